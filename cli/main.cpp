@@ -4,7 +4,9 @@
 
 #include <CLI/CLI.hpp>
 #include <fstream>
+#include <cstdio>
 #include <iostream>
+#include <sstream>
 
 #include "e911/e911.hpp"
 
@@ -46,6 +48,70 @@ int load_or_report(const std::vector<std::string>& files, e911::LoadResult& r, b
     return -1;
 }
 
+std::string read_file(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) throw std::invalid_argument("cannot read " + path);
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+std::string render(const std::vector<e911::Finding>& fs, const std::string& format, bool color) {
+    if (format == "json") return e911::findings_to_json(fs);
+    if (format == "sarif") return e911::findings_to_sarif(fs);
+    if (format == "junit") return e911::findings_to_junit(fs);
+    if (format == "github") return e911::findings_to_github(fs);
+    return e911::findings_to_text(fs, color);
+}
+
+int run_lint(const std::vector<std::string>& files, const std::string& format, const std::string& fail_on, const std::vector<std::string>& select,
+             const std::vector<std::string>& ignore, const std::string& baseline, const std::string& write_baseline, const std::string& output,
+             const std::string& today) {
+    e911::LintOptions opt;
+    opt.select = select;
+    opt.ignore = ignore;
+    opt.today = today;
+    try {
+        if (!baseline.empty()) opt.baseline = e911::baseline_from_json(read_file(baseline));
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "e911: --baseline " << baseline << ": " << e.what() << "\n";
+        return kUsage;
+    }
+    bool color = (output.empty() || output == "-") && stdout_is_terminal();
+    auto r = e911::load_files(files);
+    if (!r.ok()) {  // load errors are findings too, and a usage-class failure
+        int rc = emit(render(e911::findings_from_diagnostics(r.diagnostics), format, color), output);
+        return rc ? rc : kUsage;
+    }
+    std::vector<e911::Finding> findings;
+    try {
+        findings = e911::lint(r.config, opt);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "e911: " << e.what() << "\n";
+        return kUsage;
+    }
+    auto load = e911::findings_from_diagnostics(r.diagnostics);
+    findings.insert(findings.begin(), load.begin(), load.end());
+    if (!write_baseline.empty()) {
+        std::ofstream f(write_baseline);
+        if (!f) {
+            std::cerr << "e911: cannot write " << write_baseline << "\n";
+            return kUsage;
+        }
+        f << e911::baseline_to_json(findings);
+        std::cerr << "e911: wrote " << findings.size() << " finding(s) to " << write_baseline << "\n";
+        return kClean;
+    }
+    if (int rc = emit(render(findings, format, color), output)) return rc;
+    std::optional<e911::Severity> threshold;
+    if (fail_on != "never") {
+        e911::Severity s;
+        e911::parse_severity(fail_on, s);
+        threshold = s;
+    }
+    return e911::fails(findings, threshold) ? kFindings : kClean;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -63,6 +129,26 @@ int main(int argc, char** argv) {
 
     auto* schema = app.add_subcommand("schema", "Print the JSON Schema of the configuration format");
 
+    // lint
+    std::vector<std::string> l_files, l_select, l_ignore;
+    std::string l_format = "text", l_fail_on = "error", l_baseline, l_write_baseline, l_output, l_today;
+    auto* lint = app.add_subcommand("lint", "Check a configuration against every rule (exit 0 clean, 1 findings, 2 usage/load error)");
+    lint->add_option("FILE", l_files, "configuration files (YAML or JSON)")->required();
+    lint->add_option("--format", l_format, "text, json, sarif, junit or github")->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+    lint->add_option("--fail-on", l_fail_on, "lowest severity that fails: error, warning, info or never")
+        ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+    lint->add_option("--select", l_select, "only these rule ids or categories (comma-separated)")->delimiter(',');
+    lint->add_option("--ignore", l_ignore, "skip these rule ids or categories (comma-separated)")->delimiter(',');
+    lint->add_option("--baseline", l_baseline, "accept the findings whose fingerprints are in this file");
+    lint->add_option("--write-baseline", l_write_baseline, "write the current findings' fingerprints to this file and exit 0");
+    lint->add_option("-o,--output", l_output, "write the report to this file");
+    lint->add_option("--today", l_today, "date (YYYY-MM-DD) for waiver expiry; default today")->group("");
+
+    auto* rules = app.add_subcommand("rules", "List every rule: id, severity, category, summary");
+    std::string x_id;
+    auto* explain = app.add_subcommand("explain", "Print a rule's documentation");
+    explain->add_option("ID", x_id, "rule id")->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -75,6 +161,21 @@ int main(int argc, char** argv) {
             std::cout << e911::schema_text() << "\n";
             return kClean;
         }
+        if (*rules) {
+            for (const auto& r : e911::rules())
+                std::printf("%-30s %-8s %-13s %s\n", r.id.c_str(), e911::to_string(r.severity), r.category.c_str(), r.summary.c_str());
+            return kClean;
+        }
+        if (*explain) {
+            std::string doc = e911::rule_doc(x_id);
+            if (doc.empty()) {
+                std::cerr << "e911: no rule `" << x_id << "` (`e911 rules` lists them)\n";
+                return kUsage;
+            }
+            std::cout << doc;
+            return kClean;
+        }
+        if (*lint) return run_lint(l_files, l_format, l_fail_on, l_select, l_ignore, l_baseline, l_write_baseline, l_output, l_today);
         if (*validate) {
             auto r = e911::load_files(v_files);
             if (v_format == "json") std::cout << e911::diagnostics_to_json(r.diagnostics) << "\n";

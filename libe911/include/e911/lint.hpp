@@ -1,0 +1,83 @@
+// Lint: rules over a loaded configuration -> findings. Findings are data; nothing is thrown.
+#pragma once
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "e911/diagnostic.hpp"
+#include "e911/model.hpp"
+
+namespace e911 {
+
+struct RuleInfo {
+    std::string id;        // stable kebab-case id
+    Severity severity;     // default severity
+    std::string summary;   // one line
+    std::string category;  // network, address, numbers, routing, notification, psap, waivers, load
+};
+
+// Every rule, in catalogue order. Load diagnostics are findings too (category "load").
+const std::vector<RuleInfo>& rules();
+const RuleInfo* find_rule(const std::string& id);
+// The rule's documentation (Markdown, the text of docs/rules/ID.md); empty when unknown.
+std::string rule_doc(const std::string& id);
+
+struct Related {
+    std::string target;  // "<kind>/<id>"
+    std::string note;
+    std::string file;
+    std::uint32_t line = 0, column = 0;
+};
+
+struct Waived {
+    std::string reason, approved_by, expires;
+};
+
+struct Finding {
+    std::string rule;
+    Severity severity = Severity::error;
+    std::string message;
+    std::string hint;
+    std::string target;  // "<kind>/<id>"
+    std::string file;
+    std::uint32_t line = 0, column = 0;
+    std::vector<Related> related;
+    std::optional<Waived> waived;  // accepted by a waiver in the configuration
+    bool baselined = false;        // accepted by the baseline file
+    std::string fingerprint;       // stable across edits that move lines: rule + target + message
+    // Counts toward --fail-on only when neither waived nor baselined.
+    bool active() const { return !waived && !baselined; }
+};
+
+struct LintOptions {
+    std::vector<std::string> select;  // rule ids or categories; empty = all
+    std::vector<std::string> ignore;
+    std::string today;                // YYYY-MM-DD for waiver expiry; empty = today (UTC)
+    std::set<std::string> baseline;   // fingerprints accepted by a baseline
+};
+
+// Runs the selected rules. Unknown ids in select/ignore throw std::invalid_argument (a usage error).
+std::vector<Finding> lint(const Config& config, const LintOptions& options = {});
+// Load diagnostics as findings (rule = diagnostic id), for reporting both in one list.
+std::vector<Finding> findings_from_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
+struct LintSummary {
+    int errors = 0, warnings = 0, infos = 0, waived = 0, baselined = 0;
+};
+LintSummary summarize(const std::vector<Finding>& findings);
+// True when an active finding is at or above `fail_on` (nullopt = never fail).
+bool fails(const std::vector<Finding>& findings, std::optional<Severity> fail_on);
+
+// Baselines: a JSON file of accepted fingerprints.
+std::string baseline_to_json(const std::vector<Finding>& findings);
+std::set<std::string> baseline_from_json(const std::string& text);  // throws std::invalid_argument
+
+// Reporters.
+std::string findings_to_text(const std::vector<Finding>& findings, bool color);
+std::string findings_to_json(const std::vector<Finding>& findings, int indent = 2);
+std::string findings_to_sarif(const std::vector<Finding>& findings);
+std::string findings_to_junit(const std::vector<Finding>& findings);
+std::string findings_to_github(const std::vector<Finding>& findings);
+
+}  // namespace e911

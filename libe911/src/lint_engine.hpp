@@ -1,0 +1,50 @@
+// What a lint rule sees and how it reports.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "compiled.hpp"
+#include "e911/lint.hpp"
+
+namespace e911::detail {
+
+class Emit {
+public:
+    Emit(const Config& cfg, std::vector<Finding>& out, const std::string& rule, Severity sev)
+        : cfg_(cfg), out_(out), rule_(rule), sev_(sev) {}
+    // Adds a finding at `pos` about `target`; returns it so related objects can be attached.
+    Finding& operator()(const std::string& target, const SourcePos& pos, std::string message, std::string hint);
+    Finding& with_severity(Severity s, const std::string& target, const SourcePos& pos, std::string message, std::string hint);
+    void related(Finding& f, const std::string& target, const SourcePos& pos, std::string note = {});
+    const Config& cfg() const { return cfg_; }
+private:
+    const Config& cfg_;
+    std::vector<Finding>& out_;
+    std::string rule_;
+    Severity sev_;
+};
+
+struct LintContext {
+    const Config& cfg;
+    const Compiled& c;
+};
+
+using RuleFn = std::function<void(const LintContext&, Emit&)>;
+struct RuleImpl {
+    const char* id;
+    const char* category;
+    RuleFn fn;
+};
+
+// Each rule file contributes its rules; the engine concatenates them in catalogue order.
+std::vector<RuleImpl> network_rules();
+std::vector<RuleImpl> address_rules();
+std::vector<RuleImpl> number_rules();
+std::vector<RuleImpl> routing_rules();
+std::vector<RuleImpl> notification_rules();
+std::vector<RuleImpl> psap_rules();
+
+inline std::string target(Kind k, const std::string& id) { return std::string(to_string(k)) + "/" + id; }
+
+}  // namespace e911::detail

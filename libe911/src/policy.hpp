@@ -1,0 +1,67 @@
+// Which policy applies, and which emergency number a dial string is: domain.md §4-§5.
+// One implementation, used by the simulator and by every lint rule that speaks of an
+// "effective" policy, so the two can never disagree.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiled.hpp"
+
+namespace e911::detail {
+
+struct PolicyChoice {
+    std::uint32_t index = npos;
+    std::string source;  // "site hall-a", "user alice@...", "global", or "" when none
+};
+
+// Teams emergency calling policy (notification): site over user over global.
+PolicyChoice effective_ecp(const Compiled& c, std::uint32_t site, const User* user);
+// Teams emergency call routing policy before the per-number fallback: site over user over global.
+PolicyChoice user_ecrp(const Compiled& c, const User* user);
+PolicyChoice site_ecrp(const Compiled& c, std::uint32_t site);
+// SfB location policy: a network site's policy overrides the user's; then user; then global.
+PolicyChoice effective_lp(const Compiled& c, std::uint32_t site, const User* user);
+PolicyChoice effective_routing_policy(const Compiled& c, const User* user);
+PolicyChoice effective_dial_plan(const Compiled& c, const User* user);
+
+struct NumberMatch {
+    std::string dial_string;   // what is dialled out
+    std::string matched;       // the dial string or mask that matched
+    bool via_mask = false;
+    std::uint32_t number = npos;  // index into the policy's numbers; npos for the SfB legacy pair
+};
+
+std::optional<NumberMatch> match_number(const EmergencyCallRoutingPolicy& p, const std::string& digits);
+// SfB: modern clients use `numbers` when the policy has any; legacy clients the legacy pair.
+std::optional<NumberMatch> match_number(const LocationPolicy& p, const std::string& digits, SfbClient client);
+
+// Every dial string and mask a policy recognises (for lint and the matrix).
+struct DialEntry {
+    std::string digits;
+    std::string dial_string;
+    bool is_mask;
+    std::uint32_t number;  // npos: SfB legacy pair
+};
+std::vector<DialEntry> dial_entries(const EmergencyCallRoutingPolicy& p);
+std::vector<DialEntry> dial_entries(const LocationPolicy& p, SfbClient client);
+
+// How each platform presents an emergency dial string to the routes (SfB prepends '+').
+inline std::string routed_form(Platform p, const std::string& dial_string) {
+    return p == Platform::sfb ? "+" + dial_string : dial_string;
+}
+
+// The country that applies to a site: its own, else its locations' addresses, else the default.
+std::string site_country(const Compiled& c, std::uint32_t site);
+std::string user_country(const Compiled& c, const User& u);
+
+}  // namespace e911::detail
+
+namespace e911::detail {
+// domain.md §10: a PSAP serves an address when every key of one of its `serves` entries equals
+// the address's value (case-insensitive); the entry with the most keys wins; relay PSAPs never serve.
+// Returns the key count of the best matching entry, or -1.
+int psap_match(const Config& cfg, const Psap& psap, const Address& address);
+// The non-relay PSAPs serving the address with the most specific entry (ties: all of them).
+std::vector<std::uint32_t> psaps_serving(const Config& cfg, const Address& address);
+}  // namespace e911::detail

@@ -1,0 +1,15 @@
+#!/bin/sh
+# Installs everything libe911 needs to build and test, from Debian bookworm packages.
+# Run as root (or through sudo). Safe to run again: apt skips what is already there.
+set -eu
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends \
+  cmake make g++ pkg-config \
+  libboost-regex-dev nlohmann-json3-dev libyaml-cpp-dev libicu-dev \
+  libphonenumber-dev libvalijson-dev libcli11-dev \
+  catch2 pybind11-dev python3-dev python3-pytest \
+  libbenchmark-dev >/dev/null
+echo "install-deps: ok"
