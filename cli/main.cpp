@@ -112,6 +112,47 @@ int run_lint(const std::vector<std::string>& files, const std::string& format, c
     return e911::fails(findings, threshold) ? kFindings : kClean;
 }
 
+int run_simulate(const std::vector<std::string>& files, const e911::Caller& caller, const std::string& calls, const std::string& format) {
+    e911::LoadResult r;
+    if (int rc = load_or_report(files, r); rc >= 0) return rc;
+    e911::Simulator sim(r.config);
+    if (!calls.empty()) {
+        if (format == "text") {
+            std::cerr << "e911: --calls writes json or csv; use --format json or --format csv\n";
+            return kUsage;
+        }
+        std::ifstream f;
+        std::istream* in = &std::cin;
+        if (calls != "-") {
+            f.open(calls, std::ios::binary);
+            if (!f) {
+                std::cerr << "e911: cannot read " << calls << "\n";
+                return kUsage;
+            }
+            in = &f;
+        }
+        auto stats = e911::simulate_batch(sim, *in, std::cout, format == "csv" ? e911::BatchOutput::csv : e911::BatchOutput::json);
+        if (stats.errors) std::cerr << "e911: " << stats.errors << " of " << stats.rows << " row(s) could not be simulated (see their `error`)\n";
+        return stats.errors ? kUsage : kClean;
+    }
+    if (caller.dialed.empty()) {
+        std::cerr << "e911: simulate needs --dial DIGITS (or --calls FILE)\n";
+        return kUsage;
+    }
+    if (format == "csv") {
+        std::cerr << "e911: --format csv is for --calls; use text or json\n";
+        return kUsage;
+    }
+    try {
+        auto t = sim.simulate(caller);
+        std::cout << (format == "json" ? e911::trace_to_json(t) + "\n" : e911::trace_to_text(t));
+    } catch (const e911::UsageError& e) {
+        std::cerr << "e911: " << e.what() << "\n";
+        return kUsage;
+    }
+    return kClean;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -144,6 +185,32 @@ int main(int argc, char** argv) {
     lint->add_option("-o,--output", l_output, "write the report to this file");
     lint->add_option("--today", l_today, "date (YYYY-MM-DD) for waiver expiry; default today")->group("");
 
+    // simulate
+    e911::Caller s_caller;
+    std::vector<std::string> s_files;
+    std::string s_format = "text", s_platform, s_client, s_calls;
+    auto* simulate = app.add_subcommand("simulate", "Simulate a call: site, policies, location, dial plan, route, gateway, PSAP, notification");
+    simulate->add_option("CONFIG", s_files, "configuration files")->required();
+    simulate->add_option("--dial", s_caller.dialed, "the digits dialled");
+    simulate->add_option("--user", s_caller.user, "user id");
+    simulate->add_option("--ip", s_caller.ip, "client IP, optionally with its prefix length (10.10.0.57/24)");
+    simulate->add_option("--public-ip", s_caller.public_ip, "the public (NAT) address Teams sees");
+    simulate->add_option("--bssid", s_caller.bssid, "wireless access point BSSID");
+    simulate->add_option("--chassis-id", s_caller.chassis_id, "switch chassis ID (LLDP)");
+    simulate->add_option("--port-id", s_caller.port_id, "switch port ID (LLDP)");
+    simulate->add_option("--platform", s_platform, "teams or sfb")->check(CLI::IsMember({"teams", "sfb"}));
+    simulate->add_option("--client", s_client, "SfB client: modern (multiple emergency numbers) or legacy")->check(CLI::IsMember({"modern", "legacy"}));
+    simulate->add_option("--calls", s_calls, "batch: a CSV or JSON Lines file of calls ('-' for stdin)");
+    simulate->add_option("--format", s_format, "text or json (batch: json or csv)")->check(CLI::IsMember({"text", "json", "csv"}));
+
+    std::vector<std::string> p_files;
+    std::string p_location;
+    bool p_elin_in_nam = false;
+    auto* pidf = app.add_subcommand("pidf", "Print the PIDF-LO document for a location");
+    pidf->add_option("CONFIG", p_files, "configuration files")->required();
+    pidf->add_option("--location", p_location, "location id")->required();
+    pidf->add_flag("--elin-in-nam", p_elin_in_nam, "put the ELINs in NAM as Skype for Business does");
+
     auto* rules = app.add_subcommand("rules", "List every rule: id, severity, category, summary");
     std::string x_id;
     auto* explain = app.add_subcommand("explain", "Print a rule's documentation");
@@ -173,6 +240,22 @@ int main(int argc, char** argv) {
                 return kUsage;
             }
             std::cout << doc;
+            return kClean;
+        }
+        if (*simulate) {
+            if (!s_platform.empty()) s_caller.platform = s_platform == "sfb" ? e911::Platform::sfb : e911::Platform::teams;
+            if (!s_client.empty()) s_caller.client = s_client == "legacy" ? e911::SfbClient::legacy : e911::SfbClient::modern;
+            return run_simulate(s_files, s_caller, s_calls, s_format);
+        }
+        if (*pidf) {
+            e911::LoadResult r;
+            if (int rc = load_or_report(p_files, r); rc >= 0) return rc;
+            try {
+                std::cout << e911::pidf(r.config, p_location, p_elin_in_nam);
+            } catch (const e911::UsageError& e) {
+                std::cerr << "e911: " << e.what() << "\n";
+                return kUsage;
+            }
             return kClean;
         }
         if (*lint) return run_lint(l_files, l_format, l_fail_on, l_select, l_ignore, l_baseline, l_write_baseline, l_output, l_today);

@@ -5,7 +5,9 @@
 #include "e911/load.hpp"
 #include "e911/model.hpp"
 #include "e911/net.hpp"
+#include "e911/batch.hpp"
 #include "e911/report.hpp"
+#include "e911/simulate.hpp"
 #include "e911/version.hpp"
 
 namespace e911 {

@@ -1,0 +1,65 @@
+// Batch what-if: many calls in time order, with the ELIN gateway's memory of who used which ELIN,
+// so "the PSAP calls this ELIN back at this time: who rings?" can be answered.
+#pragma once
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "e911/simulate.hpp"
+
+namespace e911 {
+
+// ISO 8601 UTC ("2026-11-21T10:15:00Z", seconds optional) or whole epoch seconds; nullopt otherwise.
+std::optional<long long> parse_time(const std::string& text);
+
+struct CallRow {
+    std::string kind = "call";  // "call" or "callback"
+    Caller caller;
+    std::optional<long long> time;  // epoch seconds
+    long long duration = 120;       // seconds the call keeps its ELIN busy (our rule: 2 minutes unless given)
+    std::string elin;               // callback rows
+};
+
+struct CallbackAnswer {
+    std::string elin;
+    long long time = 0;
+    std::string rings_user;    // who the gateway sends the callback to; empty = nobody
+    std::string rings_number;  // that caller's own number
+    std::string gateway;
+    int window_minutes = 0;
+    std::optional<long long> minutes_since_call;
+    std::string because;
+};
+
+std::string callback_to_json(const CallbackAnswer& a, int indent = -1);
+
+// Stateful: remembers which caller used which ELIN and when. Feed rows in time order.
+class CallSession {
+public:
+    explicit CallSession(const Simulator& simulator);
+    Trace call(const CallRow& row);  // throws UsageError
+    CallbackAnswer callback(const std::string& elin, long long time) const;
+private:
+    struct Use {
+        std::string user, number;
+        long long start = 0, end = 0;
+        std::string gateway;
+        int window = 30;
+    };
+    const Simulator& sim_;
+    std::map<std::string, Use> last_use_;  // bounded by the number of ELINs
+};
+
+// Reads CSV (header row) or JSON Lines from `in`, writes one JSON line (or CSV row) per input row
+// to `out`, streaming. A malformed row produces an error line and the run goes on.
+struct BatchStats {
+    long long rows = 0, errors = 0;
+};
+enum class BatchOutput { json, csv };
+BatchStats simulate_batch(const Simulator& simulator, std::istream& in, std::ostream& out, BatchOutput format);
+
+// One input row (a flat map of column -> value) to a CallRow; throws UsageError naming the column.
+CallRow call_row_from_fields(const std::map<std::string, std::string>& fields);
+
+}  // namespace e911

@@ -1,0 +1,107 @@
+// Simulation: a caller dials digits; what does the platform do, step by step?
+// domain.md §2-§10. Traces are data; only usage errors (unknown user, malformed address) throw.
+#pragma once
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "e911/model.hpp"
+
+namespace e911 {
+
+class UsageError : public std::invalid_argument {
+public:
+    using std::invalid_argument::invalid_argument;
+};
+
+struct Caller {
+    std::string dialed;
+    std::string user;        // user id
+    std::string ip;          // client address, optionally with its prefix length ("10.10.0.57/24")
+    std::string public_ip;   // the address Teams sees (NAT egress)
+    std::string bssid;
+    std::string chassis_id;
+    std::string port_id;
+    std::optional<Platform> platform;
+    std::optional<SfbClient> client;
+};
+
+struct TraceStep {
+    std::string step;
+    std::string result;
+    std::string because;
+    std::string file;
+    std::uint32_t line = 0;
+};
+
+struct Notifications {
+    std::string mode;  // none, notification_only, conference_muted, conference_unmuted, conference_oneway, conference_twoway
+    std::vector<std::string> group;
+    std::string dial_out;
+    std::vector<std::string> uris;
+    std::string conference_uri;
+    bool anyone() const { return mode != "none" && (!group.empty() || !dial_out.empty() || !uris.empty() || !conference_uri.empty()); }
+};
+
+struct EffectivePolicies {
+    std::string emergency_calling, emergency_call_routing, location, routing, dial_plan;
+};
+
+// Field names follow the JSON contract of `e911 simulate --format json`; empty = null.
+struct Trace {
+    std::string dialed;
+    std::string normalized;     // after the dial plan
+    bool emergency = false;
+    std::string dial_string;
+    Platform platform = Platform::teams;
+    std::optional<bool> trusted;
+    std::string user;
+    std::string site;
+    std::string location;
+    std::string location_source;  // wireless_access_point, port, switch, lis_subnet
+    std::string address;
+    EffectivePolicies policies;
+    std::string pstn_usage;
+    std::string route;
+    std::vector<std::string> gateways;
+    std::string calling_number;
+    std::string elin;
+    std::string psap;
+    bool psap_relay = false;
+    std::vector<std::string> psap_expected;
+    std::optional<bool> psap_correct;
+    std::optional<Notifications> notifications;
+    std::string outcome;  // routed, no_route, not_enabled, not_emergency_routed, not_emergency_no_route
+    std::string pidf_lo;
+    std::vector<TraceStep> trace;
+};
+
+std::string trace_to_json(const Trace& t, int indent = 2);
+std::string trace_to_text(const Trace& t);
+
+namespace detail { class Compiled; }
+
+// Compiles the configuration's lookup structures once; simulate() is const and thread-safe.
+// The Config must outlive the Simulator.
+class Simulator {
+public:
+    explicit Simulator(const Config& config);
+    ~Simulator();
+    Simulator(Simulator&&) noexcept;
+    Simulator& operator=(Simulator&&) noexcept;
+
+    Trace simulate(const Caller& caller) const;  // throws UsageError
+    const Config& config() const;
+    const detail::Compiled& compiled() const { return *compiled_; }
+
+private:
+    std::unique_ptr<detail::Compiled> compiled_;
+};
+
+// PIDF-LO (RFC 4119 / 5139 civic, RFC 5491 device profile) for a location.
+// `elin_in_nam` puts the ELINs in NAM as Skype for Business does. Throws UsageError for an unknown id.
+std::string pidf(const Config& config, const std::string& location_id, bool elin_in_nam = false);
+
+}  // namespace e911
