@@ -211,6 +211,20 @@ int main(int argc, char** argv) {
     pidf->add_option("--location", p_location, "location id")->required();
     pidf->add_flag("--elin-in-nam", p_elin_in_nam, "put the ELINs in NAM as Skype for Business does");
 
+    std::vector<std::string> m_files;
+    std::string m_format = "text", m_output;
+    auto* matrix = app.add_subcommand("matrix", "Simulate every site x location x emergency number x platform");
+    matrix->add_option("CONFIG", m_files, "configuration files")->required();
+    matrix->add_option("--format", m_format, "text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
+    matrix->add_option("-o,--output", m_output, "write to this file");
+
+    std::string d_old, d_new, d_format = "text", d_today;
+    auto* diff = app.add_subcommand("diff", "Compare outcomes and findings of two configurations (exit 1 when an emergency outcome got worse)");
+    diff->add_option("OLD", d_old, "the configuration before")->required();
+    diff->add_option("NEW", d_new, "the configuration after")->required();
+    diff->add_option("--format", d_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    diff->add_option("--today", d_today, "date for waiver expiry")->group("");
+
     auto* rules = app.add_subcommand("rules", "List every rule: id, severity, category, summary");
     std::string x_id;
     auto* explain = app.add_subcommand("explain", "Print a rule's documentation");
@@ -246,6 +260,23 @@ int main(int argc, char** argv) {
             if (!s_platform.empty()) s_caller.platform = s_platform == "sfb" ? e911::Platform::sfb : e911::Platform::teams;
             if (!s_client.empty()) s_caller.client = s_client == "legacy" ? e911::SfbClient::legacy : e911::SfbClient::modern;
             return run_simulate(s_files, s_caller, s_calls, s_format);
+        }
+        if (*matrix) {
+            e911::LoadResult r;
+            if (int rc = load_or_report(m_files, r); rc >= 0) return rc;
+            e911::Simulator sim(r.config);
+            auto rows = e911::matrix(sim);
+            return emit(m_format == "json" ? e911::matrix_to_json(rows) : m_format == "csv" ? e911::matrix_to_csv(rows) : e911::matrix_to_text(rows), m_output);
+        }
+        if (*diff) {
+            e911::LoadResult before, after;
+            if (int rc = load_or_report({d_old}, before); rc >= 0) return rc;
+            if (int rc = load_or_report({d_new}, after); rc >= 0) return rc;
+            e911::LintOptions opt;
+            opt.today = d_today;
+            auto d = e911::diff(before.config, after.config, opt);
+            std::cout << (d_format == "json" ? e911::diff_to_json(d) + "\n" : e911::diff_to_text(d));
+            return d.worse() ? kFindings : kClean;
         }
         if (*pidf) {
             e911::LoadResult r;

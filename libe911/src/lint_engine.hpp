@@ -1,11 +1,13 @@
 // What a lint rule sees and how it reports.
 #pragma once
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "compiled.hpp"
 #include "e911/lint.hpp"
+#include "e911/simulate.hpp"
 
 namespace e911::detail {
 
@@ -25,9 +27,13 @@ private:
     Severity sev_;
 };
 
+struct Cell;
 struct LintContext {
     const Config& cfg;
     const Compiled& c;
+    // The simulated matrix, computed on first use and shared by the rules that need it.
+    const std::vector<std::pair<Cell, Trace>>& matrix() const;
+    mutable std::shared_ptr<std::vector<std::pair<Cell, Trace>>> matrix_cache;
 };
 
 using RuleFn = std::function<void(const LintContext&, Emit&)>;

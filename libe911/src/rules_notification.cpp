@@ -138,6 +138,4 @@ std::vector<RuleImpl> notification_rules() {
     };
 }
 
-std::vector<RuleImpl> psap_rules() { return {}; }
-
 }  // namespace e911::detail

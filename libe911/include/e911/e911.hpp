@@ -3,6 +3,7 @@
 #include "e911/diagnostic.hpp"
 #include "e911/lint.hpp"
 #include "e911/load.hpp"
+#include "e911/matrix.hpp"
 #include "e911/model.hpp"
 #include "e911/net.hpp"
 #include "e911/batch.hpp"

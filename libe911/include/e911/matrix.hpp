@@ -1,0 +1,59 @@
+// The coverage matrix (every site x LIS location x emergency number x platform) and config diff,
+// both built on the simulator.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "e911/lint.hpp"
+#include "e911/simulate.hpp"
+
+namespace e911 {
+
+struct MatrixRow {
+    std::string site;      // empty: a caller in no known site (untrusted egress / unknown subnet)
+    std::string location;  // empty: no LIS location found
+    std::string address;
+    std::string user;      // the user whose policies apply (no-site rows), else empty
+    Platform platform = Platform::teams;
+    std::string dialed;
+    std::string dial_string;
+    bool emergency = false;
+    std::string outcome;
+    std::string route;
+    std::vector<std::string> gateways;
+    std::string calling_number;
+    std::string psap;
+    bool psap_relay = false;
+    std::vector<std::string> psap_expected;
+    std::optional<bool> psap_correct;
+    std::string notified;  // "conference_muted: a@x, +1..." or "nobody"
+    bool notification = false;
+
+    std::string key() const;  // platform|site|location|user|dialed: identifies the row across configs
+};
+
+std::vector<MatrixRow> matrix(const Simulator& simulator);
+std::string matrix_to_text(const std::vector<MatrixRow>& rows);
+std::string matrix_to_json(const std::vector<MatrixRow>& rows, int indent = 2);
+std::string matrix_to_csv(const std::vector<MatrixRow>& rows);
+
+struct OutcomeChange {
+    std::string key;
+    std::optional<MatrixRow> before, after;  // nullopt: the caller does not exist on that side
+    std::vector<std::string> changes;        // "route: a -> b", ...
+    bool worse = false;
+    std::string worse_because;
+};
+
+struct DiffResult {
+    std::vector<OutcomeChange> outcomes;  // only rows that changed
+    std::vector<Finding> added, fixed;    // lint findings by fingerprint
+    bool worse() const;
+};
+
+DiffResult diff(const Config& before, const Config& after, const LintOptions& options = {});
+std::string diff_to_text(const DiffResult& d);
+std::string diff_to_json(const DiffResult& d, int indent = 2);
+
+}  // namespace e911
