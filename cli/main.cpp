@@ -225,6 +225,12 @@ int main(int argc, char** argv) {
     diff->add_option("--format", d_format, "text or json")->check(CLI::IsMember({"text", "json"}));
     diff->add_option("--today", d_today, "date for waiver expiry")->group("");
 
+    std::vector<std::string> c_files;
+    std::string c_output;
+    auto* convert = app.add_subcommand("convert", "Write a configuration (and its includes) as one canonical JSON document");
+    convert->add_option("CONFIG", c_files, "configuration files")->required();
+    convert->add_option("-o,--output", c_output, "write to this file");
+
     auto* rules = app.add_subcommand("rules", "List every rule: id, severity, category, summary");
     std::string x_id;
     auto* explain = app.add_subcommand("explain", "Print a rule's documentation");
@@ -260,6 +266,11 @@ int main(int argc, char** argv) {
             if (!s_platform.empty()) s_caller.platform = s_platform == "sfb" ? e911::Platform::sfb : e911::Platform::teams;
             if (!s_client.empty()) s_caller.client = s_client == "legacy" ? e911::SfbClient::legacy : e911::SfbClient::modern;
             return run_simulate(s_files, s_caller, s_calls, s_format);
+        }
+        if (*convert) {
+            e911::LoadResult r;
+            if (int rc = load_or_report(c_files, r); rc >= 0) return rc;
+            return emit(e911::config_to_json(r.config) + "\n", c_output);
         }
         if (*matrix) {
             e911::LoadResult r;

@@ -698,6 +698,7 @@ void decode(const Node& root, Config& cfg, std::vector<Diagnostic>& out) {
     o.child("include");  // handled before decoding
     o.child("$schema");
     cfg.name = o.str("name");
+    cfg.description = o.str("description");
     if (const Node* d = o.child("defaults")) {
         Obj dobj(c, d, "defaults", &cfg.defaults.pos);
         cfg.defaults.platform = dobj.enumeration("platform", kPlatforms).value_or(Platform::teams);
@@ -779,6 +780,7 @@ std::vector<std::string> ids_of_kind(const Config& c, Kind k) {
 void check_references(Config& cfg, const std::vector<std::pair<Kind, std::uint32_t>>& duplicates, std::vector<Diagnostic>& out) {
     Ctx c(cfg, out);
     for (const auto& [kind, idx] : duplicates) {
+        if (kind == Kind::subnet) continue;  // the same prefix in two places is lint's subnet-overlap / subnet-redundant
         const Positions* later = nullptr;
         const Positions* first = nullptr;
         std::string id = id_of(cfg, kind, idx, &later);

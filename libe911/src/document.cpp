@@ -442,6 +442,9 @@ bool parse_yaml(const std::string& text, std::uint32_t file_index, const std::st
         b.error(SourcePos{file_index, 1, 1}, "syntax-error", std::string("YAML could not be read: ") + e.what());
         return false;
     }
+    if (!b.has_root())
+        b.error(SourcePos{file_index, 1, 1}, "wrong-type", "the document is empty",
+                "start from an example in examples/ (a configuration needs at least `version: 1`)");
     return b.has_root();
 }
 

@@ -74,7 +74,8 @@ void msag(const LintContext& x, Emit& emit) {
             const std::string& v = *f.value;
             if (v.empty()) continue;
             SourcePos p = a.pos.of(f.key);
-            if (chars(v) > f.max)
+            bool directional = std::string(f.key).find("directional") != std::string::npos;  // checked against the list below
+            if (chars(v) > f.max && !directional)
                 emit.with_severity(Severity::error, tgt, p,
                                    std::string(f.key) + " `" + v + "` is " + std::to_string(chars(v)) + " characters; the MSAG/LIS limit is " + std::to_string(f.max),
                                    "shorten it to the MSAG spelling (the LIS rejects longer values)");

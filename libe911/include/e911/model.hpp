@@ -271,6 +271,7 @@ class Config {
 public:
     int version = 1;
     std::string name;
+    std::string description;
     Defaults defaults;
     std::vector<Address> addresses;
     std::vector<Location> locations;

@@ -1,0 +1,57 @@
+#include "helpers.hpp"
+
+using namespace e911;
+
+TEST_CASE("IPv4 addresses parse strictly") {
+    CHECK(parse_ip("10.1.2.3")->to_string() == "10.1.2.3");
+    std::string err;
+    CHECK_FALSE(parse_ip("010.1.1.1", &err));
+    CHECK(err.find("leading zero") != std::string::npos);
+    CHECK_FALSE(parse_ip("256.1.1.1"));
+    CHECK_FALSE(parse_ip("1.2.3"));
+    CHECK_FALSE(parse_ip("1.2.3.4.5"));
+    CHECK_FALSE(parse_ip("1.2.3.x"));
+    CHECK(parse_ip("0.0.0.0"));
+}
+
+TEST_CASE("IPv6 addresses parse and print per RFC 5952") {
+    CHECK(parse_ip("2001:DB8:0:0:0:0:0:1")->to_string() == "2001:db8::1");
+    CHECK(parse_ip("::")->to_string() == "::");
+    CHECK(parse_ip("::ffff:10.1.2.3")->v6);
+    CHECK_FALSE(parse_ip("1::2::3"));
+    CHECK_FALSE(parse_ip("12345::"));
+    CHECK_FALSE(parse_ip(":1:2"));
+}
+
+TEST_CASE("prefixes: length range and host bits") {
+    std::string err;
+    CHECK(parse_prefix("10.0.0.0/8", PrefixHostBits::reject)->length == 8);
+    CHECK_FALSE(parse_prefix("10.0.0.0/33", PrefixHostBits::reject, &err));
+    CHECK(err.find("0-32") != std::string::npos);
+    CHECK_FALSE(parse_prefix("10.0.0.1/24", PrefixHostBits::reject, &err));
+    CHECK(err.find("10.0.0.0/24") != std::string::npos);  // suggests the network ID
+    CHECK(parse_prefix("10.0.0.1/24", PrefixHostBits::allow)->network.to_string() == "10.0.0.0");
+    CHECK(parse_prefix("2001:db8::/32", PrefixHostBits::reject)->contains(*parse_ip("2001:db8:1::1")));
+    CHECK_FALSE(parse_prefix("2001:db8::/32", PrefixHostBits::reject)->contains(*parse_ip("10.0.0.1")));
+    CHECK(parse_prefix("192.0.2.7", PrefixHostBits::reject)->length == 32);
+}
+
+TEST_CASE("MAC addresses: separators, case, wildcards") {
+    CHECK(parse_mac("f0:6e:0b:c2:04:1a", false)->to_string() == "F0-6E-0B-C2-04-1A");
+    CHECK(parse_mac("F06E0BC2041A", false)->to_string() == "F0-6E-0B-C2-04-1A");
+    auto w2 = parse_mac("F0-6E-0B-C2-04-*", true);
+    REQUIRE(w2);
+    CHECK(w2->wildcard_digits == 2);
+    CHECK(w2->to_string() == "F0-6E-0B-C2-04-*");
+    auto w1 = parse_mac("F0-6E-0B-C2-04-1*", true);
+    REQUIRE(w1);
+    CHECK(w1->wildcard_digits == 1);
+    CHECK(w1->covers(*parse_mac("F0-6E-0B-C2-04-1F", false)));
+    CHECK_FALSE(w1->covers(*parse_mac("F0-6E-0B-C2-04-2F", false)));
+    std::string err;
+    CHECK_FALSE(parse_mac("F0-6E-0B-C2-*", true, &err));  // three digits
+    CHECK_FALSE(parse_mac("F0-6E-0B-C2-*-01", true, &err));
+    CHECK_FALSE(parse_mac("F0-6E-0B-C2-04-*", false, &err));
+    CHECK_FALSE(parse_mac("F0-6E-0B-C2-04", false, &err));
+    CHECK_FALSE(parse_mac("G0-6E-0B-C2-04-1A", false, &err));
+}
