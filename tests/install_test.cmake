@@ -1,0 +1,31 @@
+# Installs the build into a scratch prefix, then builds and runs projects that only know the
+# installed package: the consumer test, examples/cpp, pkg-config and the Python package.
+set(prefix ${WORK}/prefix)
+file(REMOVE_RECURSE ${WORK})
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "failed (${rc}): ${ARGN}\n${out}\n${err}")
+  endif()
+  message(STATUS "${out}")
+endfunction()
+run(${CMAKE_COMMAND} --install ${BUILD} --prefix ${prefix})
+foreach(project consumer where)
+  if(project STREQUAL consumer)
+    set(src ${SOURCE}/tests/consumer)
+  else()
+    set(src ${SOURCE}/examples/cpp)
+  endif()
+  run(${CMAKE_COMMAND} -S ${src} -B ${WORK}/${project} -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release)
+  run(${CMAKE_COMMAND} --build ${WORK}/${project} -j2)
+endforeach()
+run(${WORK}/consumer/consumer ${SOURCE}/examples/multi-psap.yaml)
+run(${WORK}/where/where911 ${SOURCE}/examples/campus.yaml 10.10.4.20/24)
+run(${CMAKE_COMMAND} -E env PKG_CONFIG_PATH=${prefix}/lib/pkgconfig pkg-config --exact-version=${VERSION} e911)
+if(NOT PYTHON)
+  return()  # built without the Python module
+endif()
+file(GLOB site_dir ${prefix}/lib/python3*/dist-packages)
+run(${CMAKE_COMMAND} -E env PYTHONPATH=${site_dir} ${PYTHON} -c
+    "import e911, sys; c = e911.load(sys.argv[1]); assert e911.__version__ == '${VERSION}'; assert c.simulate('911', ip='10.10.1.9/24').psap_correct; print('installed python module ok')"
+    ${SOURCE}/examples/campus.yaml)

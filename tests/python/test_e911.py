@@ -1,0 +1,179 @@
+"""The Python module: same answers as the CLI, errors as typed exceptions, model access."""
+import threading
+
+import pytest
+
+import e911
+from conftest import EXAMPLES, ROOT, cli_json, run_cli
+
+
+def test_version_matches_cli():
+    assert e911.__version__ == run_cli("--version").stdout.split()[-1]
+
+
+def test_load_single_and_many_paths(campus):
+    assert campus.name == "Contoso University"
+    cfg = e911.load([str(ROOT / "examples" / "bern.yaml")])
+    assert cfg.defaults.platform == "sfb"
+
+
+def test_load_error_carries_diagnostics(tmp_path):
+    p = tmp_path / "bad.yaml"
+    p.write_text("version: 1\nnetwork:\n  subnet: []\n")
+    with pytest.raises(e911.LoadError) as err:
+        e911.load(p)
+    d = err.value.diagnostics[0]
+    assert (d.id, d.line, d.column) == ("unknown-key", 3, 3)
+    assert "did you mean `subnets`" in d.message
+    assert isinstance(err.value, e911.Error)
+    with pytest.raises(e911.LoadError) as missing:
+        e911.load(tmp_path / "nope.yaml")
+    assert missing.value.diagnostics[0].id == "unreadable-file"
+
+
+def test_loads_yaml_and_json():
+    text = (ROOT / "examples" / "multi-psap.json").read_text()
+    cfg = e911.loads(text, format="json")
+    assert [s.id for s in cfg.sites] == ["springfield", "peoria"]
+    with pytest.raises(e911.UsageError):
+        e911.loads("version: 1", format="toml")
+    with pytest.raises(e911.LoadError):
+        e911.loads("version: [", format="yaml")
+
+
+def test_model_access_with_positions(campus):
+    site = campus.sites[0]
+    assert site.id == "hall-a"
+    assert site.emergency_calling_policy == "notify-hall-a"
+    assert site.file.endswith("campus.yaml") and site.line > 0
+    assert campus.subnets[4].prefix == "10.20.0.0/20"
+    assert campus.wireless_access_points[0].bssid == "F0-6E-0B-C2-01-*"
+    assert campus.trusted_ips == ["203.0.113.0/28"]
+    assert "us-emergency" in campus.pstn_usages
+    assert campus.gateways[0].emergency_routing == "elin"
+    with pytest.raises(AttributeError):
+        campus.sites[0].nonexistent
+    with pytest.raises(AttributeError):
+        campus.sites[0].id = "x"
+
+
+def test_lint_select_ignore_and_errors(campus):
+    findings = campus.lint(today="2026-11-21")
+    assert [f.rule for f in findings] == ["kari-notification-building"]
+    f = findings[0]
+    assert f.waived.approved_by == "risk-committee@contoso.edu"
+    assert f.target == "site/campus-wifi"
+    assert campus.lint(ignore=["notification"]) == []
+    with pytest.raises(e911.UsageError):
+        campus.lint(select=["no-such-rule"])
+
+
+def test_simulate(campus):
+    t = campus.simulate("911", ip="10.10.2.9/24", user="alice@contoso.edu")
+    assert t.outcome == "routed"
+    assert t.site == "hall-b" and t.location == "hall-b-fl1"
+    assert t.calling_number == "+12175550111"
+    assert t.psap == "sangamon-ecc" and t.psap_correct is True
+    assert t.notifications.group == ["security-hall-b@contoso.edu"]
+    assert t.trace[0].step == "trusted_ip"
+    assert "<ca:civicAddress" in t.pidf_lo
+    off = campus.simulate("911", public_ip="198.51.100.1", ip="10.10.2.9/24", user="alice@contoso.edu")
+    assert off.trusted is False and off.site is None
+    with pytest.raises(e911.UsageError):
+        campus.simulate("911", ip="10.10.2")
+    with pytest.raises(ValueError):  # UsageError is a ValueError too
+        campus.simulate("911", user="mallory")
+
+
+def test_simulate_many_with_callbacks(campus):
+    calls = [
+        {"dialed": "911", "ip": "10.10.1.5/24", "user": "alice@contoso.edu", "time": "2026-11-21T10:00:00Z"},
+        {"kind": "callback", "elin": "+12175550101", "time": "2026-11-21T10:20:00Z"},
+        {"kind": "callback", "elin": "+12175550101", "time": "2026-11-21T11:00:00Z"},
+    ]
+    out = list(campus.simulate_many(calls))
+    assert isinstance(out[0], e911.Trace) and out[0].calling_number == "+12175550101"
+    assert isinstance(out[1], e911.CallbackAnswer) and out[1].rings == "alice@contoso.edu"
+    assert out[2].rings is None and "window" in out[2].because
+    with pytest.raises(e911.UsageError, match="call 1"):
+        list(campus.simulate_many([{"dialed": "911", "ip": "bad"}]))
+    many = list(campus.simulate_many(({"dialed": "911", "ip": f"10.10.{1 + i % 4}.9/24"} for i in range(2500)), chunk=700))
+    assert len(many) == 2500 and all(t.outcome == "routed" for t in many)
+
+
+def test_matrix_and_rows(campus):
+    rows = campus.matrix()
+    assert {r.site for r in rows} >= {"hall-a", "hall-b", "library", "gym", "campus-wifi"}
+    flat = e911.rows(rows)
+    assert flat[0]["platform"] == "teams" and isinstance(flat[0]["gateways"], str)
+
+
+def test_diff_and_exit_semantics():
+    old = e911.load(ROOT / "examples" / "multi-psap-fixed.yaml")
+    new = e911.load(ROOT / "examples" / "multi-psap.yaml")
+    d = e911.diff(old, new, today="2026-11-21")
+    assert d.worse is True
+    assert any(o.worse for o in d.outcomes)
+    assert [f.rule for f in d.findings_added] == ["psap-mismatch"]
+    assert e911.diff(new, old).worse is False
+
+
+def test_pidf(campus):
+    x = campus.pidf("hall-a-fl2", elin_in_nam=True)
+    assert "<ca:NAM>+12175550102</ca:NAM>" in x
+    with pytest.raises(e911.UsageError):
+        campus.pidf("nowhere")
+
+
+def test_rules_docs_schema():
+    ids = [r.id for r in e911.rules()]
+    assert "kari-direct-dial" in ids
+    assert e911.rule_doc("kari-direct-dial") == (ROOT / "docs" / "rules" / "kari-direct-dial.md").read_text()
+    assert e911.schema()["$schema"].startswith("http://json-schema.org/draft-07")
+
+
+def test_threads_share_a_config(campus):
+    """The GIL is released during simulation; concurrent callers get consistent answers."""
+    results = []
+
+    def work():
+        results.extend(t.outcome for t in campus.simulate_many({"dialed": "911", "ip": "10.10.3.3/24"} for _ in range(300)))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == ["routed"] * 1200
+
+
+@pytest.mark.parametrize("path", EXAMPLES)
+def test_python_equals_cli_json(path):
+    cfg = e911.load(path)
+    today = "2026-11-21"
+    assert [f.to_dict() for f in cfg.lint(today=today)] == cli_json("lint", "--format", "json", "--today", today, path)["findings"]
+    assert [r.to_dict() for r in cfg.matrix()] == cli_json("matrix", "--format", "json", path)
+    for site in cfg.subnets[:3]:
+        ip = site.prefix.rsplit(".", 1)[0] + ".9" if "." in site.prefix else site.prefix.split("/")[0] + "9"
+        want = cli_json("simulate", path, "--dial", "911", "--ip", ip, "--format", "json")
+        assert cfg.simulate("911", ip=ip).to_dict() == want
+
+
+@pytest.mark.parametrize("junk", ["", "\x00\x01", "version: 1\n" + "[" * 3000, "{\"version\": 1, \"users\": 7}", "- a\n- b"])
+def test_hostile_input_raises_load_error(junk):
+    with pytest.raises(e911.LoadError):
+        e911.loads(junk, format="auto")
+
+
+def test_audit_example_is_a_ci_gate():
+    import os
+    import subprocess
+    import sys
+    env = dict(os.environ)
+    script = str(ROOT / "examples" / "python" / "audit.py")
+    ok = subprocess.run([sys.executable, script, str(ROOT / "examples" / "campus.yaml")], capture_output=True, text=True, env=env)
+    assert ok.returncode == 0, ok.stderr
+    assert "campus-wifi" in ok.stdout and "sangamon-ecc" in ok.stdout
+    bad = subprocess.run([sys.executable, script, str(ROOT / "examples" / "multi-psap.yaml")], capture_output=True, text=True, env=env)
+    assert bad.returncode == 1
+    assert "NO" in bad.stdout and "psap-mismatch" in bad.stderr
