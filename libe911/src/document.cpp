@@ -340,6 +340,8 @@ struct TrackingIterator {
     bool operator!=(const TrackingIterator& o) const { return p != o.p; }
 };
 
+// Offsets -> line:column. SAX events arrive in increasing offset order, so each lookup continues
+// from the previous one instead of rescanning the line (minified JSON is one very long line).
 class LineIndex {
 public:
     explicit LineIndex(const std::string& text) : text_(text) {
@@ -351,14 +353,17 @@ public:
         offset = std::min(offset, text_.size());
         auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
         std::size_t line = static_cast<std::size_t>(it - starts_.begin());
-        std::size_t col = 1;
-        for (std::size_t i = starts_[line - 1]; i < offset; ++i)
+        std::size_t from = starts_[line - 1], col = 1;
+        if (line == last_line_ && offset >= last_offset_) from = last_offset_, col = last_col_;
+        for (std::size_t i = from; i < offset; ++i)
             if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;  // count code points
+        last_line_ = line, last_offset_ = offset, last_col_ = col;
         return SourcePos{file, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(col)};
     }
 private:
     const std::string& text_;
     std::vector<std::size_t> starts_;
+    mutable std::size_t last_line_ = 0, last_offset_ = 0, last_col_ = 1;
 };
 
 class JsonSax {

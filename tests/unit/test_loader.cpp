@@ -238,3 +238,14 @@ TEST_CASE("LoadError carries the diagnostics") {
         CHECK(std::string(e.what()).find("cycle-a.yaml") != std::string::npos);
     }
 }
+
+TEST_CASE("positions in minified single-line JSON") {
+    std::string text = R"({"version":1,"network":{"sites":[{"id":"a"},{"id":"b","regoin":"r"}]}})";
+    auto r = load_string(text, Format::json, "min.json");
+    auto* d = find_diag(r.diagnostics, "unknown-key", 1);
+    REQUIRE(d);
+    CHECK(d->column == text.find("\"regoin\"") + 1);
+    auto cfg = r.config;
+    REQUIRE(cfg.sites.size() == 2);
+    CHECK(cfg.sites[1].pos.self.column == text.find("{\"id\":\"b\"") + 1);
+}
