@@ -81,7 +81,7 @@ void register_size(const std::string& dir, const std::string& size) {
     benchmark::RegisterBenchmark(("simulate_batch/" + size).c_str(), [=](State& st) {
         auto& l = loaded(dir, size);
         for (auto _ : st) {
-            e911::CallSession session(*l.sim);
+            e911::CallSession session(*l.sim, false);
             for (const auto& row : l.calls) benchmark::DoNotOptimize(session.call(row));
         }
         st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations() * l.calls.size()));

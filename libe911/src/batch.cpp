@@ -48,7 +48,7 @@ std::string callback_to_json(const CallbackAnswer& a, int indent) {
         .dump(indent);
 }
 
-CallSession::CallSession(const Simulator& simulator) : sim_(simulator) {}
+CallSession::CallSession(const Simulator& simulator, bool trace) : sim_(simulator), trace_(trace) {}
 
 Trace CallSession::call(const CallRow& row) {
     const auto& c = sim_.compiled();
@@ -57,8 +57,7 @@ Trace CallSession::call(const CallRow& row) {
     const User* user = detail::find_user(c, caller.user);
     Platform platform = caller.platform ? *caller.platform : user ? c.cfg.platform_of(*user) : c.cfg.defaults.platform;
     SfbClient client = caller.client ? *caller.client : user ? user->sfb_client : SfbClient::modern;
-    std::vector<TraceStep> unused;
-    auto placement = detail::place(c, caller, platform, unused);
+    auto placement = detail::place(c, caller, platform, trace_);
     long long now = row.time.value_or(0);
     // The gateway takes the first ELIN not in an active call; if all are busy, the one free soonest.
     detail::ElinPicker pick = [&](const std::vector<std::string>& elins) {
@@ -72,7 +71,7 @@ Trace CallSession::call(const CallRow& row) {
         }
         return best;
     };
-    Trace t = detail::simulate_placed(c, user, platform, client, caller.dialed, std::move(placement), pick);
+    Trace t = detail::simulate_placed(c, user, platform, client, caller.dialed, std::move(placement), pick, trace_);
     if (t.emergency && !t.elin.empty() && !t.gateways.empty()) {
         const auto& gw = c.cfg.gateways[c.cfg.find(Kind::gateway, t.gateways.front())];
         last_use_[t.elin] = Use{t.user.empty() ? caller.ip : t.user, user ? user->phone_number : "", now, now + row.duration, gw.id, gw.elin_callback_minutes};
@@ -190,9 +189,10 @@ const char* kCsvHeader = "row,kind,time,user,dialed,platform,emergency,dial_stri
 
 }  // namespace
 
-BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& out, BatchOutput format) {
+BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& out, BatchOutput format, bool trace) {
     BatchStats stats;
-    CallSession session(sim);
+    const bool session_traces = trace && format == BatchOutput::json;
+    CallSession session(sim, session_traces);
     // Detect the input: JSON Lines when the first non-blank character is '{'.
     while (in && std::isspace(in.peek())) in.get();
     bool jsonl = in.peek() == '{';
@@ -247,6 +247,7 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
             else {
                 j = detail::trace_json(*trace);
                 j.erase("pidf_lo");
+                if (!session_traces) j.erase("trace");
             }
             if (error.empty()) {
                 detail::json head = {{"row", stats.rows}, {"kind", row.kind}, {"time", row.time ? detail::json(*row.time) : detail::json(nullptr)}};

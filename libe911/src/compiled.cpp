@@ -3,52 +3,54 @@
 #include <phonenumbers/shortnumberinfo.h>
 
 #include <algorithm>
+#include <cstring>
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <numeric>
 
 namespace e911::detail {
 
-void PrefixTrie::insert(const IpPrefix& p, std::uint32_t value) {
-    std::uint32_t n = 0;
-    for (int i = 0; i < p.length; ++i) {
-        int b = p.network.bit(i) ? 1 : 0;
-        if (nodes_[n].child[b] == npos) {
-            nodes_[n].child[b] = static_cast<std::uint32_t>(nodes_.size());
-            nodes_.emplace_back();
+void PrefixIndex::insert(const IpPrefix& p, std::uint32_t value) {
+    auto& lv = p.network.v6 ? v6_ : v4_;
+    auto it = std::lower_bound(lv.begin(), lv.end(), p.length, [](const Level& l, std::uint8_t len) { return l.length < len; });
+    if (it == lv.end() || it->length != p.length) it = lv.insert(it, Level{p.length, {}});
+    it->map.emplace(p.network, value);
+}
+
+std::uint32_t PrefixIndex::exact(const IpPrefix& p) const {
+    for (const auto& l : levels(p.network.v6))
+        if (l.length == p.length) {
+            auto it = l.map.find(p.network);
+            return it == l.map.end() ? npos : it->second;
         }
-        n = nodes_[n].child[b];
-    }
-    if (nodes_[n].value == npos) nodes_[n].value = value;
+    return npos;
 }
 
-void PrefixTrie::containing(const IpAddress& a, std::vector<std::uint32_t>& out) const {
-    std::uint32_t n = 0;
-    for (int i = 0;; ++i) {
-        if (nodes_[n].value != npos) out.push_back(nodes_[n].value);
-        if (i >= a.bits()) break;
-        std::uint32_t next = nodes_[n].child[a.bit(i) ? 1 : 0];
-        if (next == npos) break;
-        n = next;
+std::uint32_t PrefixIndex::longest(const IpAddress& a) const {
+    const auto& lv = levels(a.v6);
+    for (auto l = lv.rbegin(); l != lv.rend(); ++l) {
+        auto it = l->map.find(mask(a, l->length));
+        if (it != l->map.end()) return it->second;
     }
+    return npos;
 }
 
-std::uint32_t PrefixTrie::longest(const IpAddress& a) const {
-    std::uint32_t n = 0, best = npos;
-    for (int i = 0;; ++i) {
-        if (nodes_[n].value != npos) best = nodes_[n].value;
-        if (i >= a.bits()) break;
-        std::uint32_t next = nodes_[n].child[a.bit(i) ? 1 : 0];
-        if (next == npos) break;
-        n = next;
+void PrefixIndex::containing(const IpAddress& a, std::vector<std::uint32_t>& out) const {
+    for (const auto& l : levels(a.v6)) {
+        auto it = l.map.find(mask(a, l.length));
+        if (it != l.map.end()) out.push_back(it->second);
     }
-    return best;
 }
 
 std::size_t IpKeyHash::operator()(const IpAddress& a) const noexcept {
-    std::uint64_t h = 1469598103934665603ull ^ (a.v6 ? 1 : 0);
-    for (auto b : a.bytes) h = (h ^ b) * 1099511628211ull;
-    return static_cast<std::size_t>(h);
+    std::uint64_t hi, lo;
+    std::memcpy(&hi, a.bytes.data(), 8);
+    std::memcpy(&lo, a.bytes.data() + 8, 8);
+    std::uint64_t h = (hi * 0x9E3779B97F4A7C15ull) ^ (lo + 0xC2B2AE3D27D4EB4Full + (a.v6 ? 1 : 0));
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ull;
+    return static_cast<std::size_t>(h ^ (h >> 32));
 }
 
 Pattern::Pattern(const std::string& text) {
@@ -89,11 +91,32 @@ std::optional<std::string> Pattern::replace(const std::string& input, const std:
     }
 }
 
-Compiled::Compiled(const Config& c) : cfg(c) {
+namespace {
+std::atomic<std::uint64_t> next_generation{1};
+
+// Per-thread memo of answers that depend only on the dialled string. Keyed by the Compiled
+// instance's generation so a new configuration never sees another's answers; bounded so a
+// call log of unique numbers cannot grow it without limit.
+struct Memo {
+    std::uint64_t generation = 0;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> routes;
+    std::unordered_map<std::string, Compiled::DialPlanResult> plans;
+    void reset_if(std::uint64_t gen) {
+        if (gen != generation || routes.size() + plans.size() > 200000) routes.clear(), plans.clear(), generation = gen;
+    }
+};
+thread_local Memo memo;
+
+std::string memo_key(std::uint32_t index, const std::string& number) {
+    std::string k(reinterpret_cast<const char*>(&index), sizeof index);
+    return k + number;
+}
+}  // namespace
+
+Compiled::Compiled(const Config& c) : cfg(c), generation_(next_generation++) {
     for (std::uint32_t i = 0; i < c.subnets.size(); ++i) {
         const auto& s = c.subnets[i];
-        (s.prefix.network.v6 ? v6 : v4).insert(s.prefix, i);
-        subnet_exact.emplace(s.key(), i);
+        subnet_index.insert(s.prefix, i);
     }
     lis_subnet.reserve(c.lis_subnets.size());
     for (std::uint32_t i = 0; i < c.lis_subnets.size(); ++i) lis_subnet.emplace(c.lis_subnets[i].network_id, i);
@@ -110,10 +133,9 @@ Compiled::Compiled(const Config& c) : cfg(c) {
     for (std::uint32_t i = 0; i < c.lis_subnets.size(); ++i) {
         const auto& l = c.lis_subnets[i];
         if (!l.location.resolved()) continue;
-        std::vector<std::uint32_t> subs;
-        (l.network_id.v6 ? v6 : v4).containing(l.network_id, subs);
-        if (subs.empty()) continue;
-        const auto& site = c.subnets[subs.back()].site;  // the most specific subnet decides the site
+        auto sub = subnet_index.longest(l.network_id);  // the most specific subnet decides the site
+        if (sub == npos) continue;
+        const auto& site = c.subnets[sub].site;
         if (site.resolved()) site_locations[site.index].push_back({l.location.index, Kind::lis_subnet, i});
     }
     auto tagged = [&](const auto& list, Kind k) {
@@ -147,6 +169,53 @@ Compiled::Compiled(const Config& c) : cfg(c) {
         dial_rule_order.push_back(std::move(order));
     }
 
+    // PSAP service areas, keyed "COUNTRY|STATE|COUNTY|CITY|POSTAL" with absent keys left empty.
+    static const char* kAreaKeys[] = {"country", "state", "county", "city", "postal_code"};
+    auto upper = [](std::string v) {
+        for (auto& ch : v) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        return v;
+    };
+    std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, int>>> areas;
+    for (std::uint32_t p = 0; p < c.psaps.size(); ++p) {
+        if (c.psaps[p].relay) continue;
+        for (const auto& area : c.psaps[p].serves) {
+            std::string key;
+            for (const char* k : kAreaKeys) {
+                for (const auto& [ak, av] : area.keys)
+                    if (ak == k) key += upper(av);
+                key += '|';
+            }
+            areas[key].emplace_back(p, static_cast<int>(area.keys.size()));
+        }
+    }
+    address_psaps_.resize(c.addresses.size());
+    for (std::uint32_t a = 0; a < c.addresses.size(); ++a) {
+        const auto& ad = c.addresses[a];
+        const std::string values[] = {upper(c.country_or_default(ad.country)), upper(ad.state), upper(ad.county), upper(ad.city), upper(ad.postal_code)};
+        int best = 0;
+        auto& out = address_psaps_[a];
+        for (int mask = 1; mask < 32; ++mask) {  // every combination of the address's keys
+            std::string key;
+            bool usable = true;
+            for (int i = 0; i < 5; ++i) {
+                if (mask & (1 << i)) {
+                    if (values[i].empty()) usable = false;
+                    key += values[i];
+                }
+                key += '|';
+            }
+            if (!usable) continue;
+            auto it = areas.find(key);
+            if (it == areas.end()) continue;
+            for (const auto& [p, n] : it->second) {
+                if (n < best) continue;
+                if (n > best) out.clear(), best = n;
+                if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+            }
+        }
+        std::sort(out.begin(), out.end());
+    }
+
     global_ecp = c.find(Kind::emergency_calling_policy, "global");
     global_ecrp = c.find(Kind::emergency_call_routing_policy, "global");
     global_lp = c.find(Kind::location_policy, "global");
@@ -156,7 +225,7 @@ Compiled::Compiled(const Config& c) : cfg(c) {
 
 std::vector<std::uint32_t> Compiled::subnets_containing(const IpAddress& a) const {
     std::vector<std::uint32_t> r;
-    (a.v6 ? v6 : v4).containing(a, r);
+    subnet_index.containing(a, r);
     return r;
 }
 
@@ -170,12 +239,35 @@ std::uint32_t Compiled::find_bssid(const MacAddress& m, bool* wildcard) const {
     return npos;
 }
 
-std::vector<std::uint32_t> Compiled::matching_routes(std::uint32_t usage, const std::string& number) const {
-    std::vector<std::uint32_t> r;
-    if (usage >= usage_routes.size()) return r;
-    for (auto idx : usage_routes[usage])
-        if (route_patterns[idx].search(number).matched) r.push_back(idx);
-    return r;
+const std::vector<std::uint32_t>& Compiled::no_routes() {
+    static const std::vector<std::uint32_t> none;
+    return none;
+}
+
+const std::vector<std::uint32_t>& Compiled::matching_routes(std::uint32_t usage, const std::string& number) const {
+    if (usage >= usage_routes.size()) return no_routes();
+    memo.reset_if(generation_);
+    auto [it, fresh] = memo.routes.try_emplace(memo_key(usage, number));
+    if (fresh)
+        for (auto idx : usage_routes[usage])
+            if (route_patterns[idx].search(number).matched) it->second.push_back(idx);
+    return it->second;
+}
+
+const Compiled::DialPlanResult& Compiled::apply_dial_plan(std::uint32_t plan, const std::string& dialed) const {
+    memo.reset_if(generation_);
+    auto [it, fresh] = memo.plans.try_emplace(memo_key(plan, dialed));
+    if (!fresh) return it->second;
+    it->second.result = dialed;
+    for (auto r : dial_rule_order[plan]) {
+        const auto& pat = dial_rule_patterns[plan][r];
+        if (!pat.ok() || !pat.search(dialed).matched) continue;
+        std::string err;
+        if (auto out = pat.replace(dialed, cfg.dial_plans[plan].rules[r].translation, &err)) it->second.result = *out;
+        it->second.rule = r;
+        break;
+    }
+    return it->second;
 }
 
 const std::vector<std::string>& emergency_numbers(const std::string& country) {

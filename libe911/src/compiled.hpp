@@ -12,20 +12,26 @@
 
 namespace e911::detail {
 
-// Binary trie over prefix bits; each node may carry the index of the prefix ending there.
-class PrefixTrie {
+struct IpKeyHash {
+    std::size_t operator()(const IpAddress& a) const noexcept;
+};
+
+// Longest-prefix and exact-prefix lookups: one hash table per prefix length in use, probed from
+// the longest length down. Real configurations use a handful of lengths, so a lookup is a few
+// hash probes instead of a 32/128-step walk through a bit trie.
+class PrefixIndex {
 public:
-    void insert(const IpPrefix& p, std::uint32_t value);
-    // Values of every stored prefix containing `a`, shortest first.
-    void containing(const IpAddress& a, std::vector<std::uint32_t>& out) const;
+    void insert(const IpPrefix& p, std::uint32_t value);  // the first value for a prefix wins
+    std::uint32_t exact(const IpPrefix& p) const;
     std::uint32_t longest(const IpAddress& a) const;
-    std::size_t node_count() const { return nodes_.size(); }
+    void containing(const IpAddress& a, std::vector<std::uint32_t>& out) const;  // shortest first
 private:
-    struct Node {
-        std::uint32_t child[2] = {npos, npos};
-        std::uint32_t value = npos;
+    struct Level {
+        std::uint8_t length;
+        std::unordered_map<IpAddress, std::uint32_t, IpKeyHash> map;
     };
-    std::vector<Node> nodes_{1};
+    const std::vector<Level>& levels(bool v6) const { return v6 ? v6_ : v4_; }
+    std::vector<Level> v4_, v6_;  // ascending length
 };
 
 struct PatternMatch {
@@ -49,18 +55,13 @@ private:
     std::string error_;
 };
 
-struct IpKeyHash {
-    std::size_t operator()(const IpAddress& a) const noexcept;
-};
-
 class Compiled {
 public:
     explicit Compiled(const Config& cfg);
     const Config& cfg;
 
     // Sites -------------------------------------------------------------
-    PrefixTrie v4, v6;                         // subnet index by prefix
-    std::unordered_map<std::string, std::uint32_t> subnet_exact;  // "net/len" -> subnet
+    PrefixIndex subnet_index;  // prefix -> subnet
     // Subnets containing `a` (shortest first).
     std::vector<std::uint32_t> subnets_containing(const IpAddress& a) const;
 
@@ -86,11 +87,35 @@ public:
     std::vector<std::vector<Pattern>> dial_rule_patterns;  // per dial plan, per rule
     std::vector<std::vector<std::uint32_t>> dial_rule_order;  // rules in the order they are tried
 
-    // Routes of `usage` whose pattern matches `number`, in the order they are tried.
-    std::vector<std::uint32_t> matching_routes(std::uint32_t usage, const std::string& number) const;
+    // Routes of `usage` whose pattern matches `number`, in the order they are tried. The answer
+    // depends only on (usage, number), so it is memoised (per thread; the reference stays valid
+    // until the next call on the same thread).
+    const std::vector<std::uint32_t>& matching_routes(std::uint32_t usage, const std::string& number) const;
+    static const std::vector<std::uint32_t>& no_routes();
+
+    // A dial plan applied to dialled digits: the first matching rule (npos: none) and the result. Memoised likewise.
+    struct DialPlanResult {
+        std::uint32_t rule = npos;
+        std::string result;
+    };
+    const DialPlanResult& apply_dial_plan(std::uint32_t plan, const std::string& dialed) const;
+
+    // PSAPs -----------------------------------------------------------------
+    // domain.md §10: a PSAP serves an address when every key of one of its `serves` entries equals
+    // the address's value (case-insensitive); the entry with the most keys wins (ties: all of
+    // them); relay PSAPs never serve. Precomputed per address through a hash of each entry's
+    // canonical key, so no lookup scans the PSAP list.
+    const std::vector<std::uint32_t>& psaps_serving(std::uint32_t address) const { return address_psaps_[address]; }
+    const std::vector<std::uint32_t>& psaps_serving(const Address& a) const {
+        return address_psaps_[static_cast<std::size_t>(&a - cfg.addresses.data())];
+    }
 
     // Policies --------------------------------------------------------------
     std::uint32_t global_ecp = npos, global_ecrp = npos, global_lp = npos, global_rp = npos, global_dp = npos;
+
+private:
+    std::vector<std::vector<std::uint32_t>> address_psaps_;
+    std::uint64_t generation_;  // identifies this instance in the thread-local memo
 };
 
 // Emergency numbers of a country per libphonenumber's ShortNumberInfo (all 1-4 digit strings

@@ -77,8 +77,8 @@ DiffResult diff(const Config& before, const Config& after, const LintOptions& op
     for (const auto& [key, n] : keys) {
         OutcomeChange ch;
         ch.key = key;
-        if (auto cell = resolve(cb, n)) ch.before = detail::to_row(detail::simulate_cell(cb, *cell));
-        if (auto cell = resolve(ca, n)) ch.after = detail::to_row(detail::simulate_cell(ca, *cell));
+        if (auto cell = resolve(cb, n)) ch.before = detail::to_row(detail::simulate_cell(cb, *cell, false));
+        if (auto cell = resolve(ca, n)) ch.after = detail::to_row(detail::simulate_cell(ca, *cell, false));
         compare(ch);
         if (!ch.changes.empty()) d.outcomes.push_back(std::move(ch));
     }

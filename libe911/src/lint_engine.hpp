@@ -31,7 +31,8 @@ struct Cell;
 struct LintContext {
     const Config& cfg;
     const Compiled& c;
-    // The simulated matrix, computed on first use and shared by the rules that need it.
+    // The matrix cells whose emergency calls reach a wrong PSAP or a relay centre (with their
+    // full traces), computed on first use and shared by the PSAP rules.
     const std::vector<std::pair<Cell, Trace>>& matrix() const;
     mutable std::shared_ptr<std::vector<std::pair<Cell, Trace>>> matrix_cache;
 };

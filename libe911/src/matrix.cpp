@@ -80,14 +80,14 @@ MatrixRow to_row(const Trace& t) {
     return r;
 }
 
-Trace simulate_cell(const Compiled& c, const Cell& cell) {
+Trace simulate_cell(const Compiled& c, const Cell& cell, bool detail) {
     Placement pl;
     if (cell.platform == Platform::teams) pl.trusted = cell.site != npos || cell.location != npos;
     pl.site = cell.site;
     pl.location = cell.location;
     pl.location_source = cell.location_source;
     const User* user = cell.user != npos ? &c.cfg.users[cell.user] : nullptr;
-    return simulate_placed(c, user, cell.platform, user ? user->sfb_client : SfbClient::modern, cell.dialed, std::move(pl));
+    return simulate_placed(c, user, cell.platform, user ? user->sfb_client : SfbClient::modern, cell.dialed, std::move(pl), {}, detail);
 }
 
 std::vector<Cell> matrix_cells(const Compiled& c) {
@@ -129,7 +129,7 @@ std::vector<Cell> matrix_cells(const Compiled& c) {
 
 std::vector<MatrixRow> matrix(const Simulator& sim) {
     std::vector<MatrixRow> rows;
-    for (const auto& cell : detail::matrix_cells(sim.compiled())) rows.push_back(detail::to_row(detail::simulate_cell(sim.compiled(), cell)));
+    for (const auto& cell : detail::matrix_cells(sim.compiled())) rows.push_back(detail::to_row(detail::simulate_cell(sim.compiled(), cell, false)));
     return rows;
 }
 

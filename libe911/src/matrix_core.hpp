@@ -19,7 +19,7 @@ struct Cell {
 };
 
 std::vector<Cell> matrix_cells(const Compiled& c);
-Trace simulate_cell(const Compiled& c, const Cell& cell);
+Trace simulate_cell(const Compiled& c, const Cell& cell, bool detail = true);
 MatrixRow to_row(const Trace& t);
 
 }  // namespace e911::detail

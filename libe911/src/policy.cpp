@@ -7,36 +7,44 @@
 namespace e911::detail {
 
 namespace {
-PolicyChoice pick(std::uint32_t site_idx, const Ref* site_ref, const User* user, const Ref* user_ref, std::uint32_t global,
-                  const Config& cfg) {
-    if (site_ref && site_ref->resolved()) return {site_ref->index, "site " + cfg.sites[site_idx].id};
-    if (user && user_ref && user_ref->resolved()) return {user_ref->index, "user " + user->id};
-    if (global != npos) return {global, "global"};
+PolicyChoice pick(const Ref* site_ref, const User* user, const Ref* user_ref, std::uint32_t global) {
+    if (site_ref && site_ref->resolved()) return {site_ref->index, PolicySource::site};
+    if (user && user_ref && user_ref->resolved()) return {user_ref->index, PolicySource::user};
+    if (global != npos) return {global, PolicySource::global};
     return {};
 }
 }  // namespace
 
+std::string describe(const Config& cfg, const PolicyChoice& p, std::uint32_t site, const User* user) {
+    switch (p.from) {
+        case PolicySource::site: return site != npos ? "site " + cfg.sites[site].id : "site";
+        case PolicySource::user: return user ? "user " + user->id : "user";
+        case PolicySource::global: return "global";
+        case PolicySource::none: break;
+    }
+    return {};
+}
+
 PolicyChoice effective_ecp(const Compiled& c, std::uint32_t site, const User* user) {
-    return pick(site, site != npos ? &c.cfg.sites[site].emergency_calling_policy : nullptr, user,
-                user ? &user->emergency_calling_policy : nullptr, c.global_ecp, c.cfg);
+    return pick(site != npos ? &c.cfg.sites[site].emergency_calling_policy : nullptr, user, user ? &user->emergency_calling_policy : nullptr,
+                c.global_ecp);
 }
 PolicyChoice user_ecrp(const Compiled& c, const User* user) {
-    return pick(npos, nullptr, user, user ? &user->emergency_call_routing_policy : nullptr, c.global_ecrp, c.cfg);
+    return pick(nullptr, user, user ? &user->emergency_call_routing_policy : nullptr, c.global_ecrp);
 }
 PolicyChoice site_ecrp(const Compiled& c, std::uint32_t site) {
     if (site != npos && c.cfg.sites[site].emergency_call_routing_policy.resolved())
-        return {c.cfg.sites[site].emergency_call_routing_policy.index, "site " + c.cfg.sites[site].id};
+        return {c.cfg.sites[site].emergency_call_routing_policy.index, PolicySource::site};
     return {};
 }
 PolicyChoice effective_lp(const Compiled& c, std::uint32_t site, const User* user) {
-    return pick(site, site != npos ? &c.cfg.sites[site].location_policy : nullptr, user, user ? &user->location_policy : nullptr,
-                c.global_lp, c.cfg);
+    return pick(site != npos ? &c.cfg.sites[site].location_policy : nullptr, user, user ? &user->location_policy : nullptr, c.global_lp);
 }
 PolicyChoice effective_routing_policy(const Compiled& c, const User* user) {
-    return pick(npos, nullptr, user, user ? &user->routing_policy : nullptr, c.global_rp, c.cfg);
+    return pick(nullptr, user, user ? &user->routing_policy : nullptr, c.global_rp);
 }
 PolicyChoice effective_dial_plan(const Compiled& c, const User* user) {
-    return pick(npos, nullptr, user, user ? &user->dial_plan : nullptr, c.global_dp, c.cfg);
+    return pick(nullptr, user, user ? &user->dial_plan : nullptr, c.global_dp);
 }
 
 std::vector<DialEntry> dial_entries(const EmergencyCallRoutingPolicy& p) {
@@ -65,21 +73,26 @@ std::vector<DialEntry> dial_entries(const LocationPolicy& p, SfbClient client) {
 }
 
 namespace {
-std::optional<NumberMatch> match_in(const std::vector<DialEntry>& entries, const std::string& digits) {
-    // A dial string beats a mask that happens to equal it (lint flags the collision).
-    for (const auto& e : entries)
-        if (!e.is_mask && e.digits == digits) return NumberMatch{e.dial_string, e.digits, false, e.number};
-    for (const auto& e : entries)
-        if (e.is_mask && e.digits == digits) return NumberMatch{e.dial_string, e.digits, true, e.number};
+// A dial string beats a mask that happens to equal it (lint flags the collision). No allocation:
+// this runs once per simulated call.
+std::optional<NumberMatch> match_in(const std::vector<EmergencyNumber>& numbers, const std::string& digits) {
+    for (std::uint32_t i = 0; i < numbers.size(); ++i)
+        if (numbers[i].dial_string == digits) return NumberMatch{numbers[i].dial_string, digits, false, i};
+    for (std::uint32_t i = 0; i < numbers.size(); ++i)
+        for (const auto& m : numbers[i].dial_masks)
+            if (m == digits) return NumberMatch{numbers[i].dial_string, digits, true, i};
     return std::nullopt;
 }
 }  // namespace
 
-std::optional<NumberMatch> match_number(const EmergencyCallRoutingPolicy& p, const std::string& digits) {
-    return match_in(dial_entries(p), digits);
-}
+std::optional<NumberMatch> match_number(const EmergencyCallRoutingPolicy& p, const std::string& digits) { return match_in(p.numbers, digits); }
 std::optional<NumberMatch> match_number(const LocationPolicy& p, const std::string& digits, SfbClient client) {
-    return match_in(dial_entries(p, client), digits);
+    if (client == SfbClient::modern && !p.numbers.empty()) return match_in(p.numbers, digits);
+    if (p.dial_string.empty()) return std::nullopt;
+    if (p.dial_string == digits) return NumberMatch{p.dial_string, digits, false, npos};
+    for (const auto& m : p.dial_masks)
+        if (m == digits) return NumberMatch{p.dial_string, digits, true, npos};
+    return std::nullopt;
 }
 
 std::string site_country(const Compiled& c, std::uint32_t site) {
@@ -96,34 +109,3 @@ std::string user_country(const Compiled& c, const User& u) { return c.cfg.countr
 
 }  // namespace e911::detail
 
-namespace e911::detail {
-int psap_match(const Config& cfg, const Psap& psap, const Address& a) {
-    if (psap.relay) return -1;
-    int best = -1;
-    for (const auto& area : psap.serves) {
-        bool all = !area.keys.empty();
-        for (const auto& [k, v] : area.keys) {
-            const std::string& av = k == "country" ? cfg.country_or_default(a.country)
-                                  : k == "state"   ? a.state
-                                  : k == "county"  ? a.county
-                                  : k == "city"    ? a.city
-                                                   : a.postal_code;
-            all = all && iequals(av, v);
-        }
-        if (all) best = std::max(best, static_cast<int>(area.keys.size()));
-    }
-    return best;
-}
-
-std::vector<std::uint32_t> psaps_serving(const Config& cfg, const Address& a) {
-    std::vector<std::uint32_t> r;
-    int best = -1;
-    for (std::uint32_t i = 0; i < cfg.psaps.size(); ++i) {
-        int m = psap_match(cfg, cfg.psaps[i], a);
-        if (m < 0 || m < best) continue;
-        if (m > best) r.clear(), best = m;
-        r.push_back(i);
-    }
-    return r;
-}
-}  // namespace e911::detail

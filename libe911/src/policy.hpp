@@ -10,10 +10,13 @@
 
 namespace e911::detail {
 
+enum class PolicySource : std::uint8_t { none, site, user, global };
 struct PolicyChoice {
     std::uint32_t index = npos;
-    std::string source;  // "site hall-a", "user alice@...", "global", or "" when none
+    PolicySource from = PolicySource::none;
 };
+// "site hall-a", "user alice@...", "global" or "": built only when a trace is wanted.
+std::string describe(const Config& cfg, const PolicyChoice& p, std::uint32_t site, const User* user);
 
 // Teams emergency calling policy (notification): site over user over global.
 PolicyChoice effective_ecp(const Compiled& c, std::uint32_t site, const User* user);
@@ -57,11 +60,3 @@ std::string user_country(const Compiled& c, const User& u);
 
 }  // namespace e911::detail
 
-namespace e911::detail {
-// domain.md §10: a PSAP serves an address when every key of one of its `serves` entries equals
-// the address's value (case-insensitive); the entry with the most keys wins; relay PSAPs never serve.
-// Returns the key count of the best matching entry, or -1.
-int psap_match(const Config& cfg, const Psap& psap, const Address& address);
-// The non-relay PSAPs serving the address with the most specific entry (ties: all of them).
-std::vector<std::uint32_t> psaps_serving(const Config& cfg, const Address& address);
-}  // namespace e911::detail

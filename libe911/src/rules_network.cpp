@@ -121,7 +121,7 @@ std::vector<RuleImpl> network_rules() {
         {"lis-subnet-orphan", "network",
          [](const LintContext& x, Emit& emit) {
              for (const auto& l : x.cfg.lis_subnets)
-                 if (x.c.subnets_containing(l.network_id).empty())
+                 if (x.c.subnet_index.longest(l.network_id) == npos)
                      emit(target(Kind::lis_subnet, l.network_id.to_string()), l.pos.of("network_id"),
                           "LIS subnet " + l.network_id.to_string() + " lies in no site subnet: callers there are in no site, so no site policy applies",
                           "add the subnet to a site under network.subnets, or correct the network ID");

@@ -1,6 +1,8 @@
 // PSAP rules: computed from the simulated matrix, because only a placed call shows which PSAP
 // a gateway's routing really reaches.
+#include <algorithm>
 #include <map>
+#include <thread>
 #include <set>
 
 #include "lint_engine.hpp"
@@ -10,14 +12,38 @@
 
 namespace e911::detail {
 
+namespace {
+bool placed(const Cell& cell, const Trace& t) { return cell.site != npos || !t.location.empty(); }
+bool wrong_psap(const Trace& t) { return t.psap_correct && !*t.psap_correct && !t.psap_relay && !t.psap.empty(); }
+// Off-network callers (no site, no location) reaching the relay centre is the designed behaviour
+// of location routing; the relay rule is about callers the LIS should have placed.
+bool placed_relay(const Cell& cell, const Trace& t) { return t.psap_relay && placed(cell, t); }
+}  // namespace
+
+// Every matrix cell is simulated without a trace; only the cells that will become findings are
+// kept, re-simulated with their explanations for the message (a large config has few of them).
 const std::vector<std::pair<Cell, Trace>>& LintContext::matrix() const {
-    if (!matrix_cache) {
-        matrix_cache = std::make_shared<std::vector<std::pair<Cell, Trace>>>();
-        for (auto& cell : matrix_cells(c)) {
-            Trace t = simulate_cell(c, cell);
-            matrix_cache->emplace_back(std::move(cell), std::move(t));
+    if (matrix_cache) return *matrix_cache;
+    matrix_cache = std::make_shared<std::vector<std::pair<Cell, Trace>>>();
+    auto cells = matrix_cells(c);
+    // The cells are independent and Compiled is read-only (its memo is per thread): split them
+    // across the machine's cores, then keep the hits in cell order.
+    unsigned workers = std::max(1u, std::min(std::thread::hardware_concurrency(), static_cast<unsigned>(cells.size() / 5000 + 1)));
+    std::vector<std::vector<std::size_t>> hits(workers);
+    auto work = [&](unsigned w) {
+        for (std::size_t i = w; i < cells.size(); i += workers) {
+            Trace t = simulate_cell(c, cells[i], false);
+            if (t.emergency && !t.gateways.empty() && (wrong_psap(t) || placed_relay(cells[i], t))) hits[w].push_back(i);
         }
-    }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, w);
+    work(0);
+    for (auto& th : threads) th.join();
+    std::vector<std::size_t> all;
+    for (const auto& h : hits) all.insert(all.end(), h.begin(), h.end());
+    std::sort(all.begin(), all.end());
+    for (auto i : all) matrix_cache->emplace_back(cells[i], simulate_cell(c, cells[i], true));
     return *matrix_cache;
 }
 
@@ -45,10 +71,7 @@ std::map<std::string, Group> groups(const LintContext& x, bool relay) {
     std::map<std::string, Group> g;
     for (const auto& [cell, t] : x.matrix()) {
         if (!t.emergency || t.gateways.empty()) continue;
-        // Off-network callers (no site, no location) reaching the relay centre is the designed
-        // behaviour of location routing; the rule is about callers the LIS should have placed.
-        bool placed = cell.site != npos || !t.location.empty();
-        bool hit = relay ? t.psap_relay && placed : (t.psap_correct && !*t.psap_correct && !t.psap_relay && !t.psap.empty());
+        bool hit = relay ? placed_relay(cell, t) : wrong_psap(t);
         if (!hit) continue;
         std::string key = std::string(to_string(cell.platform)) + "|" + who(x.cfg, cell) + "|" + t.location + "|" + t.psap;
         auto& grp = g.try_emplace(key, Group{&cell, &t, {}}).first->second;
@@ -70,11 +93,7 @@ void relate_route(Emit& emit, Finding& f, const Config& cfg, const Trace& t) {
     }
 }
 
-std::string via(const Trace& t) {
-    for (auto it = t.trace.rbegin(); it != t.trace.rend(); ++it)
-        if (it->step == "psap") return it->because;
-    return {};
-}
+std::string via(const Trace& t) { return t.psap_reason; }
 
 }  // namespace
 
@@ -115,7 +134,7 @@ std::vector<RuleImpl> psap_rules() {
                  if (g.address.resolved()) used.insert(g.address.index);
              for (auto a : used) {
                  const auto& addr = x.cfg.addresses[a];
-                 if (!psaps_serving(x.cfg, addr).empty()) continue;
+                 if (!x.c.psaps_serving(a).empty()) continue;
                  emit(target(Kind::address, addr.id), addr.pos.self,
                       "no PSAP in the configuration serves address `" + addr.id + "` (" + addr.city + ", " + addr.county + ", " + addr.state + ", " +
                           x.cfg.country_or_default(addr.country) + "), so calls from it cannot be checked for the right PSAP",

@@ -168,10 +168,13 @@ std::vector<RuleImpl> routing_rules() {
                      for (const auto& gr : x.cfg.routes[r].gateways) on_route = on_route || gr.index == g;
                  report(Kind::gateway, x.cfg.gateways[g].id, x.cfg.gateways[g].pos, on_route);
              }
-             // A PSAP is used when it is a fallback or serves some address.
+             // A PSAP is used when it is a fallback or the one serving some address.
+             std::set<std::uint32_t> serving;
+             for (std::uint32_t a = 0; a < x.cfg.addresses.size(); ++a)
+                 for (auto p : x.c.psaps_serving(a)) serving.insert(p);
              for (std::uint32_t p = 0; p < x.cfg.psaps.size(); ++p) {
                  bool serves = used.count({Kind::psap, p}) > 0;
-                 for (const auto& a : x.cfg.addresses) serves = serves || psap_match(x.cfg, x.cfg.psaps[p], a) >= 0;
+                 serves = serves || serving.count(p) > 0;
                  report(Kind::psap, x.cfg.psaps[p].id, x.cfg.psaps[p].pos, serves);
              }
          }},

@@ -21,11 +21,13 @@ struct Placement {
 // Picks which of a location's ELINs the gateway uses; default: the first.
 using ElinPicker = std::function<std::string(const std::vector<std::string>&)>;
 
+// `detail` = false skips the step-by-step trace and the PIDF-LO document (batch, matrix, lint):
+// every decision and result field is the same, only the explanations are not built.
 Trace simulate_placed(const Compiled& c, const User* user, Platform platform, SfbClient client, const std::string& dialed, Placement placement,
-                      const ElinPicker& pick_elin = {});
+                      const ElinPicker& pick_elin = {}, bool detail = true);
 
 // Caller -> placement (trusted IP, site, LIS). Throws UsageError on malformed input.
-Placement place(const Compiled& c, const Caller& caller, Platform platform, std::vector<TraceStep>& steps);
+Placement place(const Compiled& c, const Caller& caller, Platform platform, bool detail = true);
 const User* find_user(const Compiled& c, const std::string& id);  // throws UsageError with a suggestion
 
 std::string pidf_for(const Config& cfg, std::uint32_t location, bool elin_in_nam, const std::string& entity, const std::string& method);

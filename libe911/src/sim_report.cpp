@@ -39,6 +39,7 @@ json trace_json(const Trace& t) {
             {"calling_number", or_null(t.calling_number)},
             {"elin", or_null(t.elin)},
             {"psap", or_null(t.psap)},
+            {"psap_reason", or_null(t.psap_reason)},
             {"psap_relay", t.psap_relay},
             {"psap_expected", strs(t.psap_expected)},
             {"psap_correct", t.psap_correct ? json(*t.psap_correct) : json(nullptr)},

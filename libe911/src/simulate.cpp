@@ -18,16 +18,24 @@ const Config& Simulator::config() const { return compiled_->cfg; }
 namespace detail {
 namespace {
 
+// Records trace steps; when tracing is off (batch, matrix, lint), STEP() does not even build the
+// explanation strings, which are most of a simulation's cost.
 class Steps {
 public:
-    Steps(const Config& cfg, std::vector<TraceStep>& out) : cfg_(cfg), out_(out) {}
+    Steps(const Config& cfg, std::vector<TraceStep>& out, bool on = true) : cfg_(cfg), out_(out), on_(on) {}
+    bool on() const { return on_; }
     void add(const std::string& step, const std::string& result, const std::string& because, const SourcePos& pos = {}) {
         out_.push_back(TraceStep{step, result, because, pos.known() ? cfg_.file_of(pos) : std::string(), pos.line});
     }
 private:
     const Config& cfg_;
     std::vector<TraceStep>& out_;
+    bool on_;
 };
+#define STEP(...)                                   \
+    do {                                            \
+        if (steps.on()) steps.add(__VA_ARGS__); \
+    } while (0)
 
 std::string strip_plus(const std::string& s) { return !s.empty() && s[0] == '+' ? s.substr(1) : s; }
 
@@ -52,15 +60,14 @@ const User* find_user(const Compiled& c, const std::string& id) {
     throw UsageError("unknown user `" + id + "`" + (sug.empty() ? "" : "; did you mean `" + sug + "`?"));
 }
 
-Placement place(const Compiled& c, const Caller& caller, Platform platform, std::vector<TraceStep>& steps_out) {
+Placement place(const Compiled& c, const Caller& caller, Platform platform, bool detail) {
     Placement p;
-    Steps steps(c.cfg, p.steps);
-    (void)steps_out;
+    Steps steps(c.cfg, p.steps, detail);
     // 1. Trusted IP (Teams only)
     if (platform == Platform::teams) {
         if (caller.public_ip.empty()) {
             p.trusted = true;
-            steps.add("trusted_ip", "trusted", "no public IP given: the caller is taken to egress through a trusted IP (our rule)");
+            STEP("trusted_ip", "trusted", "no public IP given: the caller is taken to egress through a trusted IP (our rule)");
         } else {
             std::string err;
             auto pub = parse_ip(caller.public_ip, &err);
@@ -69,15 +76,15 @@ Placement place(const Compiled& c, const Caller& caller, Platform platform, std:
             for (const auto& t : c.cfg.trusted_ips)
                 if (t.prefix.contains(*pub)) {
                     p.trusted = true;
-                    steps.add("trusted_ip", "trusted", caller.public_ip + " is inside trusted IP " + t.prefix.to_string(), t.pos.self);
+                    STEP("trusted_ip", "trusted", caller.public_ip + " is inside trusted IP " + t.prefix.to_string(), t.pos.self);
                     break;
                 }
             if (!*p.trusted)
-                steps.add("trusted_ip", "untrusted",
+                STEP("trusted_ip", "untrusted",
                           caller.public_ip + " is not a trusted IP: Teams looks up no network site and no dynamic location (e.g. off-site, or a shared cloud proxy)");
         }
     } else {
-        steps.add("trusted_ip", "not applicable", "Skype for Business clients register on the internal network; trusted IPs are a Teams concept");
+        STEP("trusted_ip", "not applicable", "Skype for Business clients register on the internal network; trusted IPs are a Teams concept");
     }
 
     // 2. Site
@@ -97,51 +104,55 @@ Placement place(const Compiled& c, const Caller& caller, Platform platform, std:
     std::uint32_t subnet = npos;
     bool lookups = !p.trusted.has_value() || *p.trusted;
     if (!ip) {
-        steps.add("site", "unknown", "no client IP given");
+        STEP("site", "unknown", "no client IP given");
     } else if (!lookups) {
-        steps.add("site", "unknown", "untrusted egress: Teams does not look up network sites");
+        STEP("site", "unknown", "untrusted egress: Teams does not look up network sites");
     } else {
-        auto all = c.subnets_containing(*ip);
+        // Every containing subnet is only needed to explain an ambiguity in the trace.
+        std::vector<std::uint32_t> all;
+        if (steps.on()) all = c.subnets_containing(*ip);
+        else if (auto l = c.subnet_index.longest(*ip); l != npos) all.push_back(l);
         const char* fam = ip->v6 ? "IPv6" : "IPv4";
         if (platform == Platform::sfb && client_len >= 0) {
             IpPrefix net{mask(*ip, client_len), static_cast<std::uint8_t>(client_len)};
-            auto it = c.subnet_exact.find(net.to_string());
-            if (it != c.subnet_exact.end()) {
-                subnet = it->second;
-                steps.add("site", c.cfg.subnets[subnet].site.id, "SfB exact network-ID match: the client's network " + net.to_string() + " is configured",
+            auto hit = c.subnet_index.exact(net);
+            if (hit != npos) {
+                subnet = hit;
+                STEP("site", c.cfg.subnets[subnet].site.id, "SfB exact network-ID match: the client's network " + net.to_string() + " is configured",
                           c.cfg.subnets[subnet].pos.self);
             } else {
                 std::string near = all.empty() ? "" : " (" + c.cfg.subnets[all.back()].key() + " contains the address, but SfB wants the exact network ID)";
-                steps.add("site", "unknown", "SfB exact network-ID miss: the client sends " + net.to_string() + ", which is not a configured subnet" + near,
+                STEP("site", "unknown", "SfB exact network-ID miss: the client sends " + net.to_string() + ", which is not a configured subnet" + near,
                           all.empty() ? SourcePos{} : c.cfg.subnets[all.back()].pos.self);
             }
         } else if (all.empty()) {
-            steps.add("site", "unknown", caller.ip + " is in no configured " + std::string(fam) + " subnet");
+            STEP("site", "unknown", caller.ip + " is in no configured " + std::string(fam) + " subnet");
         } else {
             subnet = all.back();
-            std::string why = std::string(fam) + " longest-prefix match " + c.cfg.subnets[subnet].key();
-            if (platform == Platform::sfb) why += " (no client prefix length given, so not the SfB exact network-ID match)";
-            if (platform == Platform::teams) why += " (Teams checks IPv6 subnets before IPv4)";
-            if (all.size() > 1) {
+            std::string why;
+            if (steps.on()) why = std::string(fam) + " longest-prefix match " + c.cfg.subnets[subnet].key();
+            if (steps.on() && platform == Platform::sfb) why += " (no client prefix length given, so not the SfB exact network-ID match)";
+            if (steps.on() && platform == Platform::teams) why += " (Teams checks IPv6 subnets before IPv4)";
+            if (steps.on() && all.size() > 1) {
                 std::vector<std::string> others;
                 for (std::size_t i = 0; i + 1 < all.size(); ++i) others.push_back(c.cfg.subnets[all[i]].key() + " (site " + c.cfg.subnets[all[i]].site.id + ")");
                 why += "; ambiguous: also inside " + join(others, ", ") + " - neither platform documents the winner, we take the longest prefix";
             }
-            steps.add("site", c.cfg.subnets[subnet].site.id, why, c.cfg.subnets[subnet].pos.self);
+            STEP("site", c.cfg.subnets[subnet].site.id, why, c.cfg.subnets[subnet].pos.self);
         }
         if (subnet != npos) p.site = c.cfg.subnets[subnet].site.index;
     }
 
     // 3. LIS location: BSSID -> port -> switch -> subnet network ID; first match wins.
     if (!lookups) {
-        steps.add("location", "unknown", "untrusted egress: no dynamic location lookup");
+        STEP("location", "unknown", "untrusted egress: no dynamic location lookup");
         return p;
     }
-    auto found = [&](Kind k, std::uint32_t idx, const Ref& loc, const Positions& pos, const std::string& why) {
+    // `why` is a callable so the explanation is only built when tracing.
+    auto found = [&](Kind k, const Ref& loc, const Positions& pos, auto why) {
         p.location = loc.index;
         p.location_source = source_name(k);
-        steps.add("location", loc.id, why, pos.self);
-        (void)idx;
+        STEP("location", loc.id, why(), pos.self);
     };
     if (!caller.bssid.empty()) {
         std::string err;
@@ -151,11 +162,13 @@ Placement place(const Compiled& c, const Caller& caller, Platform platform, std:
         auto w = c.find_bssid(*m, &wildcard);
         if (w != npos) {
             const auto& wap = c.cfg.wireless_access_points[w];
-            found(Kind::wireless_access_point, w, wap.location, wap.pos,
-                  "BSSID " + m->to_string() + (wildcard ? " matches wildcard " + wap.bssid.to_string() + " (an exact entry would win; there is none)" : " matches exactly"));
+            found(Kind::wireless_access_point, wap.location, wap.pos, [&] {
+                return "BSSID " + m->to_string() +
+                       (wildcard ? " matches wildcard " + wap.bssid.to_string() + " (an exact entry would win; there is none)" : " matches exactly");
+            });
             return p;
         }
-        steps.add("location", "no match", "BSSID " + m->to_string() + " is in no wireless access point entry (exact or wildcard)");
+        STEP("location", "no match", "BSSID " + m->to_string() + " is in no wireless access point entry (exact or wildcard)");
     }
     std::string chassis;
     if (!caller.chassis_id.empty()) {
@@ -166,43 +179,43 @@ Placement place(const Compiled& c, const Caller& caller, Platform platform, std:
         auto it = c.port_by_key.find(chassis + "/" + caller.port_id);
         if (it != c.port_by_key.end()) {
             const auto& port = c.cfg.ports[it->second];
-            found(Kind::port, it->second, port.location, port.pos, "switch " + chassis + " port " + caller.port_id + " is in the LIS");
+            found(Kind::port, port.location, port.pos, [&] { return "switch " + chassis + " port " + caller.port_id + " is in the LIS"; });
             return p;
         }
-        steps.add("location", "no match", "port " + caller.port_id + " of switch " + chassis + " is not in the LIS");
+        STEP("location", "no match", "port " + caller.port_id + " of switch " + chassis + " is not in the LIS");
     }
     if (!chassis.empty()) {
         auto it = c.switch_by_chassis.find(chassis);
         if (it != c.switch_by_chassis.end()) {
             const auto& sw = c.cfg.switches[it->second];
-            found(Kind::switch_, it->second, sw.location, sw.pos, "switch chassis " + chassis + " is in the LIS");
+            found(Kind::switch_, sw.location, sw.pos, [&] { return "switch chassis " + chassis + " is in the LIS"; });
             return p;
         }
-        steps.add("location", "no match", "switch chassis " + chassis + " is not in the LIS");
+        STEP("location", "no match", "switch chassis " + chassis + " is not in the LIS");
     }
     if (ip) {
         int len = client_len >= 0 ? client_len : (subnet != npos ? c.cfg.subnets[subnet].prefix.length : -1);
         if (len < 0) {
-            steps.add("location", "unknown", "no prefix length for " + caller.ip + " and no site subnet to borrow one from, so no network ID to look up");
+            STEP("location", "unknown", "no prefix length for " + caller.ip + " and no site subnet to borrow one from, so no network ID to look up");
             return p;
         }
         IpAddress net = mask(*ip, len);
         auto it = c.lis_subnet.find(net);
-        std::string lenwhy = client_len >= 0 ? "" : " (prefix length /" + std::to_string(len) + " taken from the site subnet: our rule)";
+        std::string lenwhy = client_len >= 0 || !steps.on() ? "" : " (prefix length /" + std::to_string(len) + " taken from the site subnet: our rule)";
         if (it != c.lis_subnet.end()) {
             const auto& ls = c.cfg.lis_subnets[it->second];
-            found(Kind::lis_subnet, it->second, ls.location, ls.pos, "LIS subnet network ID " + net.to_string() + lenwhy);
+            found(Kind::lis_subnet, ls.location, ls.pos, [&] { return "LIS subnet network ID " + net.to_string() + lenwhy; });
             return p;
         }
-        steps.add("location", "unknown", "network ID " + net.to_string() + lenwhy + " is not a LIS subnet: no automatic location");
+        STEP("location", "unknown", "network ID " + net.to_string() + lenwhy + " is not a LIS subnet: no automatic location");
         return p;
     }
-    steps.add("location", "unknown", "nothing to look up (no BSSID, switch, port or IP)");
+    STEP("location", "unknown", "nothing to look up (no BSSID, switch, port or IP)");
     return p;
 }
 
 Trace simulate_placed(const Compiled& c, const User* user, Platform platform, SfbClient client, const std::string& dialed, Placement pl,
-                      const ElinPicker& pick_elin) {
+                      const ElinPicker& pick_elin, bool detail) {
     const Config& cfg = c.cfg;
     Trace t;
     t.dialed = dialed;
@@ -210,7 +223,7 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
     t.trusted = pl.trusted;
     t.user = user ? user->id : "";
     t.trace = std::move(pl.steps);
-    Steps steps(cfg, t.trace);
+    Steps steps(cfg, t.trace, detail);
     if (pl.site != npos) t.site = cfg.sites[pl.site].id;
     const Location* loc = pl.location != npos ? &cfg.locations[pl.location] : nullptr;
     const Address* addr = loc && loc->address.resolved() ? &cfg.addresses[loc->address.index] : nullptr;
@@ -227,16 +240,16 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
     if (platform == Platform::teams) {
         ecp = effective_ecp(c, pl.site, user);
         if (ecp.index != npos) t.policies.emergency_calling = cfg.emergency_calling_policies[ecp.index].id;
-        steps.add("policy", ecp.index != npos ? "emergency_calling_policy " + t.policies.emergency_calling : "no emergency calling policy",
-                  ecp.index != npos ? "from " + ecp.source + " (site over user over global)" : "none on the site, the user, or `global`",
+        STEP("policy", ecp.index != npos ? "emergency_calling_policy " + t.policies.emergency_calling : "no emergency calling policy",
+                  ecp.index != npos ? "from " + describe(cfg, ecp, pl.site, user) + " (site over user over global)" : "none on the site, the user, or `global`",
                   ecp.index != npos ? cfg.emergency_calling_policies[ecp.index].pos.self : SourcePos{});
     } else {
         lp = effective_lp(c, pl.site, user);
         if (lp.index != npos) t.policies.location = cfg.location_policies[lp.index].id;
-        std::string why = lp.index == npos ? "none on the network site, the user, or `global`" : "from " + lp.source;
-        if (lp.index != npos && lp.source.rfind("site", 0) == 0 && user && user->location_policy.resolved())
+        std::string why = !steps.on() ? "" : lp.index == npos ? "none on the network site, the user, or `global`" : "from " + describe(cfg, lp, pl.site, user);
+        if (steps.on() && lp.index != npos && lp.from == PolicySource::site && user && user->location_policy.resolved())
             why += " (a network site's location policy overrides the user's `" + user->location_policy.id + "` inside its subnets)";
-        steps.add("policy", lp.index != npos ? "location_policy " + t.policies.location : "no location policy", why,
+        STEP("policy", lp.index != npos ? "location_policy " + t.policies.location : "no location policy", why,
                   lp.index != npos ? cfg.location_policies[lp.index].pos.self : SourcePos{});
     }
     if (rp.index != npos) t.policies.routing = cfg.routing_policies[rp.index].id;
@@ -246,22 +259,17 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
     std::string number = dialed;
     if (dp.index != npos) {
         const auto& plan = cfg.dial_plans[dp.index];
-        bool matched = false;
-        for (auto r : c.dial_rule_order[dp.index]) {
-            const auto& pat = c.dial_rule_patterns[dp.index][r];
-            if (!pat.ok() || !pat.search(dialed).matched) continue;
-            std::string err;
-            auto out = pat.replace(dialed, plan.rules[r].translation, &err);
-            if (out) number = *out;
-            steps.add("dial_plan", number, "dial plan `" + plan.id + "` rule `" + plan.rules[r].name + "` (" + plan.rules[r].pattern + " -> " +
-                                               plan.rules[r].translation + ") matched " + dialed + " first",
-                      plan.rules[r].pos.of("pattern"));
-            matched = true;
-            break;
+        const auto& applied = c.apply_dial_plan(dp.index, dialed);
+        number = applied.result;
+        if (applied.rule != npos) {
+            const auto& rule = plan.rules[applied.rule];
+            STEP("dial_plan", number, "dial plan `" + plan.id + "` rule `" + rule.name + "` (" + rule.pattern + " -> " + rule.translation + ") matched " + dialed + " first",
+                 rule.pos.of("pattern"));
+        } else {
+            STEP("dial_plan", number, "no rule of dial plan `" + plan.id + "` matches " + dialed, plan.pos.self);
         }
-        if (!matched) steps.add("dial_plan", number, "no rule of dial plan `" + plan.id + "` matches " + dialed, plan.pos.self);
     } else {
-        steps.add("dial_plan", number, "the user has no dial plan and there is no `global` one: digits unchanged");
+        STEP("dial_plan", number, "the user has no dial plan and there is no `global` one: digits unchanged");
     }
     t.normalized = number;
 
@@ -278,23 +286,23 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
             chosen = site_p;
         } else {
             chosen = user_p;
-            std::string why = site_p.index == npos ? (pl.site == npos ? "no known site" : "site has no emergency call routing policy")
+            std::string why = !steps.on() ? "" : site_p.index == npos ? (pl.site == npos ? "no known site" : "site has no emergency call routing policy")
                                                    : "the site policy `" + cfg.emergency_call_routing_policies[site_p.index].id + "` has no number matching " + number;
             if (user_p.index != npos) {
                 match = match_number(cfg.emergency_call_routing_policies[user_p.index], number);
                 if (site_p.index != npos || pl.site != npos)
-                    steps.add("policy", "emergency_call_routing_policy " + cfg.emergency_call_routing_policies[user_p.index].id,
-                              why + ": falling back to the policy from " + user_p.source, cfg.emergency_call_routing_policies[user_p.index].pos.self);
+                    STEP("policy", "emergency_call_routing_policy " + cfg.emergency_call_routing_policies[user_p.index].id,
+                              why + ": falling back to the policy from " + describe(cfg, user_p, pl.site, user), cfg.emergency_call_routing_policies[user_p.index].pos.self);
             }
         }
         if (chosen.index != npos) {
             ecrp_index = chosen.index;
             t.policies.emergency_call_routing = cfg.emergency_call_routing_policies[chosen.index].id;
-            if (chosen.source.rfind("site", 0) == 0)
-                steps.add("policy", "emergency_call_routing_policy " + t.policies.emergency_call_routing, "from " + chosen.source + " (site over user)",
+            if (chosen.from == PolicySource::site)
+                STEP("policy", "emergency_call_routing_policy " + t.policies.emergency_call_routing, "from " + describe(cfg, chosen, pl.site, user) + " (site over user)",
                           cfg.emergency_call_routing_policies[chosen.index].pos.self);
             else if (site_p.index == npos && pl.site == npos)
-                steps.add("policy", "emergency_call_routing_policy " + t.policies.emergency_call_routing, "from " + chosen.source,
+                STEP("policy", "emergency_call_routing_policy " + t.policies.emergency_call_routing, "from " + describe(cfg, chosen, pl.site, user),
                           cfg.emergency_call_routing_policies[chosen.index].pos.self);
         } else {
             enabled = false;
@@ -302,7 +310,7 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
         if (match) {
             const auto& n = cfg.emergency_call_routing_policies[ecrp_index].numbers[match->number];
             usage = n.pstn_usage.index;
-            steps.add("emergency", match->dial_string,
+            STEP("emergency", match->dial_string,
                       number + (match->via_mask ? " is a dial mask of " : " is the dial string ") + match->dial_string + " in policy `" + t.policies.emergency_call_routing + "`",
                       n.pos.self);
         }
@@ -315,12 +323,12 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
             if (match) {
                 usage = p->pstn_usage.index;
                 std::string set = client == SfbClient::modern && !p->numbers.empty() ? "emergency numbers (modern client)" : "legacy dial string and masks";
-                steps.add("emergency", match->dial_string, digits + (match->via_mask ? " is a dial mask of " : " is the dial string ") + match->dial_string +
+                STEP("emergency", match->dial_string, digits + (match->via_mask ? " is a dial mask of " : " is the dial string ") + match->dial_string +
                                                                " in the " + set + " of `" + p->id + "`",
                           p->pos.of(match->number == npos ? "dial_string" : "numbers"));
             }
             if (!p->enhanced_emergency_services && match) {
-                steps.add("emergency", "not enabled", "location policy `" + p->id + "` has enhanced_emergency_services: false: no E9-1-1 handling", p->pos.of("enhanced_emergency_services"));
+                STEP("emergency", "not enabled", "location policy `" + p->id + "` has enhanced_emergency_services: false: no E9-1-1 handling", p->pos.of("enhanced_emergency_services"));
                 match.reset();
             }
         }
@@ -332,21 +340,21 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
         else if (lp.index != npos) entries = dial_entries(cfg.location_policies[lp.index], client);
         for (const auto& e : entries)
             if (e.digits == dialed) {
-                steps.add("emergency", "lost", "the dial plan rewrote emergency string " + dialed + " to " + number +
+                STEP("emergency", "lost", "the dial plan rewrote emergency string " + dialed + " to " + number +
                                                    ": it is no longer recognised as an emergency call (dial-plan-shadows-emergency)");
                 break;
             }
     }
-    std::string country = user ? user_country(c, *user) : (pl.site != npos ? site_country(c, pl.site) : cfg.defaults.country);
-    bool looks_emergency = is_emergency_number(strip_plus(number), country) || is_emergency_number(dialed, country);
     if (!match) {
-        if (!enabled && looks_emergency) {
+        std::string country = user ? user_country(c, *user) : (pl.site != npos ? site_country(c, pl.site) : cfg.defaults.country);
+        bool looks_emergency = !enabled && (is_emergency_number(strip_plus(number), country) || is_emergency_number(dialed, country));
+        if (looks_emergency) {
             t.outcome = "not_enabled";
-            steps.add("emergency", "not enabled", platform == Platform::teams
+            STEP("emergency", "not enabled", platform == Platform::teams
                                                       ? dialed + " is an emergency number in " + country + " but no emergency call routing policy applies (site, user or global)"
                                                       : dialed + " is an emergency number in " + country + " but the effective location policy does not enable E9-1-1");
         } else {
-            steps.add("emergency", "no", number + " is not an emergency dial string or mask of the effective policy");
+            STEP("emergency", "no", number + " is not an emergency dial string or mask of the effective policy");
         }
     }
     t.emergency = match.has_value();
@@ -354,41 +362,41 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
 
     // 7. PSTN usage and route.
     std::string routed = match ? routed_form(platform, match->dial_string) : number;
-    std::vector<std::uint32_t> routes;
+    const std::vector<std::uint32_t>* routes = &Compiled::no_routes();
     if (match) {
         if (usage != npos) {
             t.pstn_usage = cfg.pstn_usages[usage].id;
-            routes = c.matching_routes(usage, routed);
-            steps.add("pstn_usage", t.pstn_usage, std::string(platform == Platform::teams ? "the emergency number's usage" : "the location policy's usage") +
+            routes = &c.matching_routes(usage, routed);
+            STEP("pstn_usage", t.pstn_usage, std::string(platform == Platform::teams ? "the emergency number's usage" : "the location policy's usage") +
                                                      " replaces the user's usages for emergency calls; routes are matched against `" + routed + "`",
                       cfg.pstn_usages[usage].pos.self);
         } else {
-            steps.add("pstn_usage", "none", "the emergency number has no PSTN usage");
+            STEP("pstn_usage", "none", "the emergency number has no PSTN usage");
         }
     } else if (rp.index != npos) {
         const auto& pol = cfg.routing_policies[rp.index];
         for (const auto& u : pol.pstn_usages) {
             if (!u.resolved()) continue;
-            auto m = c.matching_routes(u.index, routed);
+            const auto& m = c.matching_routes(u.index, routed);
             if (m.empty()) continue;
             usage = u.index;
-            routes = std::move(m);
+            routes = &m;
             t.pstn_usage = u.id;
-            steps.add("pstn_usage", u.id, "first usage of routing policy `" + pol.id + "` with a route matching " + routed + " (later usages are never tried)",
+            STEP("pstn_usage", u.id, "first usage of routing policy `" + pol.id + "` with a route matching " + routed + " (later usages are never tried)",
                       pol.pos.of("pstn_usages"));
             break;
         }
-        if (usage == npos) steps.add("pstn_usage", "none", "no usage of routing policy `" + pol.id + "` has a route matching " + routed, pol.pos.self);
+        if (usage == npos) STEP("pstn_usage", "none", "no usage of routing policy `" + pol.id + "` has a route matching " + routed, pol.pos.self);
     } else {
-        steps.add("pstn_usage", "none", "no routing policy (user or global)");
+        STEP("pstn_usage", "none", "no routing policy (user or global)");
     }
     std::uint32_t route = npos;
-    for (auto r : routes) {
+    for (auto r : *routes) {
         std::vector<std::string> live;
         for (const auto& g : cfg.routes[r].gateways)
             if (g.resolved() && cfg.gateways[g.index].enabled) live.push_back(g.id);
         if (live.empty()) {
-            steps.add("route", cfg.routes[r].id + " skipped", "matches, but every gateway of the route is disabled: failing over to the next route", cfg.routes[r].pos.self);
+            STEP("route", cfg.routes[r].id + " skipped", "matches, but every gateway of the route is disabled: failing over to the next route", cfg.routes[r].pos.self);
             continue;
         }
         route = r;
@@ -397,17 +405,17 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
     }
     if (route != npos) {
         t.route = cfg.routes[route].id;
-        steps.add("route", t.route, "priority " + std::to_string(cfg.routes[route].priority) + ", pattern " + cfg.routes[route].number_pattern + " matches " + routed +
+        STEP("route", t.route, "priority " + std::to_string(cfg.routes[route].priority) + ", pattern " + cfg.routes[route].number_pattern + " matches " + routed +
                                         " (lowest priority first; config order breaks ties)",
                   cfg.routes[route].pos.of("number_pattern"));
         std::string disabled;
         for (const auto& g : cfg.routes[route].gateways)
             if (g.resolved() && !cfg.gateways[g.index].enabled) disabled += (disabled.empty() ? "" : ", ") + g.id;
-        steps.add("gateways", join(t.gateways, ", "), std::string(t.gateways.size() > 1 ? "tried in random order; all listed as candidates" : "the one enabled gateway") +
+        STEP("gateways", join(t.gateways, ", "), std::string(t.gateways.size() > 1 ? "tried in random order; all listed as candidates" : "the one enabled gateway") +
                                                           (disabled.empty() ? "" : "; disabled and skipped: " + disabled),
                   cfg.gateways[cfg.find(Kind::gateway, t.gateways[0])].pos.self);
-    } else if (!routes.empty() || usage != npos) {
-        steps.add("route", "none", routes.empty() ? "no route in usage `" + t.pstn_usage + "` matches " + routed
+    } else if (!routes->empty() || usage != npos) {
+        STEP("route", "none", routes->empty() ? "no route in usage `" + t.pstn_usage + "` matches " + routed
                                                   : "every matching route in usage `" + t.pstn_usage + "` is dead; later usages are not tried");
     }
 
@@ -420,7 +428,7 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
     const Gateway* gw = route != npos ? &cfg.gateways[cfg.find(Kind::gateway, t.gateways[0])] : nullptr;
     if (user && !user->phone_number.empty()) t.calling_number = user->phone_number;
     if (!t.emergency) {
-        if (gw) steps.add("calling_number", t.calling_number.empty() ? "none" : t.calling_number, "the user's own number");
+        if (gw) STEP("calling_number", t.calling_number.empty() ? "none" : t.calling_number, "the user's own number");
         return t;
     }
     // ELIN: the location's first, else its address's (a gateway picks one not in an active call).
@@ -432,19 +440,19 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
         if (elins) {
             t.elin = pick_elin ? pick_elin(*elins) : elins->front();
             t.calling_number = t.elin;
-            steps.add("calling_number", t.elin, "ELIN gateway `" + gw->id + "` replaces the caller's number with the " + (loc && !loc->elins.empty() ? "location's" : "address's") + " ELIN",
+            STEP("calling_number", t.elin, "ELIN gateway `" + gw->id + "` replaces the caller's number with the " + (loc && !loc->elins.empty() ? "location's" : "address's") + " ELIN",
                       loc && !loc->elins.empty() ? loc->pos.of("elins") : addr->pos.of("elins"));
         } else {
-            steps.add("calling_number", t.calling_number.empty() ? "none" : t.calling_number,
+            STEP("calling_number", t.calling_number.empty() ? "none" : t.calling_number,
                       "ELIN gateway `" + gw->id + "` has no ELIN for " + (loc ? "location `" + loc->id + "`" : "an unknown location") + ": the caller's own number goes out");
         }
     } else if (gw) {
-        steps.add("calling_number", t.calling_number.empty() ? "none" : t.calling_number, "the user's own number (gateway does not substitute ELINs)");
+        STEP("calling_number", t.calling_number.empty() ? "none" : t.calling_number, "the user's own number (gateway does not substitute ELINs)");
     }
 
     auto psap_of_address = [&](const Address* a) -> std::string {
         if (!a) return {};
-        auto list = psaps_serving(cfg, *a);
+        const auto& list = c.psaps_serving(*a);
         return list.empty() ? std::string() : cfg.psaps[list.front()].id;
     };
     auto reach = [&](const Gateway& g, std::string& why, SourcePos& pos) -> std::string {
@@ -480,27 +488,28 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
         auto pidx = t.psap.empty() ? npos : cfg.find(Kind::psap, t.psap);
         t.psap_relay = pidx != npos && cfg.psaps[pidx].relay;
         if (t.psap.empty()) why += "; no PSAP in the configuration serves that address";
-        steps.add("psap", t.psap.empty() ? "unknown" : t.psap, why, pos);
+        t.psap_reason = why;
+        STEP("psap", t.psap.empty() ? "unknown" : t.psap, why, pos);
         for (std::size_t i = 1; i < t.gateways.size(); ++i) {
             const auto& other = cfg.gateways[cfg.find(Kind::gateway, t.gateways[i])];
             std::string w2;
             SourcePos p2;
             std::string other_psap = reach(other, w2, p2);
             if (other_psap != t.psap)
-                steps.add("psap", "differs", "candidate gateway `" + other.id + "` would reach " + (other_psap.empty() ? "an unknown PSAP" : other_psap) + " (" + w2 + ")", p2);
+                STEP("psap", "differs", "candidate gateway `" + other.id + "` would reach " + (other_psap.empty() ? "an unknown PSAP" : other_psap) + " (" + w2 + ")", p2);
         }
     }
     if (addr) {
-        for (auto i : psaps_serving(cfg, *addr)) t.psap_expected.push_back(cfg.psaps[i].id);
+        for (auto i : c.psaps_serving(*addr)) t.psap_expected.push_back(cfg.psaps[i].id);
         if (gw) {
             t.psap_correct = std::find(t.psap_expected.begin(), t.psap_expected.end(), t.psap) != t.psap_expected.end() && !t.psap_relay;
-            steps.add("psap_check", *t.psap_correct ? "correct" : "wrong",
+            STEP("psap_check", *t.psap_correct ? "correct" : "wrong",
                       t.psap_expected.empty() ? "no PSAP in the configuration serves address `" + addr->id + "`"
                                               : "address `" + addr->id + "` is served by " + join(t.psap_expected, ", ") +
                                                     (t.psap_relay ? "; the relay centre screens and transfers, it is never the right PSAP" : ""));
         }
     } else if (gw) {
-        steps.add("psap_check", "unknown", "the caller's real location is unknown, so correctness cannot be judged");
+        STEP("psap_check", "unknown", "the caller's real location is unknown, so correctness cannot be judged");
     }
 
     // Notification.
@@ -511,24 +520,24 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
             NotificationMode mode = p.notification_mode;
             n.group = p.notification_group;
             n.dial_out = p.notification_dial_out;
-            std::string why = "policy `" + p.id + "`";
+            std::string why = steps.on() ? "policy `" + p.id + "`" : "";
             SourcePos pos = p.pos.self;
             for (const auto& e : p.extended_notifications)
                 if (e.dial_string == t.dial_string) {
                     if (e.notification_mode) mode = *e.notification_mode;
                     if (e.notification_group) n.group = *e.notification_group;
                     if (e.notification_dial_out) n.dial_out = *e.notification_dial_out;
-                    why = "extended notification for " + e.dial_string + " in policy `" + p.id + "`";
+                    if (steps.on()) why = "extended notification for " + e.dial_string + " in policy `" + p.id + "`";
                     pos = e.pos.self;
                 }
             n.mode = to_string(mode);
             if (mode == NotificationMode::notification_only) n.dial_out.clear();  // dial-out only joins conferences
             if (mode == NotificationMode::none) n.group.clear(), n.dial_out.clear();
-            steps.add("notification", n.anyone() ? n.mode : "nobody",
+            STEP("notification", n.anyone() ? n.mode : "nobody",
                       why + (n.group.empty() ? "" : "; chat to " + join(n.group, ", ")) + (n.dial_out.empty() ? "" : "; dial-out " + n.dial_out + " (always muted)"), pos);
         } else {
             n.mode = "none";
-            steps.add("notification", "nobody", "no emergency calling policy applies");
+            STEP("notification", "nobody", "no emergency calling policy applies");
         }
     } else {
         const auto& p = cfg.location_policies[lp.index];
@@ -536,7 +545,7 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
         n.conference_uri = p.conference_uri;
         n.mode = !p.conference_uri.empty() ? (p.conference_mode == ConferenceMode::oneway ? "conference_oneway" : "conference_twoway")
                  : !p.notification_uris.empty() ? "notification_only" : "none";
-        steps.add("notification", n.anyone() ? n.mode : "nobody",
+        STEP("notification", n.anyone() ? n.mode : "nobody",
                   "location policy `" + p.id + "`" + (n.uris.empty() ? "" : "; IM to " + join(n.uris, ", ")) +
                       (n.conference_uri.empty() ? "" : "; conference " + n.conference_uri + " (" + to_string(p.conference_mode) + ")"),
                   p.pos.self);
@@ -544,14 +553,14 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
     t.notifications = n;
 
     // PIDF-LO
-    if (gw && loc && gw->pidf_lo) {
+    if (gw && loc && gw->pidf_lo && detail) {
         static const char* methods[] = {"802.11", "Wiremap", "Wiremap", "DHCP"};
         const char* method = t.location_source == "wireless_access_point" ? methods[0] : t.location_source == "lis_subnet" ? methods[3] : methods[1];
         t.pidf_lo = pidf_for(cfg, pl.location, platform == Platform::sfb && gw->emergency_routing == EmergencyRouting::elin,
                              "pres:" + (user ? user->id : loc->id + "@location.invalid"), method);
-        steps.add("pidf_lo", "sent", std::string("civic address of `") + loc->id + "` in the INVITE (Geolocation: <cid:...>)", gw->pos.of("pidf_lo"));
+        STEP("pidf_lo", "sent", std::string("civic address of `") + loc->id + "` in the INVITE (Geolocation: <cid:...>)", gw->pos.of("pidf_lo"));
     } else if (gw) {
-        steps.add("pidf_lo", "none", !gw->pidf_lo ? "gateway `" + gw->id + "` has PIDF-LO off" : "no location to send");
+        STEP("pidf_lo", "none", !gw->pidf_lo ? "gateway `" + gw->id + "` has PIDF-LO off" : "no location to send");
     }
     return t;
 }
@@ -567,8 +576,7 @@ Trace Simulator::simulate(const Caller& caller) const {
     const User* user = detail::find_user(c, caller.user);
     Platform platform = caller.platform ? *caller.platform : user ? c.cfg.platform_of(*user) : c.cfg.defaults.platform;
     SfbClient client = caller.client ? *caller.client : user ? user->sfb_client : SfbClient::modern;
-    std::vector<TraceStep> unused;
-    auto placement = detail::place(c, caller, platform, unused);
+    auto placement = detail::place(c, caller, platform, true);
     return detail::simulate_placed(c, user, platform, client, caller.dialed, std::move(placement));
 }
 

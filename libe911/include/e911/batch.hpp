@@ -37,7 +37,8 @@ std::string callback_to_json(const CallbackAnswer& a, int indent = -1);
 // Stateful: remembers which caller used which ELIN and when. Feed rows in time order.
 class CallSession {
 public:
-    explicit CallSession(const Simulator& simulator);
+    // `trace` = false skips the step-by-step explanations and the PIDF-LO (decisions are identical).
+    explicit CallSession(const Simulator& simulator, bool trace = true);
     Trace call(const CallRow& row);  // throws UsageError
     CallbackAnswer callback(const std::string& elin, long long time) const;
 private:
@@ -48,6 +49,7 @@ private:
         int window = 30;
     };
     const Simulator& sim_;
+    bool trace_;
     std::map<std::string, Use> last_use_;  // bounded by the number of ELINs
 };
 
@@ -57,7 +59,7 @@ struct BatchStats {
     long long rows = 0, errors = 0;
 };
 enum class BatchOutput { json, csv };
-BatchStats simulate_batch(const Simulator& simulator, std::istream& in, std::ostream& out, BatchOutput format);
+BatchStats simulate_batch(const Simulator& simulator, std::istream& in, std::ostream& out, BatchOutput format, bool trace = true);
 
 // One input row (a flat map of column -> value) to a CallRow; throws UsageError naming the column.
 CallRow call_row_from_fields(const std::map<std::string, std::string>& fields);

@@ -69,6 +69,7 @@ struct Trace {
     std::string calling_number;
     std::string elin;
     std::string psap;
+    std::string psap_reason;  // why this PSAP: the gateway's routing and what it routed on
     bool psap_relay = false;
     std::vector<std::string> psap_expected;
     std::optional<bool> psap_correct;
