@@ -15,6 +15,7 @@ void PrefixIndex::insert(const IpPrefix& p, std::uint32_t value) {
     auto& lv = p.network.v6 ? v6_ : v4_;
     auto it = std::lower_bound(lv.begin(), lv.end(), p.length, [](const Level& l, std::uint8_t len) { return l.length < len; });
     if (it == lv.end() || it->length != p.length) it = lv.insert(it, Level{p.length, {}});
+    if (it->map.empty()) it->map.reserve(64);
     it->map.emplace(p.network, value);
 }
 
@@ -99,21 +100,27 @@ std::atomic<std::uint64_t> next_generation{1};
 // call log of unique numbers cannot grow it without limit.
 struct Memo {
     std::uint64_t generation = 0;
-    std::unordered_map<std::string, std::vector<std::uint32_t>> routes;
-    std::unordered_map<std::string, Compiled::DialPlanResult> plans;
-    void reset_if(std::uint64_t gen) {
-        if (gen != generation || routes.size() + plans.size() > 200000) routes.clear(), plans.clear(), generation = gen;
+    std::size_t entries = 0;
+    std::vector<std::unordered_map<std::string, std::vector<std::uint32_t>>> routes;  // per usage
+    std::vector<std::unordered_map<std::string, Compiled::DialPlanResult>> plans;      // per dial plan
+    void reset_if(std::uint64_t gen, std::size_t usages, std::size_t dial_plans) {
+        if (gen == generation && entries < 200000) return;
+        routes.assign(usages, {});
+        plans.assign(dial_plans, {});
+        entries = 0;
+        generation = gen;
     }
 };
 thread_local Memo memo;
-
-std::string memo_key(std::uint32_t index, const std::string& number) {
-    std::string k(reinterpret_cast<const char*>(&index), sizeof index);
-    return k + number;
-}
 }  // namespace
 
 Compiled::Compiled(const Config& c) : cfg(c), generation_(next_generation++) {
+    // Sized up front: at a million entries, rehash growth is most of the construction time.
+    std::size_t exact = 0, wild1 = 0, wild2 = 0;
+    for (const auto& w : c.wireless_access_points) (w.bssid.wildcard_digits == 0 ? exact : w.bssid.wildcard_digits == 1 ? wild1 : wild2)++;
+    bssid_exact.reserve(exact), bssid_wild1.reserve(wild1), bssid_wild2.reserve(wild2);
+    switch_by_chassis.reserve(c.switches.size());
+    port_by_key.reserve(c.ports.size());
     for (std::uint32_t i = 0; i < c.subnets.size(); ++i) {
         const auto& s = c.subnets[i];
         subnet_index.insert(s.prefix, i);
@@ -246,18 +253,22 @@ const std::vector<std::uint32_t>& Compiled::no_routes() {
 
 const std::vector<std::uint32_t>& Compiled::matching_routes(std::uint32_t usage, const std::string& number) const {
     if (usage >= usage_routes.size()) return no_routes();
-    memo.reset_if(generation_);
-    auto [it, fresh] = memo.routes.try_emplace(memo_key(usage, number));
-    if (fresh)
-        for (auto idx : usage_routes[usage])
-            if (route_patterns[idx].search(number).matched) it->second.push_back(idx);
-    return it->second;
+    memo.reset_if(generation_, usage_routes.size(), dial_rule_patterns.size());
+    auto& table = memo.routes[usage];
+    if (auto hit = table.find(number); hit != table.end()) return hit->second;
+    auto& found = table[number];
+    ++memo.entries;
+    for (auto idx : usage_routes[usage])
+        if (route_patterns[idx].search(number).matched) found.push_back(idx);
+    return found;
 }
 
 const Compiled::DialPlanResult& Compiled::apply_dial_plan(std::uint32_t plan, const std::string& dialed) const {
-    memo.reset_if(generation_);
-    auto [it, fresh] = memo.plans.try_emplace(memo_key(plan, dialed));
-    if (!fresh) return it->second;
+    memo.reset_if(generation_, usage_routes.size(), dial_rule_patterns.size());
+    auto& table = memo.plans[plan];
+    if (auto hit = table.find(dialed); hit != table.end()) return hit->second;
+    auto it = table.emplace(dialed, DialPlanResult{}).first;
+    ++memo.entries;
     it->second.result = dialed;
     for (auto r : dial_rule_order[plan]) {
         const auto& pat = dial_rule_patterns[plan][r];

@@ -180,39 +180,33 @@ std::vector<Finding> lint(const Config& cfg, const LintOptions& opt) {
             matched = true;
             if (!expired) f.waived = Waived{w.reason, w.approved_by, w.expires};
         }
-        SourcePos p = w.pos.self;
-        if (expired && runs("waiver-expired", "waivers")) {
+        auto waiver_finding = [&](const char* rule, std::string message, std::string hint) {
             Finding f;
-            f.rule = "waiver-expired";
-            f.severity = find_rule("waiver-expired")->severity;
-            f.message = "the waiver for `" + w.rule + "` on `" + w.target + "` expired on " + w.expires + "; its findings count again";
-            f.hint = "review the accepted risk: fix the finding, or renew the waiver with a new expiry and approval";
+            f.rule = rule;
+            f.severity = find_rule(rule)->severity;
+            f.message = std::move(message);
+            f.hint = std::move(hint);
             f.target = w.target;
-            f.file = cfg.file_of(p);
-            f.line = p.line;
-            f.column = p.column;
+            f.file = cfg.file_of(w.pos.self);
+            f.line = w.pos.self.line;
+            f.column = w.pos.self.column;
             extra.push_back(std::move(f));
-        }
+        };
+        if (expired && runs("waiver-expired", "waivers"))
+            waiver_finding("waiver-expired", "the waiver for `" + w.rule + "` on `" + w.target + "` expired on " + w.expires + "; its findings count again",
+                           "review the accepted risk: fix the finding, or renew the waiver with a new expiry and approval");
         bool rule_known = find_rule(w.rule) != nullptr;
         if (!matched && (ran.count(w.rule) || !rule_known) && runs("waiver-unmatched", "waivers")) {
-            Finding f;
-            f.rule = "waiver-unmatched";
-            f.severity = find_rule("waiver-unmatched")->severity;
             if (!rule_known) {
                 std::vector<std::string> ids;
                 for (const auto& r : rules()) ids.push_back(r.id);
                 std::string sug = detail::closest(w.rule, ids);
-                f.message = "the waiver names rule `" + w.rule + "`, which does not exist";
-                f.hint = sug.empty() ? "`e911 rules` lists the rule ids" : "did you mean `" + sug + "`?";
+                waiver_finding("waiver-unmatched", "the waiver names rule `" + w.rule + "`, which does not exist",
+                               sug.empty() ? "`e911 rules` lists the rule ids" : "did you mean `" + sug + "`?");
             } else {
-                f.message = "the waiver for `" + w.rule + "` on `" + w.target + "` matches no finding";
-                f.hint = "the problem is fixed or the target is misspelt: remove the waiver or correct its target";
+                waiver_finding("waiver-unmatched", "the waiver for `" + w.rule + "` on `" + w.target + "` matches no finding",
+                               "the problem is fixed or the target is misspelt: remove the waiver or correct its target");
             }
-            f.target = w.target;
-            f.file = cfg.file_of(p);
-            f.line = p.line;
-            f.column = p.column;
-            extra.push_back(std::move(f));
         }
     }
     for (auto& f : extra) out.push_back(std::move(f));

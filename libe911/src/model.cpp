@@ -66,7 +66,7 @@ SourcePos Positions::of(std::string_view key) const {
 std::uint32_t Config::find(Kind kind, std::string_view id) const {
     if (kind >= Kind::waiver) return npos;
     const auto& m = index_[static_cast<int>(kind)];
-    auto it = m.find(std::string(id));
+    auto it = m.find(id);
     return it == m.end() ? npos : it->second;
 }
 

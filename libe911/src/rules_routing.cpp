@@ -162,12 +162,12 @@ std::vector<RuleImpl> routing_rules() {
              each(Kind::dial_plan, x.cfg.dial_plans);
              for (std::uint32_t i = 0; i < x.cfg.routes.size(); ++i)
                  report(Kind::route, x.cfg.routes[i].id, x.cfg.routes[i].pos, used_routes.count(i) > 0);
-             for (std::uint32_t g = 0; g < x.cfg.gateways.size(); ++g) {
-                 bool on_route = false;
-                 for (auto r : used_routes)
-                     for (const auto& gr : x.cfg.routes[r].gateways) on_route = on_route || gr.index == g;
-                 report(Kind::gateway, x.cfg.gateways[g].id, x.cfg.gateways[g].pos, on_route);
-             }
+             std::set<std::uint32_t> gateways_on_used_routes;
+             for (auto r : used_routes)
+                 for (const auto& gr : x.cfg.routes[r].gateways)
+                     if (gr.resolved()) gateways_on_used_routes.insert(gr.index);
+             for (std::uint32_t g = 0; g < x.cfg.gateways.size(); ++g)
+                 report(Kind::gateway, x.cfg.gateways[g].id, x.cfg.gateways[g].pos, gateways_on_used_routes.count(g) > 0);
              // A PSAP is used when it is a fallback or the one serving some address.
              std::set<std::uint32_t> serving;
              for (std::uint32_t a = 0; a < x.cfg.addresses.size(); ++a)

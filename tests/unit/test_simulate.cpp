@@ -1,5 +1,6 @@
 #include <sstream>
 
+#include "compiled.hpp"
 #include "helpers.hpp"
 
 using namespace e911;
@@ -373,4 +374,29 @@ TEST_CASE("diff: worse when routed becomes unrouted, correct becomes wrong, noti
     bool lost = false;
     for (const auto& o : q.outcomes) lost = lost || o.worse_because == "notification lost";
     CHECK(lost);
+}
+
+TEST_CASE("PSAP service areas: most specific entry wins, case-insensitive, relays never serve") {
+    auto cfg = test::config(R"(version: 1
+defaults: {country: US}
+addresses:
+  - {id: a, county: Sangamon, state: il, country: US}
+  - {id: b, county: MENARD, state: IL, country: US}
+  - {id: c, state: WI, country: US}
+psaps:
+  - {id: state, serves: [{country: US, state: IL}]}
+  - {id: county, serves: [{country: US, state: IL, county: SANGAMON}]}
+  - {id: relay, relay: true, serves: [{country: US}]}
+  - {id: twin, serves: [{state: IL, county: MENARD}]}
+)");
+    Simulator sim(cfg);
+    const auto& c = sim.compiled();
+    auto ids = [&](std::uint32_t a) {
+        std::vector<std::string> r;
+        for (auto p : c.psaps_serving(a)) r.push_back(cfg.psaps[p].id);
+        return r;
+    };
+    CHECK(ids(0) == std::vector<std::string>{"county"});  // 3 keys beat 2
+    CHECK(ids(1) == std::vector<std::string>{"state", "twin"});  // equally specific (2 keys each): both listed
+    CHECK(ids(2).empty());                                // the relay serves nobody
 }

@@ -312,7 +312,12 @@ public:
     Platform platform_of(const User& u) const { return u.platform.value_or(defaults.platform); }
 
 private:
-    std::unordered_map<std::string, std::uint32_t> index_[static_cast<int>(Kind::config)];
+    // Transparent hashing: find() looks up a string_view without building a std::string.
+    struct IdHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::uint32_t, IdHash, std::equal_to<>> index_[static_cast<int>(Kind::config)];
 };
 
 }  // namespace e911
