@@ -25,10 +25,11 @@ std::set<Platform> platforms_in_use(const Config& cfg) {
     return r;
 }
 
-std::vector<std::string> numbers_in_effect(const Compiled& c, Platform p, std::uint32_t site, const User* user, const std::string& country) {
+std::vector<std::string> numbers_in_effect(const Compiled& c, Platform p, std::uint32_t site, bool location_known, const User* user,
+                                           const std::string& country) {
     std::vector<std::string> r;
     if (p == Platform::teams) {
-        auto pol = site != npos ? site_ecrp(c, site) : PolicyChoice{};
+        auto pol = site_ecrp(c, site, location_known);
         if (pol.index == npos) pol = user_ecrp(c, user);
         if (pol.index != npos)
             for (const auto& e : dial_entries(c.cfg.emergency_call_routing_policies[pol.index])) r.push_back(e.digits);
@@ -109,8 +110,8 @@ std::vector<Cell> matrix_cells(const Compiled& c) {
             }
         if (places.empty() || site_unmapped[s]) places.emplace_back(npos, "");
         for (auto p : plats)
-            for (const auto& num : numbers_in_effect(c, p, s, nullptr, country))
-                for (const auto& [loc, src] : places) cells.push_back(Cell{p, s, loc, src, npos, num});
+            for (const auto& [loc, src] : places)
+                for (const auto& num : numbers_in_effect(c, p, s, loc != npos, nullptr, country)) cells.push_back(Cell{p, s, loc, src, npos, num});
     }
     // Callers in no known site: one per distinct set of user policies.
     std::set<std::string> signatures;
@@ -120,7 +121,7 @@ std::vector<Cell> matrix_cells(const Compiled& c) {
         std::string sig = std::string(to_string(p)) + "|" + user.emergency_calling_policy.id + "|" + user.emergency_call_routing_policy.id + "|" +
                           user.location_policy.id + "|" + user.routing_policy.id + "|" + user.dial_plan.id + "|" + to_string(user.sfb_client);
         if (!signatures.insert(sig).second) continue;
-        for (const auto& num : numbers_in_effect(c, p, npos, &user, user_country(c, user))) cells.push_back(Cell{p, npos, npos, "", u, num});
+        for (const auto& num : numbers_in_effect(c, p, npos, false, &user, user_country(c, user))) cells.push_back(Cell{p, npos, npos, "", u, num});
     }
     return cells;
 }

@@ -32,8 +32,8 @@ PolicyChoice effective_ecp(const Compiled& c, std::uint32_t site, const User* us
 PolicyChoice user_ecrp(const Compiled& c, const User* user) {
     return pick(nullptr, user, user ? &user->emergency_call_routing_policy : nullptr, c.global_ecrp);
 }
-PolicyChoice site_ecrp(const Compiled& c, std::uint32_t site) {
-    if (site != npos && c.cfg.sites[site].emergency_call_routing_policy.resolved())
+PolicyChoice site_ecrp(const Compiled& c, std::uint32_t site, bool location_known) {
+    if (site != npos && location_known && c.cfg.sites[site].emergency_call_routing_policy.resolved())
         return {c.cfg.sites[site].emergency_call_routing_policy.index, PolicySource::site};
     return {};
 }

@@ -22,7 +22,10 @@ std::string describe(const Config& cfg, const PolicyChoice& p, std::uint32_t sit
 PolicyChoice effective_ecp(const Compiled& c, std::uint32_t site, const User* user);
 // Teams emergency call routing policy before the per-number fallback: site over user over global.
 PolicyChoice user_ecrp(const Compiled& c, const User* user);
-PolicyChoice site_ecrp(const Compiled& c, std::uint32_t site);
+// The site's routing policy applies only while the caller's location is known (domain.md §5: it
+// falls back to the user's when the site has none, the location is unknown, or the number is not
+// one of the site policy's).
+PolicyChoice site_ecrp(const Compiled& c, std::uint32_t site, bool location_known);
 // SfB location policy: a network site's policy overrides the user's; then user; then global.
 PolicyChoice effective_lp(const Compiled& c, std::uint32_t site, const User* user);
 PolicyChoice effective_routing_policy(const Compiled& c, const User* user);

@@ -279,15 +279,19 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
     bool enabled = true;
     std::uint32_t ecrp_index = npos;
     if (platform == Platform::teams) {
-        auto site_p = site_ecrp(c, pl.site);
+        auto site_p = site_ecrp(c, pl.site, pl.location != npos);
+        bool site_has_policy = pl.site != npos && cfg.sites[pl.site].emergency_call_routing_policy.resolved();
         auto user_p = user_ecrp(c, user);
         PolicyChoice chosen;
         if (site_p.index != npos && (match = match_number(cfg.emergency_call_routing_policies[site_p.index], number))) {
             chosen = site_p;
         } else {
             chosen = user_p;
-            std::string why = !steps.on() ? "" : site_p.index == npos ? (pl.site == npos ? "no known site" : "site has no emergency call routing policy")
-                                                   : "the site policy `" + cfg.emergency_call_routing_policies[site_p.index].id + "` has no number matching " + number;
+            std::string why = !steps.on()            ? ""
+                              : pl.site == npos        ? "no known site"
+                              : !site_has_policy       ? "site has no emergency call routing policy"
+                              : site_p.index == npos   ? "the caller's location is unknown, so the site's policy does not apply"
+                                                       : "the site policy `" + cfg.emergency_call_routing_policies[site_p.index].id + "` has no number matching " + number;
             if (user_p.index != npos) {
                 match = match_number(cfg.emergency_call_routing_policies[user_p.index], number);
                 if (site_p.index != npos || pl.site != npos)

@@ -400,3 +400,13 @@ psaps:
     CHECK(ids(1) == std::vector<std::string>{"state", "twin"});  // equally specific (2 keys each): both listed
     CHECK(ids(2).empty());                                // the relay serves nobody
 }
+
+TEST_CASE_METHOD(Fixture, "Teams: the site's routing policy does not apply while the location is unknown") {
+    auto t = call(caller("112", "tu", "10.1.200.9/24"));  // site spr by prefix, but no LIS entry for 10.1.200.0
+    CHECK(t.site == "spr");
+    CHECK(t.location.empty());
+    CHECK(t.policies.emergency_call_routing == "user-routing");
+    CHECK(t.route == "e-alt");
+    CHECK(has_step(t, "policy", "location is unknown"));
+    CHECK(t.policies.emergency_calling == "notify-spr");  // notification still follows the site
+}
