@@ -51,6 +51,12 @@ std::string callback_to_json(const CallbackAnswer& a, int indent) {
 CallSession::CallSession(const Simulator& simulator, bool trace) : sim_(simulator), trace_(trace) {}
 
 Trace CallSession::call(const CallRow& row) {
+    Trace t;
+    call(row, t);
+    return t;
+}
+
+void CallSession::call(const CallRow& row, Trace& t) {
     const auto& c = sim_.compiled();
     const Caller& caller = row.caller;
     if (caller.dialed.empty()) throw UsageError("nothing dialled (column `dialed`)");
@@ -71,12 +77,14 @@ Trace CallSession::call(const CallRow& row) {
         }
         return best;
     };
-    Trace t = detail::simulate_placed(c, user, platform, client, caller.dialed, std::move(placement), pick, trace_);
+    detail::simulate_placed_into(t, c, user, platform, client, caller.dialed, std::move(placement), pick, trace_);
     if (t.emergency && !t.elin.empty() && !t.gateways.empty()) {
         const auto& gw = c.cfg.gateways[c.cfg.find(Kind::gateway, t.gateways.front())];
-        last_use_[t.elin] = Use{t.user.empty() ? caller.ip : t.user, user ? user->phone_number : "", now, now + row.duration, gw.id, gw.elin_callback_minutes};
+        auto& use = last_use_[t.elin];
+        use.user = t.user.empty() ? caller.ip : t.user;
+        use.number = user ? user->phone_number : "";
+        use.start = now, use.end = now + row.duration, use.gateway = gw.id, use.window = gw.elin_callback_minutes;
     }
-    return t;
 }
 
 CallbackAnswer CallSession::callback(const std::string& elin, long long time) const {

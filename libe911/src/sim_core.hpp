@@ -26,6 +26,10 @@ using ElinPicker = std::function<std::string(const std::vector<std::string>&)>;
 Trace simulate_placed(const Compiled& c, const User* user, Platform platform, SfbClient client, const std::string& dialed, Placement placement,
                       const ElinPicker& pick_elin = {}, bool detail = true);
 
+// The same, filling `out` in place (its storage is reused: batch loops allocate far less).
+void simulate_placed_into(Trace& out, const Compiled& c, const User* user, Platform platform, SfbClient client, const std::string& dialed,
+                          Placement placement, const ElinPicker& pick_elin = {}, bool detail = true);
+
 // Caller -> placement (trusted IP, site, LIS). Throws UsageError on malformed input.
 Placement place(const Compiled& c, const Caller& caller, Platform platform, bool detail = true);
 const User* find_user(const Compiled& c, const std::string& id);  // throws UsageError with a suggestion

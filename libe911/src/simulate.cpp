@@ -216,13 +216,43 @@ Placement place(const Compiled& c, const Caller& caller, Platform platform, bool
 
 Trace simulate_placed(const Compiled& c, const User* user, Platform platform, SfbClient client, const std::string& dialed, Placement pl,
                       const ElinPicker& pick_elin, bool detail) {
-    const Config& cfg = c.cfg;
     Trace t;
+    simulate_placed_into(t, c, user, platform, client, dialed, std::move(pl), pick_elin, detail);
+    return t;
+}
+
+namespace {
+// Empties a Trace but keeps its strings' and vectors' storage, so a batch reusing one Trace does
+// not allocate for every call.
+void reset(Trace& t) {
+    for (std::string* s : {&t.dialed, &t.normalized, &t.dial_string, &t.user, &t.site, &t.location, &t.location_source, &t.address,
+                           &t.policies.emergency_calling, &t.policies.emergency_call_routing, &t.policies.location, &t.policies.routing,
+                           &t.policies.dial_plan, &t.pstn_usage, &t.route, &t.calling_number, &t.elin, &t.psap, &t.psap_reason, &t.outcome,
+                           &t.pidf_lo})
+        s->clear();
+    t.gateways.clear();
+    t.psap_expected.clear();
+    t.trace.clear();
+    t.emergency = false;
+    t.psap_relay = false;
+    t.trusted.reset();
+    t.psap_correct.reset();
+    if (t.notifications) {
+        auto& n = *t.notifications;
+        n.mode.clear(), n.group.clear(), n.dial_out.clear(), n.uris.clear(), n.conference_uri.clear();
+    }
+}
+}  // namespace
+
+void simulate_placed_into(Trace& t, const Compiled& c, const User* user, Platform platform, SfbClient client, const std::string& dialed, Placement pl,
+                          const ElinPicker& pick_elin, bool detail) {
+    const Config& cfg = c.cfg;
+    reset(t);
     t.dialed = dialed;
     t.platform = platform;
     t.trusted = pl.trusted;
     t.user = user ? user->id : "";
-    t.trace = std::move(pl.steps);
+    if (detail) t.trace = std::move(pl.steps);
     Steps steps(cfg, t.trace, detail);
     if (pl.site != npos) t.site = cfg.sites[pl.site].id;
     const Location* loc = pl.location != npos ? &cfg.locations[pl.location] : nullptr;
@@ -433,7 +463,8 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
     if (user && !user->phone_number.empty()) t.calling_number = user->phone_number;
     if (!t.emergency) {
         if (gw) STEP("calling_number", t.calling_number.empty() ? "none" : t.calling_number, "the user's own number");
-        return t;
+        t.notifications.reset();
+        return;
     }
     // ELIN: the location's first, else its address's (a gateway picks one not in an active call).
     const Address* elin_address = nullptr;
@@ -516,8 +547,8 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
         STEP("psap_check", "unknown", "the caller's real location is unknown, so correctness cannot be judged");
     }
 
-    // Notification.
-    Notifications n;
+    // Notification (filled in place: reset() kept its storage).
+    Notifications& n = t.notifications ? *t.notifications : t.notifications.emplace();
     if (platform == Platform::teams) {
         if (ecp.index != npos) {
             const auto& p = cfg.emergency_calling_policies[ecp.index];
@@ -554,8 +585,6 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
                       (n.conference_uri.empty() ? "" : "; conference " + n.conference_uri + " (" + to_string(p.conference_mode) + ")"),
                   p.pos.self);
     }
-    t.notifications = n;
-
     // PIDF-LO
     if (gw && loc && gw->pidf_lo && detail) {
         static const char* methods[] = {"802.11", "Wiremap", "Wiremap", "DHCP"};
@@ -566,7 +595,6 @@ Trace simulate_placed(const Compiled& c, const User* user, Platform platform, Sf
     } else if (gw) {
         STEP("pidf_lo", "none", !gw->pidf_lo ? "gateway `" + gw->id + "` has PIDF-LO off" : "no location to send");
     }
-    return t;
 }
 
 }  // namespace detail

@@ -3,6 +3,7 @@
 #pragma once
 #include <iosfwd>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 
@@ -40,6 +41,8 @@ public:
     // `trace` = false skips the step-by-step explanations and the PIDF-LO (decisions are identical).
     explicit CallSession(const Simulator& simulator, bool trace = true);
     Trace call(const CallRow& row);  // throws UsageError
+    // The same into an existing Trace, reusing its storage (for loops over large call logs).
+    void call(const CallRow& row, Trace& out);
     CallbackAnswer callback(const std::string& elin, long long time) const;
 private:
     struct Use {
@@ -50,7 +53,7 @@ private:
     };
     const Simulator& sim_;
     bool trace_;
-    std::map<std::string, Use> last_use_;  // bounded by the number of ELINs
+    std::unordered_map<std::string, Use> last_use_;  // bounded by the number of ELINs
 };
 
 // Reads CSV (header row) or JSON Lines from `in`, writes one JSON line (or CSV row) per input row
