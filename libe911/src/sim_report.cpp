@@ -12,7 +12,8 @@ json trace_json(const Trace& t) {
     if (t.notifications) {
         const auto& n = *t.notifications;
         notifications = {{"mode", n.mode}, {"group", strs(n.group)}, {"dial_out", or_null(n.dial_out)}, {"uris", strs(n.uris)},
-                         {"conference_uri", or_null(n.conference_uri)}, {"anyone", n.anyone()}};
+                         {"conference_uri", or_null(n.conference_uri)}, {"anyone", n.anyone()},
+                         {"muted", n.muted() ? json(*n.muted()) : json(nullptr)}};
     }
     json steps = json::array();
     for (const auto& s : t.trace)

@@ -338,9 +338,16 @@ void simulate_placed_into(Trace& t, const Compiled& c, const User* user, Platfor
             else if (site_p.index == npos && pl.site == npos)
                 STEP("policy", "emergency_call_routing_policy " + t.policies.emergency_call_routing, "from " + describe(cfg, chosen, pl.site, user),
                           cfg.emergency_call_routing_policies[chosen.index].pos.self);
-        } else {
-            enabled = false;
+        } else if (site_p.index != npos) {
+            ecrp_index = site_p.index;  // enabled at the site; the number is simply not one of its numbers
+            t.policies.emergency_call_routing = cfg.emergency_call_routing_policies[site_p.index].id;
+            STEP("policy", "emergency_call_routing_policy " + t.policies.emergency_call_routing,
+                 "from " + describe(cfg, site_p, pl.site, user) + "; it has no number matching " + number + " and there is no user or global policy to fall back to",
+                 cfg.emergency_call_routing_policies[site_p.index].pos.self);
         }
+        // Not enabled only when no routing policy applies at all; a policy that lacks the dialled
+        // number leaves the caller enabled, and the number goes out as an ordinary call.
+        enabled = site_p.index != npos || user_p.index != npos;
         if (match) {
             const auto& n = cfg.emergency_call_routing_policies[ecrp_index].numbers[match->number];
             usage = n.pstn_usage.index;
@@ -387,8 +394,12 @@ void simulate_placed_into(Trace& t, const Compiled& c, const User* user, Platfor
             STEP("emergency", "not enabled", platform == Platform::teams
                                                       ? dialed + " is an emergency number in " + country + " but no emergency call routing policy applies (site, user or global)"
                                                       : dialed + " is an emergency number in " + country + " but the effective location policy does not enable E9-1-1");
-        } else {
-            STEP("emergency", "no", number + " is not an emergency dial string or mask of the effective policy");
+        } else if (steps.on()) {
+            bool country_emergency = is_emergency_number(strip_plus(number), country) || is_emergency_number(dialed, country);
+            STEP("emergency", "no",
+                 country_emergency ? dialed + " is an emergency number in " + country +
+                                         " but the effective policy neither dials nor masks it: it goes out as an ordinary call (emergency-number-missing)"
+                                   : number + " is not an emergency dial string or mask of the effective policy");
         }
     }
     t.emergency = match.has_value();

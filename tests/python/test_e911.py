@@ -177,3 +177,28 @@ def test_audit_example_is_a_ci_gate():
     bad = subprocess.run([sys.executable, script, str(ROOT / "examples" / "multi-psap.yaml")], capture_output=True, text=True, env=env)
     assert bad.returncode == 1
     assert "NO" in bad.stdout and "psap-mismatch" in bad.stderr
+
+
+def test_pidf_is_well_formed_xml_with_the_civic_namespace(campus):
+    import xml.etree.ElementTree as ET
+    ns = {"p": "urn:ietf:params:xml:ns:pidf", "dm": "urn:ietf:params:xml:ns:pidf:data-model",
+          "gp": "urn:ietf:params:xml:ns:pidf:geopriv10", "ca": "urn:ietf:params:xml:ns:pidf:geopriv10:civicAddr"}
+    for location in ("hall-a-fl1", "library-fl1"):
+        root = ET.fromstring(campus.pidf(location, elin_in_nam=True))
+        civic = root.find("dm:device/gp:geopriv/gp:location-info/ca:civicAddress", ns)
+        assert civic is not None
+        assert civic.find("ca:country", ns).text == "US"
+        assert civic.find("ca:A1", ns).text == "IL"
+        assert civic.find("ca:NAM", ns).text.startswith("+1217555")
+    t = campus.simulate("911", ip="10.10.1.9/24")
+    assert ET.fromstring(t.pidf_lo).tag == "{urn:ietf:params:xml:ns:pidf}presence"
+    assert t.notifications.muted is True
+
+
+def test_trace_says_when_a_country_emergency_number_is_not_in_the_policy():
+    cfg = e911.load(ROOT / "examples" / "multi-psap.yaml")
+    text = (ROOT / "examples" / "multi-psap.yaml").read_text().replace('dial_masks: ["9911", "112"]', 'dial_masks: ["9911"]')
+    cfg = e911.loads(text)
+    t = cfg.simulate("112", ip="10.1.0.9/16")
+    assert t.emergency is False
+    assert any("neither dials nor masks" in s.because for s in t.trace)

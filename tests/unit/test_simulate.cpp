@@ -410,3 +410,22 @@ TEST_CASE_METHOD(Fixture, "Teams: the site's routing policy does not apply while
     CHECK(has_step(t, "policy", "location is unknown"));
     CHECK(t.policies.emergency_calling == "notify-spr");  // notification still follows the site
 }
+
+TEST_CASE("a site policy without the dialled number leaves the caller enabled: ordinary call, not not_enabled") {
+    std::string y = test::base_us();
+    y.replace(y.find("dial_masks: [\"9911\", \"112\"]"), 27, "dial_masks: [\"9911\"]");
+    auto cfg = test::config(y);
+    Simulator sim(cfg);
+    Caller c;
+    c.dialed = "112";
+    c.ip = "10.0.0.9/24";  // site hq, no user: no user or global routing policy
+    auto t = sim.simulate(c);
+    CHECK_FALSE(t.emergency);
+    CHECK(t.outcome == "not_emergency_no_route");
+    CHECK(t.policies.emergency_call_routing == "routing");
+    bool said = false;
+    for (const auto& s : t.trace) said = said || s.because.find("neither dials nor masks") != std::string::npos;
+    CHECK(said);
+    c.ip = "198.18.0.1";  // no site, no user, no global: now genuinely not enabled
+    CHECK(sim.simulate(c).outcome == "not_enabled");
+}

@@ -43,6 +43,13 @@ struct Notifications {
     std::vector<std::string> uris;
     std::string conference_uri;
     bool anyone() const { return mode != "none" && (!group.empty() || !dial_out.empty() || !uris.empty() || !conference_uri.empty()); }
+    // Whether conferenced parties are muted: null when nobody is conferenced in. A Teams dial-out
+    // party is always muted; conference_unmuted only unmutes the notification group.
+    std::optional<bool> muted() const {
+        if (mode == "conference_muted" || mode == "conference_oneway") return true;
+        if (mode == "conference_unmuted" || mode == "conference_twoway") return false;
+        return std::nullopt;
+    }
 };
 
 struct EffectivePolicies {
