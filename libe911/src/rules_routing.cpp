@@ -137,7 +137,19 @@ std::vector<RuleImpl> routing_rules() {
          }},
         {"unused-object", "routing",
          [](const LintContext& x, Emit& emit) {
-             std::set<std::pair<Kind, std::uint32_t>> used;
+             // One flag per object of each kind: referenced by anything?
+             struct Used {
+                 std::vector<std::vector<char>> flags = std::vector<std::vector<char>>(static_cast<int>(Kind::config));
+                 void insert(std::pair<Kind, std::uint32_t> k) {
+                     auto& f = flags[static_cast<int>(k.first)];
+                     if (f.size() <= k.second) f.resize(k.second + 1, 0);
+                     f[k.second] = 1;
+                 }
+                 std::size_t count(std::pair<Kind, std::uint32_t> k) const {
+                     const auto& f = flags[static_cast<int>(k.first)];
+                     return k.second < f.size() && f[k.second];
+                 }
+             } used;
              for_each_ref(x.cfg, [&](const RefVisit& v) {
                  if (v.ref->resolved()) used.insert({v.target, v.ref->index});
              });
