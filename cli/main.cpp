@@ -33,7 +33,7 @@ int emit(const std::string& text, const std::string& output) {
 }
 
 // Loads and prints load errors to stderr; returns an exit code or -1 to continue.
-int load_or_report(const std::vector<std::string>& files, e911::LoadResult& r, bool quiet_warnings = true) {
+int load_or_report(const std::vector<std::string>& files, e911::LoadResult& r) {
     r = e911::load_files(files);
     if (r.unreadable()) {
         std::cerr << e911::diagnostics_to_text(r.diagnostics, isatty(STDERR_FILENO));
@@ -44,7 +44,6 @@ int load_or_report(const std::vector<std::string>& files, e911::LoadResult& r, b
         std::cerr << "e911: the configuration has errors; run `e911 validate` for details\n";
         return kUsage;
     }
-    (void)quiet_warnings;
     return -1;
 }
 

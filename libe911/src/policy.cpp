@@ -109,3 +109,20 @@ std::string user_country(const Compiled& c, const User& u) { return c.cfg.countr
 
 }  // namespace e911::detail
 
+namespace e911::detail {
+TeamsNotification teams_notification(const EmergencyCallingPolicy& p, const std::string& dial_string) {
+    static const std::string none;
+    static const std::vector<std::string> nobody;
+    TeamsNotification n{p.notification_mode, &p.notification_group, &p.notification_dial_out, nullptr};
+    for (const auto& e : p.extended_notifications) {
+        if (e.dial_string != dial_string) continue;
+        if (e.notification_mode) n.mode = *e.notification_mode;
+        if (e.notification_group) n.group = &*e.notification_group;
+        if (e.notification_dial_out) n.dial_out = &*e.notification_dial_out;
+        n.extended = &e;
+    }
+    if (n.mode == NotificationMode::notification_only) n.dial_out = &none;
+    if (n.mode == NotificationMode::none) n.group = &nobody, n.dial_out = &none;
+    return n;
+}
+}  // namespace e911::detail

@@ -63,3 +63,16 @@ std::string user_country(const Compiled& c, const User& u);
 
 }  // namespace e911::detail
 
+namespace e911::detail {
+// Who a Teams emergency calling policy notifies when `dial_string` is dialled: the policy's
+// settings, overridden field by field by an extended notification for that dial string. The
+// dial-out number only joins conferences; mode `none` notifies nobody.
+struct TeamsNotification {
+    NotificationMode mode;
+    const std::vector<std::string>* group;
+    const std::string* dial_out;              // empty when it does not take part
+    const ExtendedNotification* extended;     // the override used, if any
+    bool anyone() const { return mode != NotificationMode::none && (!group->empty() || !dial_out->empty()); }
+};
+TeamsNotification teams_notification(const EmergencyCallingPolicy& p, const std::string& dial_string);
+}  // namespace e911::detail

@@ -8,21 +8,6 @@
 namespace e911::detail {
 namespace {
 
-// Who a Teams policy notifies for `dial_string`, after extended notifications.
-bool teams_notifies(const EmergencyCallingPolicy& p, const std::string& dial_string) {
-    NotificationMode mode = p.notification_mode;
-    const std::vector<std::string>* group = &p.notification_group;
-    const std::string* dial_out = &p.notification_dial_out;
-    for (const auto& e : p.extended_notifications) {
-        if (e.dial_string != dial_string) continue;
-        if (e.notification_mode) mode = *e.notification_mode;
-        if (e.notification_group) group = &*e.notification_group;
-        if (e.notification_dial_out) dial_out = &*e.notification_dial_out;
-    }
-    if (mode == NotificationMode::none) return false;
-    return !group->empty() || (!dial_out->empty() && mode != NotificationMode::notification_only);
-}
-
 bool sfb_notifies(const LocationPolicy& p) { return !p.notification_uris.empty() || !p.conference_uri.empty(); }
 
 }  // namespace
@@ -39,7 +24,7 @@ std::vector<RuleImpl> notification_rules() {
                      return;
                  }
                  const auto& p = x.cfg.emergency_calling_policies[ecp.index];
-                 if (teams_notifies(p, "911") || !reported.insert("ecp/" + p.id).second) return;
+                 if (teams_notification(p, "911").anyone() || !reported.insert("ecp/" + p.id).second) return;
                  auto& f = emit(target(Kind::emergency_calling_policy, p.id), p.pos.self,
                                 "emergency calling policy `" + p.id + "` notifies nobody when 911 is dialled (Kari's Law requires a notification to a central location)",
                                 "set notification_group (and notification_dial_out for a conference); check extended_notifications for 911");

@@ -563,22 +563,14 @@ void simulate_placed_into(Trace& t, const Compiled& c, const User* user, Platfor
     if (platform == Platform::teams) {
         if (ecp.index != npos) {
             const auto& p = cfg.emergency_calling_policies[ecp.index];
-            NotificationMode mode = p.notification_mode;
-            n.group = p.notification_group;
-            n.dial_out = p.notification_dial_out;
-            std::string why = steps.on() ? "policy `" + p.id + "`" : "";
-            SourcePos pos = p.pos.self;
-            for (const auto& e : p.extended_notifications)
-                if (e.dial_string == t.dial_string) {
-                    if (e.notification_mode) mode = *e.notification_mode;
-                    if (e.notification_group) n.group = *e.notification_group;
-                    if (e.notification_dial_out) n.dial_out = *e.notification_dial_out;
-                    if (steps.on()) why = "extended notification for " + e.dial_string + " in policy `" + p.id + "`";
-                    pos = e.pos.self;
-                }
-            n.mode = to_string(mode);
-            if (mode == NotificationMode::notification_only) n.dial_out.clear();  // dial-out only joins conferences
-            if (mode == NotificationMode::none) n.group.clear(), n.dial_out.clear();
+            auto who = teams_notification(p, t.dial_string);
+            n.mode = to_string(who.mode);
+            n.group = *who.group;
+            n.dial_out = *who.dial_out;
+            std::string why;
+            if (steps.on())
+                why = who.extended ? "extended notification for " + who.extended->dial_string + " in policy `" + p.id + "`" : "policy `" + p.id + "`";
+            SourcePos pos = who.extended ? who.extended->pos.self : p.pos.self;
             STEP("notification", n.anyone() ? n.mode : "nobody",
                       why + (n.group.empty() ? "" : "; chat to " + join(n.group, ", ")) + (n.dial_out.empty() ? "" : "; dial-out " + n.dial_out + " (always muted)"), pos);
         } else {
