@@ -1,6 +1,7 @@
 // Lint reporters: text for people, JSON for scripts, SARIF for code scanning, JUnit for CI
 // dashboards, workflow commands for GitHub Actions annotations.
 #include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
 
 #include "e911/lint.hpp"
@@ -29,6 +30,20 @@ const char* sarif_level(Severity s) { return s == Severity::error ? "error" : s 
 std::string docs_base() {
     const char* env = std::getenv("E911_DOCS_URL");
     return env && *env ? env : "https://github.com/libe911/libe911/blob/main/docs/rules/";
+}
+
+// SARIF consumers (GitHub code scanning) resolve artifact URIs against the repository root, so
+// an absolute path under the working directory is written relative to it.
+std::string artifact_uri(const std::string& file) {
+    if (file.empty()) return ".";
+    std::error_code ec;
+    auto cwd = std::filesystem::current_path(ec);
+    std::filesystem::path p(file);
+    if (!ec && p.is_absolute()) {
+        auto rel = p.lexically_relative(cwd);
+        if (!rel.empty() && rel.native().rfind("..", 0) != 0) return rel.generic_string();
+    }
+    return p.generic_string();
 }
 
 std::string gh_escape(const std::string& s, bool property) {
@@ -94,7 +109,7 @@ std::string findings_to_sarif(const std::vector<Finding>& fs) {
     json results = json::array();
     for (const auto& f : fs) {
         json region = {{"startLine", f.line ? f.line : 1}, {"startColumn", f.column ? f.column : 1}};
-        json loc = {{"physicalLocation", {{"artifactLocation", {{"uri", f.file.empty() ? "." : f.file}}}, {"region", region}}},
+        json loc = {{"physicalLocation", {{"artifactLocation", {{"uri", artifact_uri(f.file)}}}, {"region", region}}},
                     {"logicalLocations", json::array({{{"fullyQualifiedName", f.target}}})}};
         json res = {{"ruleId", f.rule},
                     {"level", sarif_level(f.severity)},
@@ -109,7 +124,7 @@ std::string findings_to_sarif(const std::vector<Finding>& fs) {
                 rel.push_back({{"id", id++},
                                {"message", {{"text", r.target + (r.note.empty() ? "" : ": " + r.note)}}},
                                {"physicalLocation",
-                                {{"artifactLocation", {{"uri", r.file.empty() ? "." : r.file}}},
+                                {{"artifactLocation", {{"uri", artifact_uri(r.file)}}},
                                  {"region", {{"startLine", r.line ? r.line : 1}, {"startColumn", r.column ? r.column : 1}}}}}});
             res["relatedLocations"] = rel;
         }

@@ -120,6 +120,16 @@ TEST_CASE("SARIF 2.1.0 output for GitHub code scanning") {
     auto s2 = nlohmann::json::parse(cli("lint --format sarif " + shifted).out);
     CHECK(s2["runs"][0]["results"][0]["partialFingerprints"] == res["partialFingerprints"]);
     CHECK(s2["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] == region["startLine"].get<int>() + 1);
+    // absolute paths under the working directory become repository-relative URIs
+    std::string cmd = std::string("cd ") + E911_SOURCE_DIR + " && " + E911_CLI + " lint --format sarif " + E911_SOURCE_DIR "/examples/multi-psap.yaml";
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    std::string out;
+    char buf[4096];
+    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+    pclose(p);
+    auto rel = nlohmann::json::parse(out);
+    CHECK(rel["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "examples/multi-psap.yaml");
     // waived findings are suppressions
     auto w = nlohmann::json::parse(cli("lint --format sarif " + ex("campus.yaml")).out);
     CHECK(w["runs"][0]["results"][0]["suppressions"][0]["kind"] == "inSource");
