@@ -78,10 +78,13 @@ std::vector<RuleImpl> routing_rules() {
                      for (const auto& g : x.cfg.routes[r].gateways) {
                          if (!g.resolved()) continue;
                          const auto& gw = x.cfg.gateways[g.index];
-                         if (gw.emergency_routing != EmergencyRouting::location || gw.pidf_lo || !reported.insert(g.index).second) continue;
+                         if (gw.emergency_routing == EmergencyRouting::fixed || gw.pidf_lo || !reported.insert(g.index).second) continue;
                          auto& f = emit(target(Kind::gateway, gw.id), gw.pos.of("pidf_lo"),
-                                        "gateway `" + gw.id + "` carries emergency calls with location-based routing but PIDF-LO is off: the location never "
-                                        "reaches the emergency routing provider, so calls go to the relay centre",
+                                        gw.emergency_routing == EmergencyRouting::location
+                                            ? "gateway `" + gw.id + "` carries emergency calls with location-based routing but PIDF-LO is off: the location never "
+                                              "reaches the emergency routing provider, so calls go to the relay centre"
+                                            : "ELIN gateway `" + gw.id + "` carries emergency calls but PIDF-LO is off: it reads the ELIN from the PIDF-LO, so "
+                                              "the caller's own number goes out and the PSAP is chosen by the trunk's address",
                                         "set pidf_lo: true (Set-CsOnlinePSTNGateway -PidfLoSupported $true / Set-CsTrunkConfiguration -EnablePIDFLOSupport $true)");
                          emit.related(f, target(Kind::route, x.cfg.routes[r].id), x.cfg.routes[r].pos.self);
                      }

@@ -479,7 +479,12 @@ void simulate_placed_into(Trace& t, const Compiled& c, const User* user, Platfor
     }
     // ELIN: the location's first, else its address's (a gateway picks one not in an active call).
     const Address* elin_address = nullptr;
-    if (gw && gw->emergency_routing == EmergencyRouting::elin) {
+    if (gw && gw->emergency_routing == EmergencyRouting::elin && !gw->pidf_lo) {
+        // The ELIN gateway reads the ELIN from the PIDF-LO in the INVITE (<ca:ELIN>, else <ca:NAM>).
+        STEP("calling_number", t.calling_number.empty() ? "none" : t.calling_number,
+             "ELIN gateway `" + gw->id + "` has PIDF-LO off, so it cannot read the location's ELIN from the call: the caller's own number goes out",
+             gw->pos.of("pidf_lo"));
+    } else if (gw && gw->emergency_routing == EmergencyRouting::elin) {
         const std::vector<std::string>* elins = nullptr;
         if (loc && !loc->elins.empty()) elins = &loc->elins, elin_address = addr;
         else if (addr && !addr->elins.empty()) elins = &addr->elins, elin_address = addr;

@@ -282,6 +282,8 @@ TEST_CASE("emergency-route-missing, route-no-gateway, gateway-pidf-off") {
     CHECK(p.target == "gateway/sbc");
     auto fixed = edit(pidf, "emergency_routing: location", "emergency_routing: fixed");
     CHECK(run_rule(fixed, "gateway-pidf-off").empty());
+    auto elin = edit(pidf, "emergency_routing: location", "emergency_routing: elin");
+    CHECK(only(run_rule(elin, "gateway-pidf-off")).message.find("reads the ELIN from the PIDF-LO") != std::string::npos);
 }
 
 TEST_CASE("route-pattern-invalid: syntax and catastrophic backtracking, never a crash") {

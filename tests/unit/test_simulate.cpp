@@ -429,3 +429,21 @@ TEST_CASE("a site policy without the dialled number leaves the caller enabled: o
     c.ip = "198.18.0.1";  // no site, no user, no global: now genuinely not enabled
     CHECK(sim.simulate(c).outcome == "not_enabled");
 }
+
+TEST_CASE("an ELIN gateway with PIDF-LO off cannot substitute the ELIN") {
+    std::string y = test::base_us();
+    const std::string from = "pidf_lo: true, address: hq, emergency_routing: location";
+    y.replace(y.find(from), from.size(), "pidf_lo: false, address: hq, emergency_routing: elin");
+    auto cfg = test::config(y);
+    Simulator sim(cfg);
+    Caller c;
+    c.dialed = "911";
+    c.user = "alice";
+    c.ip = "10.0.0.9/24";
+    auto t = sim.simulate(c);
+    CHECK(t.calling_number == "+12175550123");  // the user's own number, not the ELIN +12175550101
+    CHECK(t.elin.empty());
+    bool said = false;
+    for (const auto& s : t.trace) said = said || s.because.find("PIDF-LO off") != std::string::npos;
+    CHECK(said);
+}
