@@ -186,12 +186,6 @@ bool read_csv_record(std::istream& in, std::vector<std::string>& fields) {
     return true;
 }
 
-std::string csv_cell(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string r = "\"";
-    for (char c : s) r += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return r + "\"";
-}
 
 const char* kCsvHeader = "row,kind,time,user,dialed,platform,emergency,dial_string,site,location,address,pstn_usage,route,gateways,calling_number,psap,psap_correct,notified,outcome,rings,because,error";
 
@@ -277,7 +271,7 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
             }
             if (cb) v[19] = cb->rings_user, v[20] = cb->because, v[13] = cb->gateway, v[14] = cb->elin;
             v[21] = error;
-            for (std::size_t i = 0; i < v.size(); ++i) out << (i ? "," : "") << csv_cell(v[i]);
+            for (std::size_t i = 0; i < v.size(); ++i) out << (i ? "," : "") << detail::csv_cell(v[i]);
             out << "\n";
         }
     }

@@ -1,4 +1,5 @@
 #include "compiled.hpp"
+#include "text_util.hpp"
 
 #include <phonenumbers/shortnumberinfo.h>
 
@@ -178,10 +179,6 @@ Compiled::Compiled(const Config& c) : cfg(c), generation_(next_generation++) {
 
     // PSAP service areas, keyed "COUNTRY|STATE|COUNTY|CITY|POSTAL" with absent keys left empty.
     static const char* kAreaKeys[] = {"country", "state", "county", "city", "postal_code"};
-    auto upper = [](std::string v) {
-        for (auto& ch : v) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-        return v;
-    };
     std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, int>>> areas;
     for (std::uint32_t p = 0; p < c.psaps.size(); ++p) {
         if (c.psaps[p].relay) continue;
@@ -189,7 +186,7 @@ Compiled::Compiled(const Config& c) : cfg(c), generation_(next_generation++) {
             std::string key;
             for (const char* k : kAreaKeys) {
                 for (const auto& [ak, av] : area.keys)
-                    if (ak == k) key += upper(av);
+                    if (ak == k) key += upper_ascii(av);
                 key += '|';
             }
             areas[key].emplace_back(p, static_cast<int>(area.keys.size()));
@@ -198,7 +195,7 @@ Compiled::Compiled(const Config& c) : cfg(c), generation_(next_generation++) {
     address_psaps_.resize(c.addresses.size());
     for (std::uint32_t a = 0; a < c.addresses.size(); ++a) {
         const auto& ad = c.addresses[a];
-        const std::string values[] = {upper(c.country_or_default(ad.country)), upper(ad.state), upper(ad.county), upper(ad.city), upper(ad.postal_code)};
+        const std::string values[] = {upper_ascii(c.country_or_default(ad.country)), upper_ascii(ad.state), upper_ascii(ad.county), upper_ascii(ad.city), upper_ascii(ad.postal_code)};
         int best = 0;
         auto& out = address_psaps_[a];
         for (int mask = 1; mask < 32; ++mask) {  // every combination of the address's keys

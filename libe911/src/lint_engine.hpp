@@ -19,7 +19,6 @@ public:
     Finding& operator()(const std::string& target, const SourcePos& pos, std::string message, std::string hint);
     Finding& with_severity(Severity s, const std::string& target, const SourcePos& pos, std::string message, std::string hint);
     void related(Finding& f, const std::string& target, const SourcePos& pos, std::string note = {});
-    const Config& cfg() const { return cfg_; }
 private:
     const Config& cfg_;
     std::vector<Finding>& out_;
@@ -33,8 +32,8 @@ struct LintContext {
     const Compiled& c;
     // The matrix cells whose emergency calls reach a wrong PSAP or a relay centre (with their
     // full traces), computed on first use and shared by the PSAP rules.
-    const std::vector<std::pair<Cell, Trace>>& matrix() const;
-    mutable std::shared_ptr<std::vector<std::pair<Cell, Trace>>> matrix_cache;
+    const std::vector<std::pair<Cell, Trace>>& psap_problem_cells() const;
+    mutable std::shared_ptr<std::vector<std::pair<Cell, Trace>>> psap_cells_cache;
 };
 
 using RuleFn = std::function<void(const LintContext&, Emit&)>;

@@ -150,12 +150,6 @@ std::string correct_text(const MatrixRow& r) {
     if (r.psap_relay) return "relay";
     return *r.psap_correct ? "yes" : "NO";
 }
-std::string csv_cell(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    return q + "\"";
-}
 }  // namespace
 
 std::string matrix_to_json(const std::vector<MatrixRow>& rows, int indent) {
@@ -169,7 +163,7 @@ std::string matrix_to_csv(const std::vector<MatrixRow>& rows) {
     for (const auto& r : rows) {
         std::vector<std::string> v = {r.site, r.location, r.address, r.user, to_string(r.platform), r.dialed, r.dial_string, r.outcome, r.route,
                                       detail::join(r.gateways, " "), r.calling_number, r.psap, correct_text(r), r.notified};
-        for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + csv_cell(v[i]);
+        for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + detail::csv_cell(v[i]);
         out += "\n";
     }
     return out;

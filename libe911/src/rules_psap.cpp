@@ -22,9 +22,9 @@ bool placed_relay(const Cell& cell, const Trace& t) { return t.psap_relay && pla
 
 // Every matrix cell is simulated without a trace; only the cells that will become findings are
 // kept, re-simulated with their explanations for the message (a large config has few of them).
-const std::vector<std::pair<Cell, Trace>>& LintContext::matrix() const {
-    if (matrix_cache) return *matrix_cache;
-    matrix_cache = std::make_shared<std::vector<std::pair<Cell, Trace>>>();
+const std::vector<std::pair<Cell, Trace>>& LintContext::psap_problem_cells() const {
+    if (psap_cells_cache) return *psap_cells_cache;
+    psap_cells_cache = std::make_shared<std::vector<std::pair<Cell, Trace>>>();
     auto cells = matrix_cells(c);
     // The cells are independent and Compiled is read-only (its memo is per thread): split them
     // across the machine's cores, then keep the hits in cell order.
@@ -43,8 +43,8 @@ const std::vector<std::pair<Cell, Trace>>& LintContext::matrix() const {
     std::vector<std::size_t> all;
     for (const auto& h : hits) all.insert(all.end(), h.begin(), h.end());
     std::sort(all.begin(), all.end());
-    for (auto i : all) matrix_cache->emplace_back(cells[i], simulate_cell(c, cells[i], true));
-    return *matrix_cache;
+    for (auto i : all) psap_cells_cache->emplace_back(cells[i], simulate_cell(c, cells[i], true));
+    return *psap_cells_cache;
 }
 
 namespace {
@@ -69,7 +69,7 @@ SourcePos who_pos(const Config& cfg, const Cell& cell) {
 // Emergency calls grouped per (caller place, PSAP reached), so one finding lists the numbers.
 std::map<std::string, Group> groups(const LintContext& x, bool relay) {
     std::map<std::string, Group> g;
-    for (const auto& [cell, t] : x.matrix()) {
+    for (const auto& [cell, t] : x.psap_problem_cells()) {
         if (!t.emergency || t.gateways.empty()) continue;
         bool hit = relay ? placed_relay(cell, t) : wrong_psap(t);
         if (!hit) continue;

@@ -15,7 +15,8 @@ bool is_iso_country(std::string_view s);  // ISO 3166-1 alpha-2 (ICU's list)
 bool is_date(std::string_view s);         // YYYY-MM-DD, a real calendar date
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 std::string upper_ascii(std::string s);
-bool iequals(std::string_view a, std::string_view b);
+// One CSV field (RFC 4180): quoted when it holds a comma, quote or newline.
+std::string csv_cell(const std::string& s);
 std::string today_utc();  // YYYY-MM-DD
 
 }  // namespace e911::detail
