@@ -1,6 +1,6 @@
 #include <sstream>
 
-#include "compiled.hpp"
+#include "compile/compiled.hpp"
 #include "helpers.hpp"
 
 using namespace e911;

@@ -1,0 +1,312 @@
+#include "compile/compiled.hpp"
+#include "util/text_util.hpp"
+
+#include <phonenumbers/shortnumberinfo.h>
+
+#include <algorithm>
+#include <cstring>
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <numeric>
+
+namespace e911::detail {
+
+void PrefixIndex::insert(const IpPrefix& p, std::uint32_t value) {
+    auto& lv = p.network.v6 ? v6_ : v4_;
+    auto it = std::lower_bound(lv.begin(), lv.end(), p.length, [](const Level& l, std::uint8_t len) { return l.length < len; });
+    if (it == lv.end() || it->length != p.length) it = lv.insert(it, Level{p.length, {}});
+    if (it->map.empty()) it->map.reserve(64);
+    it->map.emplace(p.network, value);
+}
+
+std::uint32_t PrefixIndex::exact(const IpPrefix& p) const {
+    for (const auto& l : levels(p.network.v6))
+        if (l.length == p.length) {
+            auto it = l.map.find(p.network);
+            return it == l.map.end() ? npos : it->second;
+        }
+    return npos;
+}
+
+std::uint32_t PrefixIndex::longest(const IpAddress& a) const {
+    const auto& lv = levels(a.v6);
+    for (auto l = lv.rbegin(); l != lv.rend(); ++l) {
+        auto it = l->map.find(mask(a, l->length));
+        if (it != l->map.end()) return it->second;
+    }
+    return npos;
+}
+
+void PrefixIndex::containing(const IpAddress& a, std::vector<std::uint32_t>& out) const {
+    for (const auto& l : levels(a.v6)) {
+        auto it = l.map.find(mask(a, l.length));
+        if (it != l.map.end()) out.push_back(it->second);
+    }
+}
+
+std::size_t IpKeyHash::operator()(const IpAddress& a) const noexcept {
+    std::uint64_t hi, lo;
+    std::memcpy(&hi, a.bytes.data(), 8);
+    std::memcpy(&lo, a.bytes.data() + 8, 8);
+    std::uint64_t h = (hi * 0x9E3779B97F4A7C15ull) ^ (lo + 0xC2B2AE3D27D4EB4Full + (a.v6 ? 1 : 0));
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ull;
+    return static_cast<std::size_t>(h ^ (h >> 32));
+}
+
+Pattern::Pattern(const std::string& text) {
+    try {
+        re_.emplace(text, boost::regex::perl);
+    } catch (const std::exception& e) {
+        error_ = e.what();
+    }
+}
+
+PatternMatch Pattern::search(const std::string& input) const {
+    PatternMatch r;
+    if (!re_) {
+        r.failed = true;
+        r.error = error_;
+        return r;
+    }
+    try {
+        r.matched = boost::regex_search(input, *re_);
+    } catch (const std::exception& e) {  // Boost's complexity limit ("too much memory / time")
+        r.failed = true;
+        r.error = e.what();
+    }
+    return r;
+}
+
+std::optional<std::string> Pattern::replace(const std::string& input, const std::string& translation, std::string* error) const {
+    if (!re_) {
+        if (error) *error = error_;
+        return std::nullopt;
+    }
+    try {
+        if (!boost::regex_search(input, *re_)) return std::nullopt;
+        return boost::regex_replace(input, *re_, translation, boost::format_perl);
+    } catch (const std::exception& e) {
+        if (error) *error = e.what();
+        return std::nullopt;
+    }
+}
+
+namespace {
+std::atomic<std::uint64_t> next_generation{1};
+
+// Per-thread memo of answers that depend only on the dialled string. Keyed by the Compiled
+// instance's generation so a new configuration never sees another's answers; bounded so a
+// call log of unique numbers cannot grow it without limit.
+struct Memo {
+    std::uint64_t generation = 0;
+    std::size_t entries = 0;
+    std::vector<std::unordered_map<std::string, std::vector<std::uint32_t>>> routes;  // per usage
+    std::vector<std::unordered_map<std::string, Compiled::DialPlanResult>> plans;      // per dial plan
+    void reset_if(std::uint64_t gen, std::size_t usages, std::size_t dial_plans) {
+        if (gen == generation && entries < 200000) return;
+        routes.assign(usages, {});
+        plans.assign(dial_plans, {});
+        entries = 0;
+        generation = gen;
+    }
+};
+thread_local Memo memo;
+}  // namespace
+
+Compiled::Compiled(const Config& c) : cfg(c), generation_(next_generation++) {
+    // Sized up front: at a million entries, rehash growth is most of the construction time.
+    std::size_t exact = 0, wild1 = 0, wild2 = 0;
+    for (const auto& w : c.wireless_access_points) (w.bssid.wildcard_digits == 0 ? exact : w.bssid.wildcard_digits == 1 ? wild1 : wild2)++;
+    bssid_exact.reserve(exact), bssid_wild1.reserve(wild1), bssid_wild2.reserve(wild2);
+    switch_by_chassis.reserve(c.switches.size());
+    port_by_key.reserve(c.ports.size());
+    for (std::uint32_t i = 0; i < c.subnets.size(); ++i) {
+        const auto& s = c.subnets[i];
+        subnet_index.insert(s.prefix, i);
+    }
+    lis_subnet.reserve(c.lis_subnets.size());
+    for (std::uint32_t i = 0; i < c.lis_subnets.size(); ++i) lis_subnet.emplace(c.lis_subnets[i].network_id, i);
+    for (std::uint32_t i = 0; i < c.wireless_access_points.size(); ++i) {
+        const auto& m = c.wireless_access_points[i].bssid;
+        if (m.wildcard_digits == 0) bssid_exact.emplace(m.value, i);
+        else if (m.wildcard_digits == 1) bssid_wild1.emplace(m.value >> 4, i);
+        else bssid_wild2.emplace(m.value >> 8, i);
+    }
+    for (std::uint32_t i = 0; i < c.switches.size(); ++i) switch_by_chassis.emplace(c.switches[i].chassis_id, i);
+    for (std::uint32_t i = 0; i < c.ports.size(); ++i) port_by_key.emplace(c.ports[i].key(), i);
+
+    site_locations.resize(c.sites.size());
+    for (std::uint32_t i = 0; i < c.lis_subnets.size(); ++i) {
+        const auto& l = c.lis_subnets[i];
+        if (!l.location.resolved()) continue;
+        auto sub = subnet_index.longest(l.network_id);  // the most specific subnet decides the site
+        if (sub == npos) continue;
+        const auto& site = c.subnets[sub].site;
+        if (site.resolved()) site_locations[site.index].push_back({l.location.index, Kind::lis_subnet, i});
+    }
+    auto tagged = [&](const auto& list, Kind k) {
+        for (std::uint32_t i = 0; i < list.size(); ++i)
+            if (list[i].site.resolved() && list[i].location.resolved())
+                site_locations[list[i].site.index].push_back({list[i].location.index, k, i});
+    };
+    tagged(c.wireless_access_points, Kind::wireless_access_point);
+    tagged(c.switches, Kind::switch_);
+    tagged(c.ports, Kind::port);
+
+    route_patterns.reserve(c.routes.size());
+    for (const auto& r : c.routes) route_patterns.emplace_back(r.number_pattern);
+    usage_routes.resize(c.pstn_usages.size());
+    for (std::uint32_t i = 0; i < c.routes.size(); ++i)
+        for (const auto& u : c.routes[i].pstn_usages)
+            if (u.resolved()) usage_routes[u.index].push_back(i);
+    for (auto& list : usage_routes)
+        std::stable_sort(list.begin(), list.end(), [&](std::uint32_t a, std::uint32_t b) { return c.routes[a].priority < c.routes[b].priority; });
+
+    for (const auto& dp : c.dial_plans) {
+        std::vector<Pattern> pats;
+        for (const auto& r : dp.rules) pats.emplace_back(r.pattern);
+        dial_rule_patterns.push_back(std::move(pats));
+        std::vector<std::uint32_t> order(dp.rules.size());
+        std::iota(order.begin(), order.end(), 0u);
+        // SfB rules carry priorities (lowest wins); Teams rules are tried in list order.
+        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return dp.rules[a].priority.value_or(0) < dp.rules[b].priority.value_or(0);
+        });
+        dial_rule_order.push_back(std::move(order));
+    }
+
+    // PSAP service areas, keyed "COUNTRY|STATE|COUNTY|CITY|POSTAL" with absent keys left empty.
+    static const char* kAreaKeys[] = {"country", "state", "county", "city", "postal_code"};
+    std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, int>>> areas;
+    for (std::uint32_t p = 0; p < c.psaps.size(); ++p) {
+        if (c.psaps[p].relay) continue;
+        for (const auto& area : c.psaps[p].serves) {
+            std::string key;
+            for (const char* k : kAreaKeys) {
+                for (const auto& [ak, av] : area.keys)
+                    if (ak == k) key += upper_ascii(av);
+                key += '|';
+            }
+            areas[key].emplace_back(p, static_cast<int>(area.keys.size()));
+        }
+    }
+    address_psaps_.resize(c.addresses.size());
+    for (std::uint32_t a = 0; a < c.addresses.size(); ++a) {
+        const auto& ad = c.addresses[a];
+        const std::string values[] = {upper_ascii(c.country_or_default(ad.country)), upper_ascii(ad.state), upper_ascii(ad.county), upper_ascii(ad.city), upper_ascii(ad.postal_code)};
+        int best = 0;
+        auto& out = address_psaps_[a];
+        for (int mask = 1; mask < 32; ++mask) {  // every combination of the address's keys
+            std::string key;
+            bool usable = true;
+            for (int i = 0; i < 5; ++i) {
+                if (mask & (1 << i)) {
+                    if (values[i].empty()) usable = false;
+                    key += values[i];
+                }
+                key += '|';
+            }
+            if (!usable) continue;
+            auto it = areas.find(key);
+            if (it == areas.end()) continue;
+            for (const auto& [p, n] : it->second) {
+                if (n < best) continue;
+                if (n > best) out.clear(), best = n;
+                if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+            }
+        }
+        std::sort(out.begin(), out.end());
+    }
+
+    global_ecp = c.find(Kind::emergency_calling_policy, "global");
+    global_ecrp = c.find(Kind::emergency_call_routing_policy, "global");
+    global_lp = c.find(Kind::location_policy, "global");
+    global_rp = c.find(Kind::routing_policy, "global");
+    global_dp = c.find(Kind::dial_plan, "global");
+}
+
+std::vector<std::uint32_t> Compiled::subnets_containing(const IpAddress& a) const {
+    std::vector<std::uint32_t> r;
+    subnet_index.containing(a, r);
+    return r;
+}
+
+std::uint32_t Compiled::find_bssid(const MacAddress& m, bool* wildcard) const {
+    if (wildcard) *wildcard = false;
+    if (auto it = bssid_exact.find(m.value); it != bssid_exact.end()) return it->second;
+    if (wildcard) *wildcard = true;
+    if (auto it = bssid_wild1.find(m.value >> 4); it != bssid_wild1.end()) return it->second;
+    if (auto it = bssid_wild2.find(m.value >> 8); it != bssid_wild2.end()) return it->second;
+    if (wildcard) *wildcard = false;
+    return npos;
+}
+
+const std::vector<std::uint32_t>& Compiled::no_routes() {
+    static const std::vector<std::uint32_t> none;
+    return none;
+}
+
+const std::vector<std::uint32_t>& Compiled::matching_routes(std::uint32_t usage, const std::string& number) const {
+    if (usage >= usage_routes.size()) return no_routes();
+    memo.reset_if(generation_, usage_routes.size(), dial_rule_patterns.size());
+    auto& table = memo.routes[usage];
+    if (auto hit = table.find(number); hit != table.end()) return hit->second;
+    auto& found = table[number];
+    ++memo.entries;
+    for (auto idx : usage_routes[usage])
+        if (route_patterns[idx].search(number).matched) found.push_back(idx);
+    return found;
+}
+
+const Compiled::DialPlanResult& Compiled::apply_dial_plan(std::uint32_t plan, const std::string& dialed) const {
+    memo.reset_if(generation_, usage_routes.size(), dial_rule_patterns.size());
+    auto& table = memo.plans[plan];
+    if (auto hit = table.find(dialed); hit != table.end()) return hit->second;
+    auto it = table.emplace(dialed, DialPlanResult{}).first;
+    ++memo.entries;
+    it->second.result = dialed;
+    for (auto r : dial_rule_order[plan]) {
+        const auto& pat = dial_rule_patterns[plan][r];
+        if (!pat.ok() || !pat.search(dialed).matched) continue;
+        std::string err;
+        if (auto out = pat.replace(dialed, cfg.dial_plans[plan].rules[r].translation, &err)) it->second.result = *out;
+        it->second.rule = r;
+        break;
+    }
+    return it->second;
+}
+
+const std::vector<std::string>& emergency_numbers(const std::string& country) {
+    static std::mutex mu;
+    static std::map<std::string, std::vector<std::string>> cache;
+    std::lock_guard<std::mutex> lock(mu);
+    auto it = cache.find(country);
+    if (it != cache.end()) return it->second;
+    std::vector<std::string> found;
+    if (country.size() == 2) {
+        static const i18n::phonenumbers::ShortNumberInfo info;
+        for (int len = 1; len <= 4; ++len) {
+            int limit = 1;
+            for (int i = 0; i < len; ++i) limit *= 10;
+            for (int n = 0; n < limit; ++n) {
+                std::string s = std::to_string(n);
+                s.insert(0, static_cast<std::size_t>(len) - s.size(), '0');
+                if (info.IsEmergencyNumber(s, country)) found.push_back(s);
+            }
+        }
+    }
+    return cache.emplace(country, std::move(found)).first->second;
+}
+
+bool is_emergency_number(const std::string& number, const std::string& country) {
+    const auto& list = emergency_numbers(country);
+    return std::find(list.begin(), list.end(), number) != list.end();
+}
+
+bool is_test_number(const std::string& number, const std::string& country) {
+    return number == "933" && (country == "US" || country == "CA");
+}
+
+}  // namespace e911::detail

@@ -1,0 +1,14 @@
+// Node tree -> model, with a diagnostic for every key that is unknown, mistyped, missing or malformed.
+#pragma once
+#include <vector>
+
+#include "load/document.hpp"
+#include "e911/model.hpp"
+
+namespace e911::detail {
+
+void decode(const Node& root, Config& cfg, std::vector<Diagnostic>& out);
+// After indexes are built: duplicate ids and dangling references.
+void check_references(Config& cfg, const std::vector<std::pair<Kind, std::uint32_t>>& duplicates, std::vector<Diagnostic>& out);
+
+}  // namespace e911::detail

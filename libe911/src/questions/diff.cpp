@@ -1,0 +1,127 @@
+// Config diff: the same callers simulated against both configurations, plus lint on both.
+#include <map>
+#include <set>
+
+#include "e911/matrix.hpp"
+#include "util/json_util.hpp"
+#include "questions/matrix_core.hpp"
+#include "util/text_util.hpp"
+
+namespace e911 {
+
+bool DiffResult::worse() const {
+    for (const auto& o : outcomes)
+        if (o.worse) return true;
+    return false;
+}
+
+namespace {
+
+// A caller identified by names, so it can be placed in either configuration.
+struct NamedCell {
+    Platform platform;
+    std::string site, location, location_source, user, dialed;
+};
+
+std::optional<detail::Cell> resolve(const detail::Compiled& c, const NamedCell& n) {
+    detail::Cell cell{n.platform, npos, npos, n.location_source, npos, n.dialed};
+    if (!n.site.empty() && (cell.site = c.cfg.find(Kind::site, n.site)) == npos) return std::nullopt;
+    if (!n.location.empty() && (cell.location = c.cfg.find(Kind::location, n.location)) == npos) return std::nullopt;
+    if (!n.user.empty() && (cell.user = c.cfg.find(Kind::user, n.user)) == npos) return std::nullopt;
+    return cell;
+}
+
+NamedCell name(const detail::Compiled& c, const detail::Cell& cell) {
+    return NamedCell{cell.platform, cell.site != npos ? c.cfg.sites[cell.site].id : "", cell.location != npos ? c.cfg.locations[cell.location].id : "",
+                     cell.location_source, cell.user != npos ? c.cfg.users[cell.user].id : "", cell.dialed};
+}
+
+void compare(OutcomeChange& ch) {
+    const auto& b = ch.before;
+    const auto& a = ch.after;
+    auto field = [&](const char* what, const std::string& x, const std::string& y) {
+        if (x != y) ch.changes.push_back(std::string(what) + ": " + (x.empty() ? "-" : x) + " -> " + (y.empty() ? "-" : y));
+    };
+    auto correct = [](const std::optional<MatrixRow>& r) -> std::string {
+        if (!r || !r->psap_correct) return "unknown";
+        return r->psap_relay ? "relay" : *r->psap_correct ? "correct" : "wrong";
+    };
+    if (!b || !a) {
+        ch.changes.push_back(b ? "caller no longer exists (site, location or user removed)" : "new caller");
+        return;
+    }
+    field("outcome", b->outcome, a->outcome);
+    field("route", b->route, a->route);
+    field("gateway", detail::join(b->gateways, " "), detail::join(a->gateways, " "));
+    field("calling number", b->calling_number, a->calling_number);
+    field("psap", b->psap, a->psap);
+    field("correct", correct(b), correct(a));
+    field("notification", b->notified, a->notified);
+    if (b->outcome == "routed" && a->outcome != "routed") ch.worse = true, ch.worse_because = "emergency call no longer routed (" + a->outcome + ")";
+    else if (correct(b) == "correct" && correct(a) != "correct")
+        ch.worse = true, ch.worse_because = "reached the right PSAP before, now " + correct(a) + " (" + (a->psap.empty() ? "-" : a->psap) + ")";
+    else if (b->notification && !a->notification) ch.worse = true, ch.worse_because = "notification lost";
+}
+
+}  // namespace
+
+DiffResult diff(const Config& before, const Config& after, const LintOptions& options) {
+    DiffResult d;
+    detail::Compiled cb(before), ca(after);
+    std::map<std::string, NamedCell> keys;
+    for (const auto* c : {&cb, &ca})
+        for (const auto& cell : detail::matrix_cells(*c)) {
+            NamedCell n = name(*c, cell);
+            keys.emplace(std::string(to_string(n.platform)) + "|" + n.site + "|" + n.location + "|" + n.user + "|" + n.dialed, n);
+        }
+    for (const auto& [key, n] : keys) {
+        OutcomeChange ch;
+        ch.key = key;
+        if (auto cell = resolve(cb, n)) ch.before = detail::to_row(detail::simulate_cell(cb, *cell, false));
+        if (auto cell = resolve(ca, n)) ch.after = detail::to_row(detail::simulate_cell(ca, *cell, false));
+        compare(ch);
+        if (!ch.changes.empty()) d.outcomes.push_back(std::move(ch));
+    }
+    auto lb = lint(before, options), la = lint(after, options);
+    std::set<std::string> fb, fa;
+    for (const auto& f : lb) fb.insert(f.fingerprint);
+    for (const auto& f : la) fa.insert(f.fingerprint);
+    for (const auto& f : la)
+        if (!fb.count(f.fingerprint)) d.added.push_back(f);
+    for (const auto& f : lb)
+        if (!fa.count(f.fingerprint)) d.fixed.push_back(f);
+    return d;
+}
+
+std::string diff_to_text(const DiffResult& d) {
+    std::string out;
+    for (const auto& o : d.outcomes) {
+        out += (o.worse ? "WORSE  " : "change ") + o.key + "\n";
+        for (const auto& c : o.changes) out += "         " + c + "\n";
+        if (o.worse) out += "         why worse: " + o.worse_because + "\n";
+    }
+    for (const auto& f : d.added) out += "finding added: [" + f.rule + "] " + f.message + " (" + f.target + ") " + f.file + ":" + std::to_string(f.line) + "\n";
+    for (const auto& f : d.fixed) out += "finding fixed: [" + f.rule + "] " + f.message + " (" + f.target + ")\n";
+    int worse = 0;
+    for (const auto& o : d.outcomes) worse += o.worse;
+    out += std::to_string(d.outcomes.size()) + " outcome(s) changed, " + std::to_string(worse) + " worse; " + std::to_string(d.added.size()) +
+           " finding(s) added, " + std::to_string(d.fixed.size()) + " fixed\n";
+    return out;
+}
+
+std::string diff_to_json(const DiffResult& d, int indent) {
+    using detail::json;
+    json outs = json::array();
+    for (const auto& o : d.outcomes) {
+        auto side = [](const std::optional<MatrixRow>& r) { return r ? json::parse(matrix_to_json({*r}, -1))[0] : json(nullptr); };
+        outs.push_back({{"key", o.key}, {"before", side(o.before)}, {"after", side(o.after)}, {"changes", o.changes}, {"worse", o.worse},
+                        {"worse_because", detail::or_null(o.worse_because)}});
+    }
+    return json{{"outcomes", outs},
+                {"findings_added", json::parse(findings_to_json(d.added, -1))["findings"]},
+                {"findings_fixed", json::parse(findings_to_json(d.fixed, -1))["findings"]},
+                {"worse", d.worse()}}
+        .dump(indent);
+}
+
+}  // namespace e911

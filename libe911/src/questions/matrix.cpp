@@ -1,0 +1,190 @@
+// The matrix: every place a caller can be, every emergency string in effect there, each platform
+// in use - simulated through the same core as `e911 simulate`.
+#include "e911/matrix.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "util/json_util.hpp"
+#include "questions/matrix_core.hpp"
+#include "compile/policy.hpp"
+#include "simulate/sim_core.hpp"
+#include "util/text_util.hpp"
+
+namespace e911 {
+
+std::string MatrixRow::key() const { return std::string(to_string(platform)) + "|" + site + "|" + location + "|" + user + "|" + dialed; }
+
+namespace detail {
+
+std::set<Platform> platforms_in_use(const Config& cfg) {
+    std::set<Platform> r;
+    for (const auto& u : cfg.users) r.insert(cfg.platform_of(u));
+    if (r.empty()) r.insert(cfg.defaults.platform);
+    return r;
+}
+
+std::vector<std::string> numbers_in_effect(const Compiled& c, Platform p, std::uint32_t site, bool location_known, const User* user,
+                                           const std::string& country) {
+    std::vector<std::string> r;
+    if (p == Platform::teams) {
+        auto pol = site_ecrp(c, site, location_known);
+        if (pol.index == npos) pol = user_ecrp(c, user);
+        if (pol.index != npos)
+            for (const auto& e : dial_entries(c.cfg.emergency_call_routing_policies[pol.index])) r.push_back(e.digits);
+    } else {
+        auto pol = effective_lp(c, site, user);
+        if (pol.index != npos)
+            for (const auto& e : dial_entries(c.cfg.location_policies[pol.index], user ? user->sfb_client : SfbClient::modern)) r.push_back(e.digits);
+    }
+    if (r.empty()) {  // no policy: still ask what the country's emergency number does
+        const auto& nums = emergency_numbers(country);
+        auto it = std::find(nums.begin(), nums.end(), "911");
+        if (it != nums.end()) r.push_back("911");
+        else if (!nums.empty()) r.push_back(nums.back());
+    }
+    std::sort(r.begin(), r.end());
+    r.erase(std::unique(r.begin(), r.end()), r.end());
+    return r;
+}
+
+MatrixRow to_row(const Trace& t) {
+    MatrixRow r;
+    r.site = t.site;
+    r.location = t.location;
+    r.address = t.address;
+    r.user = t.user;
+    r.platform = t.platform;
+    r.dialed = t.dialed;
+    r.dial_string = t.dial_string;
+    r.emergency = t.emergency;
+    r.outcome = t.outcome;
+    r.route = t.route;
+    r.gateways = t.gateways;
+    r.calling_number = t.calling_number;
+    r.psap = t.psap;
+    r.psap_relay = t.psap_relay;
+    r.psap_expected = t.psap_expected;
+    r.psap_correct = t.psap_correct;
+    if (t.notifications && t.notifications->anyone()) {
+        const auto& n = *t.notifications;
+        std::vector<std::string> who = n.group;
+        if (!n.dial_out.empty()) who.push_back(n.dial_out);
+        who.insert(who.end(), n.uris.begin(), n.uris.end());
+        if (!n.conference_uri.empty()) who.push_back(n.conference_uri);
+        r.notified = n.mode + ": " + join(who, ", ");
+        r.notification = true;
+    } else {
+        r.notified = "nobody";
+    }
+    return r;
+}
+
+Trace simulate_cell(const Compiled& c, const Cell& cell, bool detail) {
+    Placement pl;
+    if (cell.platform == Platform::teams) pl.trusted = cell.site != npos || cell.location != npos;
+    pl.site = cell.site;
+    pl.location = cell.location;
+    pl.location_source = cell.location_source;
+    const User* user = cell.user != npos ? &c.cfg.users[cell.user] : nullptr;
+    return simulate_placed(c, user, cell.platform, user ? user->sfb_client : SfbClient::modern, cell.dialed, std::move(pl), {}, detail);
+}
+
+std::vector<Cell> matrix_cells(const Compiled& c) {
+    const Config& cfg = c.cfg;
+    std::vector<Cell> cells;
+    auto plats = platforms_in_use(cfg);
+    std::vector<char> site_unmapped(cfg.sites.size(), 0);
+    for (const auto& s : cfg.subnets)
+        if (s.site.resolved() && !c.lis_subnet.count(s.prefix.network)) site_unmapped[s.site.index] = 1;
+    for (std::uint32_t s = 0; s < cfg.sites.size(); ++s) {
+        std::string country = site_country(c, s);
+        std::vector<std::pair<std::uint32_t, std::string>> places;
+        std::set<std::uint32_t> seen;
+        for (const auto& sl : c.site_locations[s])
+            if (seen.insert(sl.location).second) {
+                const char* src = sl.via_kind == Kind::wireless_access_point ? "wireless_access_point" : sl.via_kind == Kind::port ? "port"
+                                  : sl.via_kind == Kind::switch_ ? "switch" : "lis_subnet";
+                places.emplace_back(sl.location, src);
+            }
+        if (places.empty() || site_unmapped[s]) places.emplace_back(npos, "");
+        for (auto p : plats)
+            for (const auto& [loc, src] : places)
+                for (const auto& num : numbers_in_effect(c, p, s, loc != npos, nullptr, country)) cells.push_back(Cell{p, s, loc, src, npos, num});
+    }
+    // Callers in no known site: one per distinct set of user policies.
+    std::set<std::string> signatures;
+    for (std::uint32_t u = 0; u < cfg.users.size(); ++u) {
+        const auto& user = cfg.users[u];
+        Platform p = cfg.platform_of(user);
+        std::string sig = std::string(to_string(p)) + "|" + user.emergency_calling_policy.id + "|" + user.emergency_call_routing_policy.id + "|" +
+                          user.location_policy.id + "|" + user.routing_policy.id + "|" + user.dial_plan.id + "|" + to_string(user.sfb_client);
+        if (!signatures.insert(sig).second) continue;
+        for (const auto& num : numbers_in_effect(c, p, npos, false, &user, user_country(c, user))) cells.push_back(Cell{p, npos, npos, "", u, num});
+    }
+    return cells;
+}
+
+}  // namespace detail
+
+std::vector<MatrixRow> matrix(const Simulator& sim) {
+    std::vector<MatrixRow> rows;
+    for (const auto& cell : detail::matrix_cells(sim.compiled())) rows.push_back(detail::to_row(detail::simulate_cell(sim.compiled(), cell, false)));
+    return rows;
+}
+
+namespace {
+detail::json row_json(const MatrixRow& r) {
+    using detail::or_null;
+    return {{"site", or_null(r.site)},       {"location", or_null(r.location)},   {"address", or_null(r.address)},
+            {"user", or_null(r.user)},       {"platform", to_string(r.platform)}, {"dialed", r.dialed},
+            {"dial_string", or_null(r.dial_string)}, {"emergency", r.emergency},  {"outcome", r.outcome},
+            {"route", or_null(r.route)},     {"gateways", r.gateways},            {"calling_number", or_null(r.calling_number)},
+            {"psap", or_null(r.psap)},       {"psap_relay", r.psap_relay},        {"psap_expected", r.psap_expected},
+            {"psap_correct", r.psap_correct ? detail::json(*r.psap_correct) : detail::json(nullptr)},
+            {"notified", r.notified},        {"notification", r.notification}};
+}
+std::string correct_text(const MatrixRow& r) {
+    if (!r.psap_correct) return "?";
+    if (r.psap_relay) return "relay";
+    return *r.psap_correct ? "yes" : "NO";
+}
+}  // namespace
+
+std::string matrix_to_json(const std::vector<MatrixRow>& rows, int indent) {
+    detail::json a = detail::json::array();
+    for (const auto& r : rows) a.push_back(row_json(r));
+    return a.dump(indent);
+}
+
+std::string matrix_to_csv(const std::vector<MatrixRow>& rows) {
+    std::string out = "site,location,address,user,platform,dialed,dial_string,outcome,route,gateways,calling_number,psap,psap_correct,notified\n";
+    for (const auto& r : rows) {
+        std::vector<std::string> v = {r.site, r.location, r.address, r.user, to_string(r.platform), r.dialed, r.dial_string, r.outcome, r.route,
+                                      detail::join(r.gateways, " "), r.calling_number, r.psap, correct_text(r), r.notified};
+        for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + detail::csv_cell(v[i]);
+        out += "\n";
+    }
+    return out;
+}
+
+std::string matrix_to_text(const std::vector<MatrixRow>& rows) {
+    std::vector<std::vector<std::string>> table = {{"SITE", "LOCATION", "PLATFORM", "DIALED", "OUTCOME", "ROUTE", "GATEWAY", "CALLING NUMBER", "PSAP", "CORRECT", "NOTIFIED"}};
+    for (const auto& r : rows)
+        table.push_back({r.site.empty() ? "(no site" + (r.user.empty() ? std::string(")") : ": " + r.user + ")") : r.site, r.location.empty() ? "-" : r.location,
+                         to_string(r.platform), r.dialed + (r.dial_string.empty() || r.dial_string == r.dialed ? "" : "->" + r.dial_string), r.outcome,
+                         r.route.empty() ? "-" : r.route, r.gateways.empty() ? "-" : r.gateways.front() + (r.gateways.size() > 1 ? "+" : ""),
+                         r.calling_number.empty() ? "-" : r.calling_number, r.psap.empty() ? "-" : r.psap, correct_text(r), r.notified});
+    std::vector<std::size_t> w(table[0].size(), 0);
+    for (const auto& row : table)
+        for (std::size_t i = 0; i < row.size(); ++i) w[i] = std::max(w[i], row[i].size());
+    std::string out;
+    for (const auto& row : table) {
+        for (std::size_t i = 0; i < row.size(); ++i) out += row[i] + (i + 1 < row.size() ? std::string(w[i] - row[i].size() + 2, ' ') : "");
+        out += "\n";
+    }
+    return out;
+}
+
+}  // namespace e911

@@ -1,0 +1,25 @@
+// Matrix cells (what to simulate) separate from simulating them, so the PSAP lint rules and
+// the matrix command walk the same cells.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "compile/compiled.hpp"
+#include "e911/matrix.hpp"
+
+namespace e911::detail {
+
+struct Cell {
+    Platform platform;
+    std::uint32_t site;      // npos: no known site
+    std::uint32_t location;  // npos: no LIS location
+    std::string location_source;
+    std::uint32_t user;      // npos: site policies only
+    std::string dialed;
+};
+
+std::vector<Cell> matrix_cells(const Compiled& c);
+Trace simulate_cell(const Compiled& c, const Cell& cell, bool detail = true);
+MatrixRow to_row(const Trace& t);
+
+}  // namespace e911::detail

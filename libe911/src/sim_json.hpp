@@ -1,6 +1,0 @@
-#pragma once
-#include "e911/simulate.hpp"
-#include "json_util.hpp"
-namespace e911::detail {
-json trace_json(const Trace& t);
-}
