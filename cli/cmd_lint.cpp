@@ -1,0 +1,112 @@
+// e911 lint: findings against the rule catalogue; e911 rules / explain: the catalogue itself.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "command.hpp"
+
+namespace cli {
+namespace {
+
+struct Opts {
+    std::vector<std::string> files, select, ignore;
+    std::string format = "text", fail_on = "error", baseline, write_baseline, output, today;
+};
+
+std::string render(const std::vector<e911::Finding>& fs, const std::string& format, bool color) {
+    if (format == "json") return e911::findings_to_json(fs);
+    if (format == "sarif") return e911::findings_to_sarif(fs);
+    if (format == "junit") return e911::findings_to_junit(fs);
+    if (format == "github") return e911::findings_to_github(fs);
+    return e911::findings_to_text(fs, color);
+}
+
+int run_lint(const Opts& o) {
+    e911::LintOptions opt;
+    opt.select = o.select;
+    opt.ignore = o.ignore;
+    opt.today = o.today;
+    try {
+        if (!o.baseline.empty()) opt.baseline = e911::baseline_from_json(read_file(o.baseline));
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "e911: --baseline " << o.baseline << ": " << e.what() << "\n";
+        return kUsage;
+    }
+    bool color = (o.output.empty() || o.output == "-") && stdout_is_terminal();
+    auto r = e911::load_files(o.files);
+    if (!r.ok()) {  // load errors are findings too, and a usage-class failure
+        int rc = emit(render(e911::findings_from_diagnostics(r.diagnostics), o.format, color), o.output);
+        return rc ? rc : kUsage;
+    }
+    std::vector<e911::Finding> findings;
+    try {
+        findings = e911::lint(r.config, opt);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "e911: " << e.what() << "\n";
+        return kUsage;
+    }
+    auto load = e911::findings_from_diagnostics(r.diagnostics);
+    findings.insert(findings.begin(), load.begin(), load.end());
+    if (!o.write_baseline.empty()) {
+        std::ofstream f(o.write_baseline);
+        if (!f) {
+            std::cerr << "e911: cannot write " << o.write_baseline << "\n";
+            return kUsage;
+        }
+        f << e911::baseline_to_json(findings);
+        std::cerr << "e911: wrote " << findings.size() << " finding(s) to " << o.write_baseline << "\n";
+        return kClean;
+    }
+    if (int rc = emit(render(findings, o.format, color), o.output)) return rc;
+    std::optional<e911::Severity> threshold;
+    if (o.fail_on != "never") {
+        e911::Severity s;
+        e911::parse_severity(o.fail_on, s);
+        threshold = s;
+    }
+    return e911::fails(findings, threshold) ? kFindings : kClean;
+}
+
+}  // namespace
+
+Command add_lint(CLI::App& app) {
+    auto o = std::make_shared<Opts>();
+    auto* sub = app.add_subcommand("lint", "Check a configuration against every rule (exit 0 clean, 1 findings, 2 usage/load error)");
+    sub->add_option("FILE", o->files, "configuration files (YAML or JSON)")->required();
+    sub->add_option("--format", o->format, "text, json, sarif, junit or github")->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+    sub->add_option("--fail-on", o->fail_on, "lowest severity that fails: error, warning, info or never")
+        ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+    sub->add_option("--select", o->select, "only these rule ids or categories (comma-separated)")->delimiter(',');
+    sub->add_option("--ignore", o->ignore, "skip these rule ids or categories (comma-separated)")->delimiter(',');
+    sub->add_option("--baseline", o->baseline, "accept the findings whose fingerprints are in this file");
+    sub->add_option("--write-baseline", o->write_baseline, "write the current findings' fingerprints to this file and exit 0");
+    sub->add_option("-o,--output", o->output, "write the report to this file");
+    sub->add_option("--today", o->today, "date (YYYY-MM-DD) for waiver expiry; default today")->group("");
+    return {sub, [o] { return run_lint(*o); }};
+}
+
+Command add_rules(CLI::App& app) {
+    auto* sub = app.add_subcommand("rules", "List every rule: id, severity, category, summary");
+    return {sub, [] {
+                for (const auto& r : e911::rules())
+                    std::printf("%-30s %-8s %-13s %s\n", r.id.c_str(), e911::to_string(r.severity), r.category.c_str(), r.summary.c_str());
+                return kClean;
+            }};
+}
+
+Command add_explain(CLI::App& app) {
+    auto id = std::make_shared<std::string>();
+    auto* sub = app.add_subcommand("explain", "Print a rule's documentation");
+    sub->add_option("ID", *id, "rule id")->required();
+    return {sub, [id] {
+                std::string doc = e911::rule_doc(*id);
+                if (doc.empty()) {
+                    std::cerr << "e911: no rule `" << *id << "` (`e911 rules` lists them)\n";
+                    return kUsage;
+                }
+                std::cout << doc;
+                return kClean;
+            }};
+}
+
+}  // namespace cli

@@ -1,0 +1,52 @@
+// e911 matrix: every site x location x number x platform; e911 diff: what a change does to them.
+#include <iostream>
+
+#include "command.hpp"
+
+namespace cli {
+
+Command add_matrix(CLI::App& app) {
+    struct Opts {
+        std::vector<std::string> files;
+        std::string format = "text", output;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* sub = app.add_subcommand("matrix", "Simulate every site x location x emergency number x platform");
+    sub->add_option("CONFIG", o->files, "configuration files")->required();
+    sub->add_option("--format", o->format, "text, json or csv")->check(CLI::IsMember({"text", "json", "csv"}));
+    sub->add_option("-o,--output", o->output, "write to this file");
+    return {sub, [o] {
+                e911::LoadResult r;
+                if (int rc = load_or_report(o->files, r); rc >= 0) return rc;
+                e911::Simulator sim(r.config);
+                auto rows = e911::matrix(sim);
+                return emit(o->format == "json"  ? e911::matrix_to_json(rows)
+                            : o->format == "csv" ? e911::matrix_to_csv(rows)
+                                                 : e911::matrix_to_text(rows),
+                            o->output);
+            }};
+}
+
+Command add_diff(CLI::App& app) {
+    struct Opts {
+        std::string old_file, new_file, format = "text", today;
+    };
+    auto o = std::make_shared<Opts>();
+    auto* sub = app.add_subcommand("diff", "Compare outcomes and findings of two configurations (exit 1 when an emergency outcome got worse)");
+    sub->add_option("OLD", o->old_file, "the configuration before")->required();
+    sub->add_option("NEW", o->new_file, "the configuration after")->required();
+    sub->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    sub->add_option("--today", o->today, "date for waiver expiry")->group("");
+    return {sub, [o] {
+                e911::LoadResult before, after;
+                if (int rc = load_or_report({o->old_file}, before); rc >= 0) return rc;
+                if (int rc = load_or_report({o->new_file}, after); rc >= 0) return rc;
+                e911::LintOptions opt;
+                opt.today = o->today;
+                auto d = e911::diff(before.config, after.config, opt);
+                std::cout << (o->format == "json" ? e911::diff_to_json(d) + "\n" : e911::diff_to_text(d));
+                return d.worse() ? kFindings : kClean;
+            }};
+}
+
+}  // namespace cli

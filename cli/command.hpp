@@ -1,0 +1,42 @@
+// What every subcommand shares: exit codes, output, loading with diagnostics on stderr.
+// Each subcommand lives in its own cmd_*.cpp and registers itself with add_*(); main() runs the
+// one that was parsed. No answer is computed here: that is the library's job.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "e911/e911.hpp"
+
+namespace cli {
+
+constexpr int kClean = 0, kFindings = 1, kUsage = 2;
+
+// A registered subcommand: its CLI11 node and what runs it (returns the exit code).
+struct Command {
+    CLI::App* app;
+    std::function<int()> run;
+};
+
+bool stdout_is_terminal();
+bool stderr_is_terminal();
+// Writes `text` to -o FILE, or to stdout when `output` is empty or "-"; returns an exit code.
+int emit(const std::string& text, const std::string& output);
+// Loads and prints load errors to stderr; returns an exit code, or -1 to continue.
+int load_or_report(const std::vector<std::string>& files, e911::LoadResult& r);
+// Whole file as bytes; throws std::invalid_argument naming the file.
+std::string read_file(const std::string& path);
+
+Command add_validate(CLI::App& app);
+Command add_schema(CLI::App& app);
+Command add_lint(CLI::App& app);
+Command add_simulate(CLI::App& app);
+Command add_pidf(CLI::App& app);
+Command add_matrix(CLI::App& app);
+Command add_diff(CLI::App& app);
+Command add_convert(CLI::App& app);
+Command add_rules(CLI::App& app);
+Command add_explain(CLI::App& app);
+
+}  // namespace cli
