@@ -1,5 +1,5 @@
 // Simulation: a caller dials digits; what does the platform do, step by step?
-// domain.md §2-§10. Traces are data; only usage errors (unknown user, malformed address) throw.
+// Each decision: docs/behaviour.md. Traces are data; only usage errors (unknown user, malformed address) throw.
 #pragma once
 #include <memory>
 #include <optional>

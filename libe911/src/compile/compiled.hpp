@@ -101,7 +101,7 @@ public:
     const DialPlanResult& apply_dial_plan(std::uint32_t plan, const std::string& dialed) const;
 
     // PSAPs -----------------------------------------------------------------
-    // domain.md §10: a PSAP serves an address when every key of one of its `serves` entries equals
+    // docs/behaviour.md §11: a PSAP serves an address when every key of one of its `serves` entries equals
     // the address's value (case-insensitive); the entry with the most keys wins (ties: all of
     // them); relay PSAPs never serve. Precomputed per address through a hash of each entry's
     // canonical key, so no lookup scans the PSAP list.

@@ -1,4 +1,4 @@
-// Which policy applies, and which emergency number a dial string is: domain.md §4-§5.
+// Which policy applies, and which emergency number a dial string is: docs/behaviour.md §4 and §6.
 // One implementation, used by the simulator and by every lint rule that speaks of an
 // "effective" policy, so the two can never disagree.
 #pragma once
@@ -22,7 +22,7 @@ std::string describe(const Config& cfg, const PolicyChoice& p, std::uint32_t sit
 PolicyChoice effective_ecp(const Compiled& c, std::uint32_t site, const User* user);
 // Teams emergency call routing policy before the per-number fallback: site over user over global.
 PolicyChoice user_ecrp(const Compiled& c, const User* user);
-// The site's routing policy applies only while the caller's location is known (domain.md §5: it
+// The site's routing policy applies only while the caller's location is known (docs/behaviour.md §6: it
 // falls back to the user's when the site has none, the location is unknown, or the number is not
 // one of the site policy's).
 PolicyChoice site_ecrp(const Compiled& c, std::uint32_t site, bool location_known);

@@ -1,5 +1,5 @@
 // The call simulator. Each step records what it decided, why, and the configuration line behind
-// it. Where the platforms leave room, the choice is ours and the trace says so (domain.md §10).
+// it. Where the platforms leave room, the choice is ours and the trace says so (docs/behaviour.md).
 #include <algorithm>
 
 #include "e911/simulate.hpp"
@@ -285,7 +285,7 @@ void simulate_placed_into(Trace& t, const Compiled& c, const User* user, Platfor
     if (rp.index != npos) t.policies.routing = cfg.routing_policies[rp.index].id;
     if (dp.index != npos) t.policies.dial_plan = cfg.dial_plans[dp.index].id;
 
-    // 5. Dial plan first (domain §10), then emergency recognition on its result.
+    // 5. Dial plan first (docs/behaviour.md §5), then emergency recognition on its result.
     std::string number = dialed;
     if (dp.index != npos) {
         const auto& plan = cfg.dial_plans[dp.index];
