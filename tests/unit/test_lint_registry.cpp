@@ -1,5 +1,6 @@
 // The rule registry against docs/rules, the error vocabulary, and the engine's passes (waivers,
 // fingerprints and the baseline) on findings built by hand.
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -38,6 +39,16 @@ TEST_CASE("every registered rule agrees with docs/rules/ID.md") {
         for (const auto& p : problems) UNSCOPED_INFO(p);
         CHECK(problems.empty());
     }
+}
+
+TEST_CASE("each rule is its own unit, rules/<id>.cpp") {
+    namespace fs = std::filesystem;
+    const fs::path dir = E911_SOURCE_DIR "/libe911/src/lint/rules";
+    std::set<std::string> files;
+    for (const auto& entry : fs::directory_iterator(dir)) files.insert(entry.path().stem().string());
+    std::set<std::string> ids;
+    for (const auto* rule : detail::registry()) ids.insert(rule->id);
+    CHECK(files == ids);
 }
 
 TEST_CASE("every doc file has a rule or a load diagnostic behind it") {

@@ -7,9 +7,7 @@
 #include <set>
 #include <sstream>
 
-#include "compile/policy.hpp"
 #include "lint/rule.hpp"
-#include "util/text_util.hpp"
 
 namespace e911::detail {
 namespace {

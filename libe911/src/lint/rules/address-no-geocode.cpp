@@ -1,11 +1,6 @@
 // address-no-geocode: An address has no latitude/longitude (required outside AU and JP).
 // Why it matters and how to fix it: docs/rules/address-no-geocode.md.
-#include <map>
-#include <set>
-
-#include "compile/policy.hpp"
 #include "lint/rule.hpp"
-#include "util/text_util.hpp"
 
 namespace e911::detail {
 namespace {

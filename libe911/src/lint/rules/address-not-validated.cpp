@@ -1,11 +1,6 @@
 // address-not-validated: An address is not marked as validated.
 // Why it matters and how to fix it: docs/rules/address-not-validated.md.
-#include <map>
-#include <set>
-
-#include "compile/policy.hpp"
 #include "lint/rule.hpp"
-#include "util/text_util.hpp"
 
 namespace e911::detail {
 namespace {

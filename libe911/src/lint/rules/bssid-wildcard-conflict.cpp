@@ -1,8 +1,5 @@
 // bssid-wildcard-conflict: An exact BSSID is also covered by a wildcard entry.
 // Why it matters and how to fix it: docs/rules/bssid-wildcard-conflict.md.
-#include <algorithm>
-#include <map>
-
 #include "lint/rule.hpp"
 
 namespace e911::detail {

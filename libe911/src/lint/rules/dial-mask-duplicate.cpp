@@ -1,11 +1,8 @@
 // dial-mask-duplicate: A dial mask repeats within a policy, or equals another number's dial string.
 // Why it matters and how to fix it: docs/rules/dial-mask-duplicate.md.
 #include <map>
-#include <set>
 
-#include "compile/policy.hpp"
 #include "lint/rule.hpp"
-#include "util/text_util.hpp"
 
 namespace e911::detail {
 namespace {

@@ -1,9 +1,5 @@
 // dial-mask-too-long: A Skype for Business mask list exceeds 100 characters, or a Teams mask/dial string exceeds 10 digits.
 // Why it matters and how to fix it: docs/rules/dial-mask-too-long.md.
-#include <map>
-#include <set>
-
-#include "compile/policy.hpp"
 #include "lint/rule.hpp"
 #include "util/text_util.hpp"
 

@@ -1,12 +1,10 @@
 // dial-plan-shadows-emergency: A dial-plan normalization rule rewrites an emergency dial string or mask.
 // Why it matters and how to fix it: docs/rules/dial-plan-shadows-emergency.md.
-#include <map>
 #include <set>
 
 #include "compile/policy.hpp"
 #include "lint/policy_uses.hpp"
 #include "lint/rule.hpp"
-#include "util/text_util.hpp"
 
 namespace e911::detail {
 namespace {

@@ -1,11 +1,8 @@
 // elin-is-user-number: An ELIN is also a user's phone number.
 // Why it matters and how to fix it: docs/rules/elin-is-user-number.md.
 #include <map>
-#include <set>
 
-#include "compile/policy.hpp"
 #include "lint/rule.hpp"
-#include "util/text_util.hpp"
 
 namespace e911::detail {
 namespace {

@@ -1,11 +1,9 @@
 // elin-missing: A location reached through an ELIN gateway has no ELIN.
 // Why it matters and how to fix it: docs/rules/elin-missing.md.
-#include <map>
 #include <set>
 
 #include "compile/policy.hpp"
 #include "lint/rule.hpp"
-#include "util/text_util.hpp"
 
 namespace e911::detail {
 namespace {

@@ -3,7 +3,6 @@
 #include <map>
 #include <set>
 
-#include "compile/policy.hpp"
 #include "lint/rule.hpp"
 #include "util/text_util.hpp"
 

@@ -1,11 +1,6 @@
 // elin-too-many: More than 5 ELINs on one location or address.
 // Why it matters and how to fix it: docs/rules/elin-too-many.md.
-#include <map>
-#include <set>
-
-#include "compile/policy.hpp"
 #include "lint/rule.hpp"
-#include "util/text_util.hpp"
 
 namespace e911::detail {
 namespace {

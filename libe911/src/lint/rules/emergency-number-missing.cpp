@@ -1,12 +1,7 @@
 // emergency-number-missing: An emergency number of the country is neither dialled nor masked by the effective policy.
 // Why it matters and how to fix it: docs/rules/emergency-number-missing.md.
-#include <map>
-#include <set>
-
-#include "compile/policy.hpp"
 #include "lint/policy_uses.hpp"
 #include "lint/rule.hpp"
-#include "util/text_util.hpp"
 
 namespace e911::detail {
 namespace {

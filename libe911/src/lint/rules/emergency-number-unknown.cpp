@@ -1,9 +1,5 @@
 // emergency-number-unknown: A dial string is not an emergency number in the country.
 // Why it matters and how to fix it: docs/rules/emergency-number-unknown.md.
-#include <map>
-#include <set>
-
-#include "compile/policy.hpp"
 #include "lint/policy_uses.hpp"
 #include "lint/rule.hpp"
 #include "util/text_util.hpp"

@@ -1,11 +1,6 @@
 // emergency-numbers-limit: Too many emergency numbers in one policy.
 // Why it matters and how to fix it: docs/rules/emergency-numbers-limit.md.
-#include <map>
-#include <set>
-
-#include "compile/policy.hpp"
 #include "lint/rule.hpp"
-#include "util/text_util.hpp"
 
 namespace e911::detail {
 namespace {

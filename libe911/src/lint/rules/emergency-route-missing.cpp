@@ -1,6 +1,5 @@
 // emergency-route-missing: An emergency number's PSTN usage has no route matching its dial string.
 // Why it matters and how to fix it: docs/rules/emergency-route-missing.md.
-#include <map>
 #include <set>
 
 #include "compile/policy.hpp"

@@ -1,8 +1,5 @@
 // external-lookup-global: External location lookup is enabled on the global emergency calling policy.
 // Why it matters and how to fix it: docs/rules/external-lookup-global.md.
-#include <set>
-
-#include "compile/policy.hpp"
 #include "lint/rule.hpp"
 
 namespace e911::detail {

@@ -1,12 +1,8 @@
 // kari-direct-dial: Bare 911 is not dialable, or its route does not match it (US).
 // Why it matters and how to fix it: docs/rules/kari-direct-dial.md.
-#include <map>
-#include <set>
-
 #include "compile/policy.hpp"
 #include "lint/policy_uses.hpp"
 #include "lint/rule.hpp"
-#include "util/text_util.hpp"
 
 namespace e911::detail {
 namespace {

@@ -1,11 +1,6 @@
 // legacy-dial-string-mismatch: A Skype for Business policy's legacy dial string is not among its emergency numbers.
 // Why it matters and how to fix it: docs/rules/legacy-dial-string-mismatch.md.
-#include <map>
-#include <set>
-
-#include "compile/policy.hpp"
 #include "lint/rule.hpp"
-#include "util/text_util.hpp"
 
 namespace e911::detail {
 namespace {

@@ -1,8 +1,5 @@
 // lis-subnet-orphan: A LIS subnet lies inside no site subnet.
 // Why it matters and how to fix it: docs/rules/lis-subnet-orphan.md.
-#include <algorithm>
-#include <map>
-
 #include "lint/rule.hpp"
 
 namespace e911::detail {

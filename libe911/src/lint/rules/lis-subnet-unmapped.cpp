@@ -1,8 +1,5 @@
 // lis-subnet-unmapped: A site subnet's network ID has no LIS subnet entry.
 // Why it matters and how to fix it: docs/rules/lis-subnet-unmapped.md.
-#include <algorithm>
-#include <map>
-
 #include "lint/rule.hpp"
 #include "lint/subnet_sweep.hpp"
 

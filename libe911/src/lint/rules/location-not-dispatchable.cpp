@@ -1,11 +1,6 @@
 // location-not-dispatchable: A US location gives only the building while the building has several locations.
 // Why it matters and how to fix it: docs/rules/location-not-dispatchable.md.
-#include <map>
-#include <set>
-
-#include "compile/policy.hpp"
 #include "lint/rule.hpp"
-#include "util/text_util.hpp"
 
 namespace e911::detail {
 namespace {

@@ -1,8 +1,5 @@
 // notification-group-limit: More than 10 addresses in a Teams notification group.
 // Why it matters and how to fix it: docs/rules/notification-group-limit.md.
-#include <set>
-
-#include "compile/policy.hpp"
 #include "lint/rule.hpp"
 
 namespace e911::detail {

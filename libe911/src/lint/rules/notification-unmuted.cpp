@@ -1,8 +1,5 @@
 // notification-unmuted: Notification conference is unmuted (Teams) or two-way (Skype for Business).
 // Why it matters and how to fix it: docs/rules/notification-unmuted.md.
-#include <set>
-
-#include "compile/policy.hpp"
 #include "lint/rule.hpp"
 
 namespace e911::detail {

@@ -1,12 +1,7 @@
 // psap-mismatch: An emergency call reaches a PSAP that does not serve the caller's location.
 // Why it matters and how to fix it: docs/rules/psap-mismatch.md.
-#include <map>
-#include <set>
-
-#include "compile/policy.hpp"
 #include "lint/psap_cells.hpp"
 #include "lint/rule.hpp"
-#include "questions/matrix_core.hpp"
 #include "util/text_util.hpp"
 
 namespace e911::detail {

@@ -1,12 +1,8 @@
 // psap-unknown: No PSAP in the configuration serves an address.
 // Why it matters and how to fix it: docs/rules/psap-unknown.md.
-#include <map>
 #include <set>
 
-#include "compile/policy.hpp"
 #include "lint/rule.hpp"
-#include "questions/matrix_core.hpp"
-#include "util/text_util.hpp"
 
 namespace e911::detail {
 namespace {

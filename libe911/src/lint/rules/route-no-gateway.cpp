@@ -1,9 +1,5 @@
 // route-no-gateway: A route has no enabled gateway.
 // Why it matters and how to fix it: docs/rules/route-no-gateway.md.
-#include <map>
-#include <set>
-
-#include "compile/policy.hpp"
 #include "lint/rule.hpp"
 #include "model/refs.hpp"
 

@@ -1,9 +1,5 @@
 // route-pattern-invalid: A route or dial-plan pattern does not compile, or exceeds the regex complexity limit.
 // Why it matters and how to fix it: docs/rules/route-pattern-invalid.md.
-#include <map>
-#include <set>
-
-#include "compile/policy.hpp"
 #include "lint/rule.hpp"
 #include "model/refs.hpp"
 

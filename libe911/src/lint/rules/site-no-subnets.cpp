@@ -1,8 +1,5 @@
 // site-no-subnets: A site has no subnets, so no caller can ever be in it.
 // Why it matters and how to fix it: docs/rules/site-no-subnets.md.
-#include <algorithm>
-#include <map>
-
 #include "lint/rule.hpp"
 
 namespace e911::detail {

@@ -1,8 +1,5 @@
 // subnet-overlap: Subnets of different sites are equal or nested.
 // Why it matters and how to fix it: docs/rules/subnet-overlap.md.
-#include <algorithm>
-#include <map>
-
 #include "lint/rule.hpp"
 #include "lint/subnet_sweep.hpp"
 

@@ -1,8 +1,5 @@
 // subnet-redundant: A subnet is nested in (or equal to) another subnet of the same site.
 // Why it matters and how to fix it: docs/rules/subnet-redundant.md.
-#include <algorithm>
-#include <map>
-
 #include "lint/rule.hpp"
 #include "lint/subnet_sweep.hpp"
 

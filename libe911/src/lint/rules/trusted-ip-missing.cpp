@@ -1,8 +1,5 @@
 // trusted-ip-missing: Teams sites exist but no trusted IP is configured.
 // Why it matters and how to fix it: docs/rules/trusted-ip-missing.md.
-#include <algorithm>
-#include <map>
-
 #include "lint/rule.hpp"
 
 namespace e911::detail {

@@ -1,8 +1,5 @@
 // trusted-ip-private: A trusted IP is in a private, shared, loopback, link-local or ULA range.
 // Why it matters and how to fix it: docs/rules/trusted-ip-private.md.
-#include <algorithm>
-#include <map>
-
 #include "lint/rule.hpp"
 
 namespace e911::detail {

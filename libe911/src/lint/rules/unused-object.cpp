@@ -1,9 +1,7 @@
 // unused-object: A policy, usage, route, gateway, dial plan or PSAP is referred to by nothing.
 // Why it matters and how to fix it: docs/rules/unused-object.md.
-#include <map>
 #include <set>
 
-#include "compile/policy.hpp"
 #include "lint/rule.hpp"
 #include "model/refs.hpp"
 

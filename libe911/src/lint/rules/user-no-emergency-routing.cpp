@@ -1,8 +1,5 @@
 // user-no-emergency-routing: A user gets no emergency routing.
 // Why it matters and how to fix it: docs/rules/user-no-emergency-routing.md.
-#include <map>
-#include <set>
-
 #include "compile/policy.hpp"
 #include "lint/rule.hpp"
 #include "model/refs.hpp"
