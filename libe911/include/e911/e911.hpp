@@ -1,6 +1,7 @@
 // libe911: everything in one include.
 #pragma once
 #include "e911/diagnostic.hpp"
+#include "e911/error.hpp"
 #include "e911/export.hpp"
 #include "e911/lint.hpp"
 #include "e911/load.hpp"

@@ -6,13 +6,14 @@
 #include <vector>
 
 #include "e911/diagnostic.hpp"
+#include "e911/error.hpp"
 #include "e911/model.hpp"
 
 namespace e911 {
 
 struct RuleInfo {
     std::string id;        // stable kebab-case id
-    Severity severity;     // default severity
+    Severity severity = Severity::error;  // default severity
     std::string summary;   // one line
     std::string category;  // network, address, numbers, routing, notification, psap, waivers, load
 };
@@ -34,14 +35,11 @@ struct Waived {
     std::string reason, approved_by, expires;
 };
 
-struct Finding {
-    std::string rule;
-    Severity severity = Severity::error;
-    std::string message;
-    std::string hint;
+// A lint finding: a Problem (severity, file, line, column, message, hint) raised by a rule about
+// one object of the configuration.
+struct Finding : Problem {
+    std::string rule;    // the rule id (for a load diagnostic turned finding, the diagnostic id)
     std::string target;  // "<kind>/<id>"
-    std::string file;
-    std::uint32_t line = 0, column = 0;
     std::vector<Related> related;
     std::optional<Waived> waived;  // accepted by a waiver in the configuration
     bool baselined = false;        // accepted by the baseline file
@@ -57,7 +55,8 @@ struct LintOptions {
     std::set<std::string> baseline;   // fingerprints accepted by a baseline
 };
 
-// Runs the selected rules. Unknown ids in select/ignore throw std::invalid_argument (a usage error).
+// Runs the selected rules, then the engine passes (waivers, fingerprints and the baseline).
+// Unknown ids in select/ignore throw UsageError (a std::invalid_argument).
 std::vector<Finding> lint(const Config& config, const LintOptions& options = {});
 // Load diagnostics as findings (rule = diagnostic id), for reporting both in one list.
 std::vector<Finding> findings_from_diagnostics(const std::vector<Diagnostic>& diagnostics);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "e911/diagnostic.hpp"
+#include "e911/error.hpp"  // LoadError
 #include "e911/model.hpp"
 
 namespace e911 {
@@ -28,15 +29,6 @@ LoadResult load_string(const std::string& text, Format format, const std::string
 
 // The JSON Schema (draft 7) the loader validates against, as text.
 const std::string& schema_text();
-
-// Thrown by the convenience wrappers below; carries every diagnostic.
-class LoadError : public std::runtime_error {
-public:
-    explicit LoadError(std::vector<Diagnostic> d);
-    const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
-private:
-    std::vector<Diagnostic> diagnostics_;
-};
 
 // Throws LoadError when any diagnostic is an error.
 Config load_or_throw(const std::vector<std::string>& paths);

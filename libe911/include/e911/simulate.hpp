@@ -7,14 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "e911/error.hpp"  // UsageError
 #include "e911/model.hpp"
 
 namespace e911 {
-
-class UsageError : public std::invalid_argument {
-public:
-    using std::invalid_argument::invalid_argument;
-};
 
 struct Caller {
     std::string dialed;

@@ -1,0 +1,138 @@
+// The lint engine: the catalogue (rules from the registry, load diagnostics), running the selected
+// rules, then its passes (waivers, fingerprints and baseline), then the findings in file order.
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "lint/passes.hpp"
+#include "lint/rule.hpp"
+#include "util/text_util.hpp"
+
+namespace e911 {
+
+const std::map<std::string, std::string>& rule_docs();  // generated from docs/rules/*.md
+
+namespace detail {
+
+Finding& Emit::operator()(const std::string& target, const SourcePos& pos, std::string message, std::string hint) {
+    return with_severity(sev_, target, pos, std::move(message), std::move(hint));
+}
+
+Finding& Emit::with_severity(Severity s, const std::string& target, const SourcePos& pos, std::string message,
+                             std::string hint) {
+    Finding f;
+    f.rule = rule_;
+    f.severity = s;
+    f.message = std::move(message);
+    f.hint = std::move(hint);
+    f.target = target;
+    f.file = cfg_.file_of(pos);
+    f.line = pos.line ? pos.line : 1;
+    f.column = pos.column ? pos.column : 1;
+    out_.push_back(std::move(f));
+    return out_.back();
+}
+
+void Emit::related(Finding& f, const std::string& target, const SourcePos& pos, std::string note) {
+    f.related.push_back(Related{target, std::move(note), cfg_.file_of(pos), pos.line, pos.column});
+}
+
+namespace {
+
+RuleInfo info_of(const Rule& r) { return RuleInfo{r.id, r.severity, r.summary, r.category}; }
+
+// Names given to --select / --ignore: each a rule id or a category, else a usage error.
+std::set<std::string> selected_set(const std::vector<std::string>& names, const char* flag) {
+    std::set<std::string> s;
+    for (const auto& n : names) {
+        bool known = find_rule(n) != nullptr;
+        for (const auto& r : rules()) known = known || r.category == n;
+        if (!known) {
+            std::vector<std::string> ids;
+            for (const auto& r : rules()) ids.push_back(r.id);
+            std::string sug = closest(n, ids);
+            throw UsageError(std::string(flag) + ": unknown rule `" + n + "`" +
+                             (sug.empty() ? "" : "; did you mean `" + sug + "`?") + " (`e911 rules` lists them)");
+        }
+        s.insert(n);
+    }
+    return s;
+}
+
+}  // namespace
+}  // namespace detail
+
+const std::vector<RuleInfo>& rules() {
+    static const std::vector<RuleInfo> all = [] {
+        std::vector<RuleInfo> r;
+        for (const auto* rule : detail::registry()) r.push_back(detail::info_of(*rule));
+        for (const auto& diag : detail::load_diagnostic_catalogue()) r.push_back(detail::info_of(diag));
+        return r;
+    }();
+    return all;
+}
+
+const RuleInfo* find_rule(const std::string& id) {
+    for (const auto& r : rules())
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+std::string rule_doc(const std::string& id) {
+    auto it = rule_docs().find(id);
+    return it == rule_docs().end() ? std::string() : it->second;
+}
+
+std::vector<Finding> findings_from_diagnostics(const std::vector<Diagnostic>& ds) {
+    std::vector<Finding> r;
+    for (const auto& d : ds) {
+        Finding f;
+        static_cast<Problem&>(f) = d;  // severity, file, position, message, hint
+        f.rule = d.id;
+        f.target = d.key.empty() ? "config/" + d.file : "config/" + d.key;
+        f.line = d.line ? d.line : 1;
+        f.column = d.column ? d.column : 1;
+        f.fingerprint = detail::fingerprint(f);
+        r.push_back(std::move(f));
+    }
+    return r;
+}
+
+std::vector<Finding> lint(const Config& cfg, const LintOptions& opt) {
+    detail::RuleSelection selection{detail::selected_set(opt.select, "--select"),
+                                    detail::selected_set(opt.ignore, "--ignore")};
+    detail::Compiled compiled(cfg);
+    detail::LintContext ctx{cfg, compiled, {}};
+    std::vector<Finding> out;
+    std::set<std::string> ran;
+    for (const auto* rule : detail::registry()) {
+        if (!rule->check || !selection.runs(rule->id, rule->category)) continue;
+        ran.insert(rule->id);
+        detail::Emit emit(cfg, out, rule->id, rule->severity);
+        rule->check(ctx, emit);
+    }
+    detail::waiver_pass(cfg, opt.today.empty() ? detail::today_utc() : opt.today, selection, ran, out);
+    detail::baseline_pass(opt.baseline, out);
+    std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+        return std::tie(a.file, a.line, a.column, a.rule, a.target) <
+               std::tie(b.file, b.line, b.column, b.rule, b.target);
+    });
+    return out;
+}
+
+LintSummary summarize(const std::vector<Finding>& fs) {
+    LintSummary s;
+    for (const auto& f : fs) {
+        if (f.waived) { ++s.waived; continue; }
+        if (f.baselined) { ++s.baselined; continue; }
+        (f.severity == Severity::error ? s.errors : f.severity == Severity::warning ? s.warnings : s.infos)++;
+    }
+    return s;
+}
+
+bool fails(const std::vector<Finding>& fs, std::optional<Severity> fail_on) {
+    if (!fail_on) return false;
+    return std::any_of(fs.begin(), fs.end(), [&](const Finding& f) { return f.active() && f.severity >= *fail_on; });
+}
+
+}  // namespace e911

@@ -1,0 +1,82 @@
+#include "lint/passes.hpp"
+
+#include <cstdint>
+#include <cstdio>
+
+#include "util/text_util.hpp"
+
+namespace e911::detail {
+
+std::string fingerprint(const Finding& f) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (const std::string* s : {&f.rule, &f.target, &f.message}) {
+        for (unsigned char ch : *s) h = (h ^ ch) * 1099511628211ull;
+        h = (h ^ 0x1F) * 1099511628211ull;
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+namespace {
+
+std::string unknown_rule_hint(const std::string& rule) {
+    std::vector<std::string> ids;
+    for (const auto& r : rules()) ids.push_back(r.id);
+    std::string sug = closest(rule, ids);
+    return sug.empty() ? "`e911 rules` lists the rule ids" : "did you mean `" + sug + "`?";
+}
+
+}  // namespace
+
+// Accepted risk stays visible, marked waived; an expired waiver waives nothing.
+void waiver_pass(const Config& cfg, const std::string& today, const RuleSelection& selection,
+                 const std::set<std::string>& ran, std::vector<Finding>& findings) {
+    std::vector<Finding> extra;
+    for (const auto& w : cfg.waivers) {
+        bool expired = w.expires < today;
+        bool matched = false;
+        for (auto& f : findings) {
+            if (f.rule != w.rule || f.target != w.target) continue;
+            matched = true;
+            if (!expired) f.waived = Waived{w.reason, w.approved_by, w.expires};
+        }
+        auto waiver_finding = [&](const char* rule, std::string message, std::string hint) {
+            Finding f;
+            f.rule = rule;
+            f.severity = find_rule(rule)->severity;
+            f.message = std::move(message);
+            f.hint = std::move(hint);
+            f.target = w.target;
+            f.file = cfg.file_of(w.pos.self);
+            f.line = w.pos.self.line;
+            f.column = w.pos.self.column;
+            extra.push_back(std::move(f));
+        };
+        if (expired && selection.runs("waiver-expired", "waivers"))
+            waiver_finding("waiver-expired",
+                           "the waiver for `" + w.rule + "` on `" + w.target + "` expired on " + w.expires +
+                               "; its findings count again",
+                           "review the accepted risk: fix the finding, or renew the waiver with a new expiry and "
+                           "approval");
+        bool rule_known = find_rule(w.rule) != nullptr;
+        if (matched || !(ran.count(w.rule) || !rule_known) || !selection.runs("waiver-unmatched", "waivers")) continue;
+        if (!rule_known)
+            waiver_finding("waiver-unmatched", "the waiver names rule `" + w.rule + "`, which does not exist",
+                           unknown_rule_hint(w.rule));
+        else
+            waiver_finding("waiver-unmatched",
+                           "the waiver for `" + w.rule + "` on `" + w.target + "` matches no finding",
+                           "the problem is fixed or the target is misspelt: remove the waiver or correct its target");
+    }
+    for (auto& f : extra) findings.push_back(std::move(f));
+}
+
+void baseline_pass(const std::set<std::string>& baseline, std::vector<Finding>& findings) {
+    for (auto& f : findings) {
+        f.fingerprint = fingerprint(f);
+        if (baseline.count(f.fingerprint)) f.baselined = true;
+    }
+}
+
+}  // namespace e911::detail

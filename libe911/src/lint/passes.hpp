@@ -1,0 +1,34 @@
+// The engine's passes: what happens to the findings after the rules ran. They are not rules:
+// they read and mark the findings of every rule (waivers, baseline) or identify them (fingerprints).
+#pragma once
+#include <set>
+#include <string>
+#include <vector>
+
+#include "lint/rule.hpp"
+
+namespace e911::detail {
+
+// Which rules a lint run executes (--select / --ignore, by id or category).
+struct RuleSelection {
+    std::set<std::string> select;  // empty = all
+    std::set<std::string> ignore;
+    bool runs(const std::string& id, const std::string& category) const {
+        if (!select.empty() && !select.count(id) && !select.count(category)) return false;
+        return !ignore.count(id) && !ignore.count(category);
+    }
+};
+
+// Marks the findings each unexpired waiver accepts, and adds the waiver rules' findings
+// (waiver-expired, waiver-unmatched; when selected) at the end. `ran`: the rules whose checks ran,
+// so a waiver for a rule that was not run is not called unmatched.
+void waiver_pass(const Config& cfg, const std::string& today, const RuleSelection& selection,
+                 const std::set<std::string>& ran, std::vector<Finding>& findings);
+
+// Sets every finding's fingerprint and marks those a baseline accepts.
+void baseline_pass(const std::set<std::string>& baseline, std::vector<Finding>& findings);
+
+// rule + target + message, hashed (FNV-1a): stable across edits that only move lines.
+std::string fingerprint(const Finding& f);
+
+}  // namespace e911::detail

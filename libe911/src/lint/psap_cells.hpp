@@ -1,0 +1,29 @@
+// The simulated emergency calls behind the PSAP rules (psap-mismatch, psap-relay): which matrix
+// cells reach a wrong PSAP or a relay centre, grouped per caller place and PSAP reached.
+#pragma once
+#include <map>
+#include <set>
+#include <string>
+
+#include "lint/rule.hpp"
+#include "questions/matrix_core.hpp"
+
+namespace e911::detail {
+
+struct PsapCallGroup {
+    const Cell* cell;
+    const Trace* trace;
+    std::set<std::string> dialed;
+};
+
+// The site or user a matrix cell places the caller at, and where it is declared.
+std::string who(const Config& cfg, const Cell& cell);
+SourcePos who_pos(const Config& cfg, const Cell& cell);
+// Emergency calls grouped per (caller place, PSAP reached), so one finding lists the numbers;
+// `relay`: placed callers reaching the relay centre, else callers reaching a wrong PSAP.
+std::map<std::string, PsapCallGroup> groups(const LintContext& x, bool relay);
+// Attaches the gateway that decides the PSAP, the caller's location and the PSAP reached.
+void relate_route(Emit& emit, Finding& f, const Config& cfg, const Trace& t);
+inline std::string via(const Trace& t) { return t.psap_reason; }
+
+}  // namespace e911::detail

@@ -1,0 +1,64 @@
+// A lint rule: its identity (id, category, default severity, summary) declared in code, and the
+// check it runs over a compiled configuration. Each rule is one file, rules/<id>.cpp, defining a
+// `lint_rules::<id with _>` object; registry.cpp lists them all in catalogue order. The rule's
+// explanation stays in docs/rules/<id>.md; a unit test keeps the two in agreement.
+#pragma once
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "compile/compiled.hpp"
+#include "e911/lint.hpp"
+#include "e911/simulate.hpp"
+
+namespace e911::detail {
+
+// How a rule reports: every finding carries the rule's id and (unless overridden) its severity.
+class Emit {
+public:
+    Emit(const Config& cfg, std::vector<Finding>& out, const std::string& rule, Severity sev)
+        : cfg_(cfg), out_(out), rule_(rule), sev_(sev) {}
+    // Adds a finding at `pos` about `target`; returns it so related objects can be attached.
+    Finding& operator()(const std::string& target, const SourcePos& pos, std::string message, std::string hint);
+    Finding& with_severity(Severity s, const std::string& target, const SourcePos& pos, std::string message,
+                           std::string hint);
+    void related(Finding& f, const std::string& target, const SourcePos& pos, std::string note = {});
+
+private:
+    const Config& cfg_;
+    std::vector<Finding>& out_;
+    std::string rule_;
+    Severity sev_;
+};
+
+// What a rule sees: the configuration and its compiled index.
+struct Cell;
+struct LintContext {
+    const Config& cfg;
+    const Compiled& c;
+    // The matrix cells whose emergency calls reach a wrong PSAP or a relay centre (with their
+    // full traces), computed on first use and shared by the PSAP rules (lint/psap_cells.cpp).
+    const std::vector<std::pair<Cell, Trace>>& psap_problem_cells() const;
+    mutable std::shared_ptr<std::vector<std::pair<Cell, Trace>>> psap_cells_cache;
+};
+
+using RuleCheck = void (*)(const LintContext&, Emit&);
+
+// Plain constant data, so every rule object is constant-initialised (no static-order questions).
+struct Rule {
+    const char* id;        // stable kebab-case id; also the name of docs/rules/<id>.md
+    const char* category;  // network, address, numbers, routing, notification, psap, waivers
+    Severity severity;     // default severity of its findings
+    const char* summary;   // one line, the same as the doc's "Summary:" line
+    RuleCheck check;       // nullptr: the findings come from an engine pass (lint/passes.cpp)
+};
+
+// Every rule, in catalogue order (the order of `e911 rules` and of rule execution): registry.cpp.
+const std::vector<const Rule*>& registry();
+// The load diagnostics, documented like rules (category "load", no check): load_diagnostics.cpp.
+const std::vector<Rule>& load_diagnostic_catalogue();
+
+inline std::string target(Kind k, const std::string& id) { return std::string(to_string(k)) + "/" + id; }
+
+}  // namespace e911::detail

@@ -1,0 +1,26 @@
+// lis-subnet-unmapped: A site subnet's network ID has no LIS subnet entry.
+// Why it matters and how to fix it: docs/rules/lis-subnet-unmapped.md.
+#include "lint/rule.hpp"
+#include "lint/subnet_sweep.hpp"
+
+namespace e911::detail {
+namespace {
+
+void check(const LintContext& x, Emit& emit) {
+    for (const auto& s : x.cfg.subnets)
+        if (!x.c.lis_subnet.count(s.prefix.network))
+            emit(subnet_target(s), s.pos.of("prefix"),
+                 "subnet " + s.key() + " has no LIS subnet entry for network ID " + s.prefix.network.to_string() +
+                     ": callers there get no automatic location unless a BSSID or switch entry finds them",
+                 "add lis.subnets: {network_id: " + s.prefix.network.to_string() + ", location: ...}");
+}
+
+}  // namespace
+
+namespace lint_rules {
+extern constinit const Rule lis_subnet_unmapped{"lis-subnet-unmapped", "network", Severity::warning,
+    "A site subnet's network ID has no LIS subnet entry.",
+    check};
+}  // namespace lint_rules
+
+}  // namespace e911::detail
