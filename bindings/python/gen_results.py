@@ -69,7 +69,7 @@ def generate(schemas: List[Dict[str, Any]]) -> str:
     lines = [HEADER.format(names=names)]
     for name, (description, columns) in classes.items():
         lines += ["", f"class {name}(Record):", f'    """{description}"""', "", "    __slots__ = ()",
-                  f"    _columns = ({', '.join(repr(c['name']) for c in columns)},)", ""]
+                  "    _columns = (", *[f"        {c['name']!r}," for c in columns], "    )", ""]
         for col in columns:
             lines += _getter(col)
     return "\n".join(lines).rstrip() + "\n"

@@ -7,7 +7,7 @@ namespace {
 
 const char* kYaml = R"(version: 1
 addresses:
-  - {id: hq, country: US, state: IL, city: Springfield, street: Main St, house_number: "1", postal_code: "62701"}
+  - {id: hq, country: US, state: IL, city: Springfield, street_name: Main, house_number: "1", postal_code: "62701"}
 locations:
   - {id: hq-1, address: hq, description: Floor 1}
 )";
@@ -63,7 +63,8 @@ TEST_CASE("the trace table carries every key of the trace JSON, psap_reason incl
 TEST_CASE("generic CSV and JSON renderers") {
     auto t = e911::findings_table({sample_finding()});
     std::string csv = e911::table_to_csv(t);
-    CHECK(csv.rfind("rule,severity,message,hint,target,file,line,column,related,waived,baselined,fingerprint\n", 0) == 0);
+    CHECK(csv.rfind("rule,severity,message,hint,target,file,line,column,related,waived,baselined,fingerprint\n", 0) ==
+          0);
     CHECK(csv.find("\"a, \"\"quoted\"\" message\"") != std::string::npos);
     CHECK(csv.find(",3,5,") != std::string::npos);
     auto j = nlohmann::json::parse(e911::table_to_json(t));

@@ -34,7 +34,13 @@ class Related(Record):
     """other objects involved"""
 
     __slots__ = ()
-    _columns = ('target', 'note', 'file', 'line', 'column',)
+    _columns = (
+        'target',
+        'note',
+        'file',
+        'line',
+        'column',
+    )
 
     @property
     def target(self) -> str:
@@ -71,7 +77,11 @@ class Waived(Record):
     """the waiver that accepts it; null when none"""
 
     __slots__ = ()
-    _columns = ('reason', 'approved_by', 'expires',)
+    _columns = (
+        'reason',
+        'approved_by',
+        'expires',
+    )
 
     @property
     def reason(self) -> str:
@@ -96,7 +106,20 @@ class Finding(Record):
     """every finding, load diagnostics first"""
 
     __slots__ = ()
-    _columns = ('rule', 'severity', 'message', 'hint', 'target', 'file', 'line', 'column', 'related', 'waived', 'baselined', 'fingerprint',)
+    _columns = (
+        'rule',
+        'severity',
+        'message',
+        'hint',
+        'target',
+        'file',
+        'line',
+        'column',
+        'related',
+        'waived',
+        'baselined',
+        'fingerprint',
+    )
 
     @property
     def rule(self) -> str:
@@ -175,7 +198,13 @@ class LintSummary(Record):
     """counts by severity"""
 
     __slots__ = ()
-    _columns = ('errors', 'warnings', 'infos', 'waived', 'baselined',)
+    _columns = (
+        'errors',
+        'warnings',
+        'infos',
+        'waived',
+        'baselined',
+    )
 
     @property
     def errors(self) -> int:
@@ -212,7 +241,10 @@ class LintReport(Record):
     """the findings of `e911 lint` and their counts"""
 
     __slots__ = ()
-    _columns = ('findings', 'summary',)
+    _columns = (
+        'findings',
+        'summary',
+    )
 
     @property
     def findings(self) -> List[Finding]:
@@ -231,7 +263,16 @@ class Diagnostic(Record):
     """every load problem"""
 
     __slots__ = ()
-    _columns = ('id', 'severity', 'file', 'line', 'column', 'key', 'message', 'hint',)
+    _columns = (
+        'id',
+        'severity',
+        'file',
+        'line',
+        'column',
+        'key',
+        'message',
+        'hint',
+    )
 
     @property
     def id(self) -> str:
@@ -286,7 +327,11 @@ class DiagnosticSummary(Record):
     """counts by severity"""
 
     __slots__ = ()
-    _columns = ('errors', 'warnings', 'infos',)
+    _columns = (
+        'errors',
+        'warnings',
+        'infos',
+    )
 
     @property
     def errors(self) -> int:
@@ -311,7 +356,10 @@ class Validation(Record):
     """the diagnostics of `e911 validate` and their counts"""
 
     __slots__ = ()
-    _columns = ('diagnostics', 'summary',)
+    _columns = (
+        'diagnostics',
+        'summary',
+    )
 
     @property
     def diagnostics(self) -> List[Diagnostic]:
@@ -330,7 +378,12 @@ class Rule(Record):
     """a lint rule"""
 
     __slots__ = ()
-    _columns = ('id', 'severity', 'category', 'summary',)
+    _columns = (
+        'id',
+        'severity',
+        'category',
+        'summary',
+    )
 
     @property
     def id(self) -> str:
@@ -361,7 +414,26 @@ class MatrixRow(Record):
     """one cell of the coverage matrix: site x location x dialled string x platform"""
 
     __slots__ = ()
-    _columns = ('site', 'location', 'address', 'user', 'platform', 'dialed', 'dial_string', 'emergency', 'outcome', 'route', 'gateways', 'calling_number', 'psap', 'psap_relay', 'psap_expected', 'psap_correct', 'notified', 'notification',)
+    _columns = (
+        'site',
+        'location',
+        'address',
+        'user',
+        'platform',
+        'dialed',
+        'dial_string',
+        'emergency',
+        'outcome',
+        'route',
+        'gateways',
+        'calling_number',
+        'psap',
+        'psap_relay',
+        'psap_expected',
+        'psap_correct',
+        'notified',
+        'notification',
+    )
 
     @property
     def site(self) -> Optional[str]:
@@ -476,7 +548,13 @@ class EffectivePolicies(Record):
     """the policies in effect"""
 
     __slots__ = ()
-    _columns = ('emergency_calling', 'emergency_call_routing', 'location', 'routing', 'dial_plan',)
+    _columns = (
+        'emergency_calling',
+        'emergency_call_routing',
+        'location',
+        'routing',
+        'dial_plan',
+    )
 
     @property
     def emergency_calling(self) -> Optional[str]:
@@ -513,7 +591,15 @@ class Notifications(Record):
     """who is told about the call; null for a non-emergency call"""
 
     __slots__ = ()
-    _columns = ('mode', 'group', 'dial_out', 'uris', 'conference_uri', 'anyone', 'muted',)
+    _columns = (
+        'mode',
+        'group',
+        'dial_out',
+        'uris',
+        'conference_uri',
+        'anyone',
+        'muted',
+    )
 
     @property
     def mode(self) -> str:
@@ -562,7 +648,13 @@ class TraceStep(Record):
     """the decisions step by step"""
 
     __slots__ = ()
-    _columns = ('step', 'result', 'because', 'file', 'line',)
+    _columns = (
+        'step',
+        'result',
+        'because',
+        'file',
+        'line',
+    )
 
     @property
     def step(self) -> str:
@@ -599,7 +691,34 @@ class Trace(Record):
     """a simulated call, step by step"""
 
     __slots__ = ()
-    _columns = ('dialed', 'normalized', 'emergency', 'dial_string', 'platform', 'trusted', 'user', 'site', 'location', 'location_source', 'address', 'policies', 'pstn_usage', 'route', 'gateways', 'calling_number', 'elin', 'psap', 'psap_reason', 'psap_relay', 'psap_expected', 'psap_correct', 'notifications', 'outcome', 'pidf_lo', 'trace',)
+    _columns = (
+        'dialed',
+        'normalized',
+        'emergency',
+        'dial_string',
+        'platform',
+        'trusted',
+        'user',
+        'site',
+        'location',
+        'location_source',
+        'address',
+        'policies',
+        'pstn_usage',
+        'route',
+        'gateways',
+        'calling_number',
+        'elin',
+        'psap',
+        'psap_reason',
+        'psap_relay',
+        'psap_expected',
+        'psap_correct',
+        'notifications',
+        'outcome',
+        'pidf_lo',
+        'trace',
+    )
 
     @property
     def dialed(self) -> str:
@@ -762,7 +881,17 @@ class CallbackAnswer(Record):
     """who a PSAP callback to an ELIN reaches"""
 
     __slots__ = ()
-    _columns = ('kind', 'elin', 'time', 'rings', 'rings_number', 'gateway', 'window_minutes', 'minutes_since_call', 'because',)
+    _columns = (
+        'kind',
+        'elin',
+        'time',
+        'rings',
+        'rings_number',
+        'gateway',
+        'window_minutes',
+        'minutes_since_call',
+        'because',
+    )
 
     @property
     def kind(self) -> str:
@@ -823,7 +952,14 @@ class OutcomeChange(Record):
     """rows that changed"""
 
     __slots__ = ()
-    _columns = ('key', 'before', 'after', 'changes', 'worse', 'worse_because',)
+    _columns = (
+        'key',
+        'before',
+        'after',
+        'changes',
+        'worse',
+        'worse_because',
+    )
 
     @property
     def key(self) -> str:
@@ -866,7 +1002,12 @@ class Diff(Record):
     """what a configuration change does to emergency outcomes and findings"""
 
     __slots__ = ()
-    _columns = ('outcomes', 'findings_added', 'findings_fixed', 'worse',)
+    _columns = (
+        'outcomes',
+        'findings_added',
+        'findings_fixed',
+        'worse',
+    )
 
     @property
     def outcomes(self) -> List[OutcomeChange]:
@@ -897,7 +1038,30 @@ class BatchRow(Record):
     """one line of `e911 simulate --calls --format csv`"""
 
     __slots__ = ()
-    _columns = ('row', 'kind', 'time', 'user', 'dialed', 'platform', 'emergency', 'dial_string', 'site', 'location', 'address', 'pstn_usage', 'route', 'gateways', 'calling_number', 'psap', 'psap_correct', 'notified', 'outcome', 'rings', 'because', 'error',)
+    _columns = (
+        'row',
+        'kind',
+        'time',
+        'user',
+        'dialed',
+        'platform',
+        'emergency',
+        'dial_string',
+        'site',
+        'location',
+        'address',
+        'pstn_usage',
+        'route',
+        'gateways',
+        'calling_number',
+        'psap',
+        'psap_correct',
+        'notified',
+        'outcome',
+        'rings',
+        'because',
+        'error',
+    )
 
     @property
     def row(self) -> int:

@@ -29,12 +29,18 @@ bool parse_report_format(const std::string& text, ReportFormat& out) {
 
 std::string render(const std::vector<Finding>& fs, ReportFormat f, const RenderOptions& o) {
     switch (f) {
-        case ReportFormat::text: return detail::text_findings(fs, o.color);
-        case ReportFormat::json: return document(lint_report_table(fs), o.indent);
-        case ReportFormat::csv: return table_to_csv(findings_table(fs));
-        case ReportFormat::sarif: return detail::sarif_findings(fs);
-        case ReportFormat::junit: return detail::junit_findings(fs);
-        case ReportFormat::github: return detail::github_findings(fs);
+        case ReportFormat::text:
+            return detail::text_findings(fs, o.color);
+        case ReportFormat::json:
+            return document(lint_report_table(fs), o.indent);
+        case ReportFormat::csv:
+            return table_to_csv(findings_table(fs));
+        case ReportFormat::sarif:
+            return detail::sarif_findings(fs);
+        case ReportFormat::junit:
+            return detail::junit_findings(fs);
+        case ReportFormat::github:
+            return detail::github_findings(fs);
     }
     unsupported("findings", f, "text, json, csv, sarif, junit or github");
 }
@@ -68,20 +74,29 @@ std::string render(const std::vector<RuleInfo>& rs, ReportFormat f, const Render
 
 std::string render(const Trace& t, ReportFormat f, const RenderOptions& o) {
     if (f == ReportFormat::text) return trace_to_text(t);
-    if (f == ReportFormat::json) return detail::record_json(detail::trace_columns(), detail::trace_cells(t)).dump(o.indent);
+    if (f == ReportFormat::json)
+        return detail::record_json(detail::trace_columns(), detail::trace_cells(t)).dump(o.indent);
     unsupported("a trace", f, "text or json");
 }
 
 // ---- compatibility wrappers
 std::string findings_to_text(const std::vector<Finding>& fs, bool color) { return detail::text_findings(fs, color); }
-std::string findings_to_json(const std::vector<Finding>& fs, int indent) { return render(fs, ReportFormat::json, {false, indent}); }
+std::string findings_to_json(const std::vector<Finding>& fs, int indent) {
+    return render(fs, ReportFormat::json, {false, indent});
+}
 std::string findings_to_sarif(const std::vector<Finding>& fs) { return detail::sarif_findings(fs); }
 std::string findings_to_junit(const std::vector<Finding>& fs) { return detail::junit_findings(fs); }
 std::string findings_to_github(const std::vector<Finding>& fs) { return detail::github_findings(fs); }
-std::string diagnostics_to_text(const std::vector<Diagnostic>& ds, bool color) { return detail::text_diagnostics(ds, color); }
-std::string diagnostics_to_json(const std::vector<Diagnostic>& ds, int indent) { return render(ds, ReportFormat::json, {false, indent}); }
+std::string diagnostics_to_text(const std::vector<Diagnostic>& ds, bool color) {
+    return detail::text_diagnostics(ds, color);
+}
+std::string diagnostics_to_json(const std::vector<Diagnostic>& ds, int indent) {
+    return render(ds, ReportFormat::json, {false, indent});
+}
 std::string matrix_to_text(const std::vector<MatrixRow>& rows) { return detail::text_matrix(rows); }
-std::string matrix_to_json(const std::vector<MatrixRow>& rows, int indent) { return render(rows, ReportFormat::json, {false, indent}); }
+std::string matrix_to_json(const std::vector<MatrixRow>& rows, int indent) {
+    return render(rows, ReportFormat::json, {false, indent});
+}
 std::string matrix_to_csv(const std::vector<MatrixRow>& rows) { return detail::matrix_csv(rows); }
 std::string diff_to_text(const DiffResult& d) { return detail::text_diff(d); }
 std::string diff_to_json(const DiffResult& d, int indent) { return render(d, ReportFormat::json, {false, indent}); }

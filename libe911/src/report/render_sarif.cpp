@@ -11,7 +11,9 @@ namespace e911::detail {
 
 namespace {
 
-const char* sarif_level(Severity s) { return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note"; }
+const char* sarif_level(Severity s) {
+    return s == Severity::error ? "error" : s == Severity::warning ? "warning" : "note";
+}
 
 std::string docs_base() {
     const char* env = std::getenv("E911_DOCS_URL");
@@ -64,28 +66,34 @@ std::string sarif_findings(const std::vector<Finding>& fs) {
             json rel = json::array();
             int id = 1;
             for (const auto& r : f.related)
-                rel.push_back({{"id", id++},
-                               {"message", {{"text", r.target + (r.note.empty() ? "" : ": " + r.note)}}},
-                               {"physicalLocation",
-                                {{"artifactLocation", {{"uri", artifact_uri(r.file)}}},
-                                 {"region", {{"startLine", r.line ? r.line : 1}, {"startColumn", r.column ? r.column : 1}}}}}});
+                rel.push_back(
+                    {{"id", id++},
+                     {"message", {{"text", r.target + (r.note.empty() ? "" : ": " + r.note)}}},
+                     {"physicalLocation",
+                      {{"artifactLocation", {{"uri", artifact_uri(r.file)}}},
+                       {"region", {{"startLine", r.line ? r.line : 1}, {"startColumn", r.column ? r.column : 1}}}}}});
             res["relatedLocations"] = rel;
         }
         if (f.waived)
-            res["suppressions"] = json::array({{{"kind", "inSource"},
-                                                {"status", "accepted"},
-                                                {"justification", f.waived->reason + " (approved by " + f.waived->approved_by + ", expires " + f.waived->expires + ")"}}});
+            res["suppressions"] =
+                json::array({{{"kind", "inSource"},
+                              {"status", "accepted"},
+                              {"justification", f.waived->reason + " (approved by " + f.waived->approved_by +
+                                                    ", expires " + f.waived->expires + ")"}}});
         else if (f.baselined)
-            res["suppressions"] = json::array({{{"kind", "external"}, {"status", "accepted"}, {"justification", "in the lint baseline"}}});
+            res["suppressions"] = json::array(
+                {{{"kind", "external"}, {"status", "accepted"}, {"justification", "in the lint baseline"}}});
         results.push_back(res);
     }
     json sarif = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
                   {"version", "2.1.0"},
-                  {"runs", json::array({{{"tool", {{"driver", {{"name", "e911"},
-                                                               {"semanticVersion", version()},
-                                                               {"version", version()},
-                                                               {"informationUri", "https://github.com/libe911/libe911"},
-                                                               {"rules", rule_list}}}}},
+                  {"runs", json::array({{{"tool",
+                                          {{"driver",
+                                            {{"name", "e911"},
+                                             {"semanticVersion", version()},
+                                             {"version", version()},
+                                             {"informationUri", "https://github.com/libe911/libe911"},
+                                             {"rules", rule_list}}}}},
                                          {"results", results}}})}};
     return sarif.dump(2);
 }

@@ -25,13 +25,16 @@ std::string aligned(const std::vector<std::vector<std::string>>& table) {
         for (std::size_t i = 0; i < row.size(); ++i) w[i] = std::max(w[i], row[i].size());
     std::string out;
     for (const auto& row : table) {
-        for (std::size_t i = 0; i < row.size(); ++i) out += row[i] + (i + 1 < row.size() ? std::string(w[i] - row[i].size() + 2, ' ') : "");
+        for (std::size_t i = 0; i < row.size(); ++i)
+            out += row[i] + (i + 1 < row.size() ? std::string(w[i] - row[i].size() + 2, ' ') : "");
         out += "\n";
     }
     return out;
 }
 
-std::string padded(const std::string& s, std::size_t width) { return s.size() < width ? s + std::string(width - s.size(), ' ') : s; }
+std::string padded(const std::string& s, std::size_t width) {
+    return s.size() < width ? s + std::string(width - s.size(), ' ') : s;
+}
 
 std::string or_dash(const std::string& s) { return s.empty() ? "-" : s; }
 
@@ -54,47 +57,54 @@ std::string text_findings(const std::vector<Finding>& fs, bool color) {
         out += "\n";
         if (!f.hint.empty()) out += "    hint: " + f.hint + "\n";
         for (const auto& r : f.related)
-            out += "    related: " + r.target + (r.note.empty() ? "" : " (" + r.note + ")") + " at " + at(r.file, r.line, r.column) + "\n";
+            out += "    related: " + r.target + (r.note.empty() ? "" : " (" + r.note + ")") + " at " +
+                   at(r.file, r.line, r.column) + "\n";
     }
     auto s = summarize(fs);
-    out += std::to_string(s.errors) + " error(s), " + std::to_string(s.warnings) + " warning(s), " + std::to_string(s.infos) + " info, " +
-           std::to_string(s.waived) + " waived, " + std::to_string(s.baselined) + " baselined\n";
+    out += std::to_string(s.errors) + " error(s), " + std::to_string(s.warnings) + " warning(s), " +
+           std::to_string(s.infos) + " info, " + std::to_string(s.waived) + " waived, " + std::to_string(s.baselined) +
+           " baselined\n";
     return out;
 }
 
 std::string text_diagnostics(const std::vector<Diagnostic>& ds, bool color) {
     std::string out;
     for (const auto& d : ds) {
-        out += at(d.file, d.line, d.column) + ": " + severity_text(d.severity, color) + " [" + d.id + "] " + d.message + "\n";
+        out += at(d.file, d.line, d.column) + ": " + severity_text(d.severity, color) + " [" + d.id + "] " + d.message +
+               "\n";
         if (!d.hint.empty()) out += "    hint: " + d.hint + "\n";
     }
     return out;
 }
 
 std::string text_matrix(const std::vector<MatrixRow>& rows) {
-    std::vector<std::vector<std::string>> table = {
-        {"SITE", "LOCATION", "PLATFORM", "DIALED", "OUTCOME", "ROUTE", "GATEWAY", "CALLING NUMBER", "PSAP", "CORRECT", "NOTIFIED"}};
+    std::vector<std::vector<std::string>> table = {{"SITE", "LOCATION", "PLATFORM", "DIALED", "OUTCOME", "ROUTE",
+                                                    "GATEWAY", "CALLING NUMBER", "PSAP", "CORRECT", "NOTIFIED"}};
     for (const auto& r : rows) {
-        std::string site = r.site.empty() ? "(no site" + (r.user.empty() ? std::string(")") : ": " + r.user + ")") : r.site;
-        std::string dialed = r.dialed + (r.dial_string.empty() || r.dial_string == r.dialed ? "" : "->" + r.dial_string);
+        std::string site =
+            r.site.empty() ? "(no site" + (r.user.empty() ? std::string(")") : ": " + r.user + ")") : r.site;
+        std::string dialed =
+            r.dialed + (r.dial_string.empty() || r.dial_string == r.dialed ? "" : "->" + r.dial_string);
         std::string gateway = r.gateways.empty() ? "-" : r.gateways.front() + (r.gateways.size() > 1 ? "+" : "");
-        table.push_back({site, or_dash(r.location), to_string(r.platform), dialed, outcome_name(r), or_dash(r.route), gateway,
-                         or_dash(r.calling_number), or_dash(r.psap), correct_text(r), r.notified});
+        table.push_back({site, or_dash(r.location), to_string(r.platform), dialed, outcome_name(r), or_dash(r.route),
+                         gateway, or_dash(r.calling_number), or_dash(r.psap), correct_text(r), r.notified});
     }
     return aligned(table);
 }
 
 std::string matrix_csv(const std::vector<MatrixRow>& rows) {
     // The CSV is a flat view for spreadsheets: fewer columns than the JSON, the verdict in words.
-    static const char* names[] = {"site",  "location", "address",        "user", "platform",     "dialed",  "dial_string",
-                                  "outcome", "route",  "gateways", "calling_number", "psap", "psap_correct", "notified"};
+    static const char* names[] = {"site",           "location",    "address",      "user",    "platform",
+                                  "dialed",         "dial_string", "outcome",      "route",   "gateways",
+                                  "calling_number", "psap",        "psap_correct", "notified"};
     Table t{"MatrixCsvRow", "", {}, {}};
     for (const char* n : names) t.columns.push_back(col(n, CellType::string, false, ""));
     for (const auto& r : rows)
         t.rows.push_back({cell_text(r.site), cell_text(r.location), cell_text(r.address), cell_text(r.user),
-                          cell_text(to_string(r.platform)), cell_text(r.dialed), cell_text(r.dial_string), cell_text(outcome_name(r)),
-                          cell_text(r.route), cell_text(join(r.gateways, " ")), cell_text(r.calling_number), cell_text(r.psap),
-                          cell_text(correct_text(r)), cell_text(r.notified)});
+                          cell_text(to_string(r.platform)), cell_text(r.dialed), cell_text(r.dial_string),
+                          cell_text(outcome_name(r)), cell_text(r.route), cell_text(join(r.gateways, " ")),
+                          cell_text(r.calling_number), cell_text(r.psap), cell_text(correct_text(r)),
+                          cell_text(r.notified)});
     return table_to_csv(t);
 }
 
@@ -106,7 +116,8 @@ std::string text_diff(const DiffResult& d) {
         if (o.worse) out += "         why worse: " + o.worse_because + "\n";
     }
     for (const auto& f : d.added)
-        out += "finding added: [" + f.rule + "] " + f.message + " (" + f.target + ") " + f.file + ":" + std::to_string(f.line) + "\n";
+        out += "finding added: [" + f.rule + "] " + f.message + " (" + f.target + ") " + f.file + ":" +
+               std::to_string(f.line) + "\n";
     for (const auto& f : d.fixed) out += "finding fixed: [" + f.rule + "] " + f.message + " (" + f.target + ")\n";
     int worse = 0;
     for (const auto& o : d.outcomes) worse += o.worse;
@@ -118,7 +129,8 @@ std::string text_diff(const DiffResult& d) {
 std::string text_rules(const std::vector<RuleInfo>& rules) {
     std::string out;
     for (const auto& r : rules)
-        out += padded(r.id, 30) + " " + padded(to_string(r.severity), 8) + " " + padded(r.category, 13) + " " + r.summary + "\n";
+        out += padded(r.id, 30) + " " + padded(to_string(r.severity), 8) + " " + padded(r.category, 13) + " " +
+               r.summary + "\n";
     return out;
 }
 

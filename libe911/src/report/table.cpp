@@ -8,12 +8,18 @@ namespace e911 {
 
 const char* to_string(CellType type) {
     switch (type) {
-        case CellType::boolean: return "boolean";
-        case CellType::integer: return "integer";
-        case CellType::string: return "string";
-        case CellType::strings: return "strings";
-        case CellType::record: return "record";
-        case CellType::records: return "records";
+        case CellType::boolean:
+            return "boolean";
+        case CellType::integer:
+            return "integer";
+        case CellType::string:
+            return "string";
+        case CellType::strings:
+            return "strings";
+        case CellType::record:
+            return "record";
+        case CellType::records:
+            return "records";
     }
     return "string";
 }
@@ -66,22 +72,29 @@ namespace detail {
 
 json to_json(const Column& column, const Cell& cell) {
     switch (cell.kind) {
-        case Cell::Kind::null: return nullptr;
-        case Cell::Kind::boolean: return cell.flag;
-        case Cell::Kind::integer: return cell.number;
-        case Cell::Kind::string: return cell.text;
-        case Cell::Kind::list: break;
+        case Cell::Kind::null:
+            return nullptr;
+        case Cell::Kind::boolean:
+            return cell.flag;
+        case Cell::Kind::integer:
+            return cell.number;
+        case Cell::Kind::string:
+            return cell.text;
+        case Cell::Kind::list:
+            break;
     }
     if (column.type == CellType::record) return record_json(column.fields, cell.items);
     json a = json::array();
     for (const auto& item : cell.items)
-        a.push_back(column.type == CellType::records ? record_json(column.fields, item.items) : to_json(Column{}, item));
+        a.push_back(column.type == CellType::records ? record_json(column.fields, item.items)
+                                                     : to_json(Column{}, item));
     return a;
 }
 
 json record_json(const std::vector<Column>& columns, const std::vector<Cell>& cells) {
     json o = json::object();
-    for (std::size_t i = 0; i < columns.size() && i < cells.size(); ++i) o[columns[i].name] = to_json(columns[i], cells[i]);
+    for (std::size_t i = 0; i < columns.size() && i < cells.size(); ++i)
+        o[columns[i].name] = to_json(columns[i], cells[i]);
     return o;
 }
 
@@ -93,11 +106,16 @@ json rows_json(const Table& table) {
 
 std::string csv_text(const Column& column, const Cell& cell) {
     switch (cell.kind) {
-        case Cell::Kind::null: return "";
-        case Cell::Kind::boolean: return cell.flag ? "true" : "false";
-        case Cell::Kind::integer: return std::to_string(cell.number);
-        case Cell::Kind::string: return cell.text;
-        case Cell::Kind::list: break;
+        case Cell::Kind::null:
+            return "";
+        case Cell::Kind::boolean:
+            return cell.flag ? "true" : "false";
+        case Cell::Kind::integer:
+            return std::to_string(cell.number);
+        case Cell::Kind::string:
+            return cell.text;
+        case Cell::Kind::list:
+            break;
     }
     if (column.type == CellType::strings) {
         std::string s;
@@ -115,7 +133,8 @@ std::string csv_header(const std::vector<Column>& columns) {
 
 std::string csv_row(const std::vector<Column>& columns, const std::vector<Cell>& cells) {
     std::string out;
-    for (std::size_t i = 0; i < columns.size() && i < cells.size(); ++i) out += (i ? "," : "") + csv_cell(csv_text(columns[i], cells[i]));
+    for (std::size_t i = 0; i < columns.size() && i < cells.size(); ++i)
+        out += (i ? "," : "") + csv_cell(csv_text(columns[i], cells[i]));
     return out + "\n";
 }
 

@@ -35,14 +35,13 @@ const std::vector<Column>& finding_columns() {
         for (auto& c : position_columns()) related.push_back(c);
         std::vector<Column> v = {col("rule", S, false, "rule id (or load diagnostic id)"),
                                  col("severity", S, false, "error, warning or info"),
-                                 col("message", S, false, "what is wrong"),
-                                 col("hint", S, true, "how to fix it"),
+                                 col("message", S, false, "what is wrong"), col("hint", S, true, "how to fix it"),
                                  col("target", S, false, "the object concerned, <kind>/<id>")};
         for (auto& c : position_columns()) v.push_back(c);
         v.push_back(nested("related", CellType::records, false, "Related", related, "other objects involved"));
         v.push_back(nested("waived", CellType::record, true, "Waived",
-                           {col("reason", S, false, "why it is accepted"), col("approved_by", S, false, "who accepted it"),
-                            col("expires", S, false, "YYYY-MM-DD")},
+                           {col("reason", S, false, "why it is accepted"),
+                            col("approved_by", S, false, "who accepted it"), col("expires", S, false, "YYYY-MM-DD")},
                            "the waiver that accepts it; null when none"));
         v.push_back(col("baselined", B, false, "accepted by the baseline file"));
         v.push_back(col("fingerprint", S, false, "stable identity across edits that move lines"));
@@ -60,9 +59,11 @@ std::vector<Cell> finding_cells(const Finding& f) {
         related.push_back(cell_list(std::move(rc)));
     }
     Cell waived;
-    if (f.waived) waived = cell_list({cell_text(f.waived->reason), cell_text(f.waived->approved_by), cell_text(f.waived->expires)});
-    std::vector<Cell> v = {cell_text(f.rule), cell_text(to_string(f.severity)), cell_text(f.message), cell_text_or_null(f.hint),
-                           cell_text(f.target)};
+    if (f.waived)
+        waived =
+            cell_list({cell_text(f.waived->reason), cell_text(f.waived->approved_by), cell_text(f.waived->expires)});
+    std::vector<Cell> v = {cell_text(f.rule), cell_text(to_string(f.severity)), cell_text(f.message),
+                           cell_text_or_null(f.hint), cell_text(f.target)};
     for (auto& c : position(f.file, f.line, f.column).items) v.push_back(std::move(c));
     v.push_back(cell_list(std::move(related)));
     v.push_back(std::move(waived));
@@ -73,7 +74,8 @@ std::vector<Cell> finding_cells(const Finding& f) {
 
 const std::vector<Column>& diagnostic_columns() {
     static const std::vector<Column> columns = [] {
-        std::vector<Column> v = {col("id", S, false, "diagnostic id, e.g. unknown-key"), col("severity", S, false, "error, warning or info")};
+        std::vector<Column> v = {col("id", S, false, "diagnostic id, e.g. unknown-key"),
+                                 col("severity", S, false, "error, warning or info")};
         for (auto& c : position_columns()) v.push_back(c);
         v.push_back(col("key", S, true, "where in the document, e.g. network.subnets[3].prefix"));
         v.push_back(col("message", S, false, "what is wrong"));
@@ -96,8 +98,9 @@ Table findings_table(const std::vector<Finding>& findings) {
 Table diagnostics_table(const std::vector<Diagnostic>& diagnostics) {
     Table t{"Diagnostic", "a problem found while loading", diagnostic_columns(), {}};
     for (const auto& d : diagnostics)
-        t.rows.push_back({cell_text(d.id), cell_text(to_string(d.severity)), cell_text(d.file), cell_int(d.line), cell_int(d.column),
-                          cell_text_or_null(d.key), cell_text(d.message), cell_text_or_null(d.hint)});
+        t.rows.push_back({cell_text(d.id), cell_text(to_string(d.severity)), cell_text(d.file), cell_int(d.line),
+                          cell_int(d.column), cell_text_or_null(d.key), cell_text(d.message),
+                          cell_text_or_null(d.hint)});
     return t;
 }
 
@@ -109,7 +112,8 @@ Table rules_table(const std::vector<RuleInfo>& rules) {
              col("summary", S, false, "one line")},
             {}};
     for (const auto& r : rules)
-        t.rows.push_back({cell_text(r.id), cell_text(to_string(r.severity)), cell_text(r.category), cell_text(r.summary)});
+        t.rows.push_back(
+            {cell_text(r.id), cell_text(to_string(r.severity)), cell_text(r.category), cell_text(r.summary)});
     return t;
 }
 
@@ -117,7 +121,8 @@ Table lint_report_table(const std::vector<Finding>& findings) {
     auto s = summarize(findings);
     Table t{"LintReport",
             "the findings of `e911 lint` and their counts",
-            {nested("findings", CellType::records, false, "Finding", finding_columns(), "every finding, load diagnostics first"),
+            {nested("findings", CellType::records, false, "Finding", finding_columns(),
+                    "every finding, load diagnostics first"),
              nested("summary", CellType::record, false, "LintSummary",
                     {col("errors", I, false, "active errors"), col("warnings", I, false, "active warnings"),
                      col("infos", I, false, "active infos"), col("waived", I, false, "accepted by a waiver"),
@@ -126,8 +131,9 @@ Table lint_report_table(const std::vector<Finding>& findings) {
             {}};
     std::vector<Cell> rows;
     for (const auto& row : findings_table(findings).rows) rows.push_back(cell_list(row));
-    t.rows.push_back({cell_list(std::move(rows)), cell_list({cell_int(s.errors), cell_int(s.warnings), cell_int(s.infos),
-                                                             cell_int(s.waived), cell_int(s.baselined)})});
+    t.rows.push_back(
+        {cell_list(std::move(rows)), cell_list({cell_int(s.errors), cell_int(s.warnings), cell_int(s.infos),
+                                                cell_int(s.waived), cell_int(s.baselined)})});
     return t;
 }
 
@@ -136,14 +142,16 @@ Table validation_table(const std::vector<Diagnostic>& diagnostics) {
             "the diagnostics of `e911 validate` and their counts",
             {nested("diagnostics", CellType::records, false, "Diagnostic", diagnostic_columns(), "every load problem"),
              nested("summary", CellType::record, false, "DiagnosticSummary",
-                    {col("errors", I, false, "errors"), col("warnings", I, false, "warnings"), col("infos", I, false, "infos")},
+                    {col("errors", I, false, "errors"), col("warnings", I, false, "warnings"),
+                     col("infos", I, false, "infos")},
                     "counts by severity")},
             {}};
     long long counts[3] = {0, 0, 0};
     for (const auto& d : diagnostics) ++counts[static_cast<int>(d.severity)];
     std::vector<Cell> rows;
     for (auto& row : diagnostics_table(diagnostics).rows) rows.push_back(cell_list(std::move(row)));
-    t.rows.push_back({cell_list(std::move(rows)), cell_list({cell_int(counts[2]), cell_int(counts[1]), cell_int(counts[0])})});
+    t.rows.push_back(
+        {cell_list(std::move(rows)), cell_list({cell_int(counts[2]), cell_int(counts[1]), cell_int(counts[0])})});
     return t;
 }
 
