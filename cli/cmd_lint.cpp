@@ -14,11 +14,9 @@ struct Opts {
 };
 
 std::string render(const std::vector<e911::Finding>& fs, const std::string& format, bool color) {
-    if (format == "json") return e911::findings_to_json(fs);
-    if (format == "sarif") return e911::findings_to_sarif(fs);
-    if (format == "junit") return e911::findings_to_junit(fs);
-    if (format == "github") return e911::findings_to_github(fs);
-    return e911::findings_to_text(fs, color);
+    e911::ReportFormat f = e911::ReportFormat::text;
+    e911::parse_report_format(format, f);  // CLI11 has already checked the name
+    return e911::render(fs, f, {color, 2});
 }
 
 int run_lint(const Opts& o) {
@@ -88,8 +86,7 @@ Command add_lint(CLI::App& app) {
 Command add_rules(CLI::App& app) {
     auto* sub = app.add_subcommand("rules", "List every rule: id, severity, category, summary");
     return {sub, [] {
-                for (const auto& r : e911::rules())
-                    std::printf("%-30s %-8s %-13s %s\n", r.id.c_str(), e911::to_string(r.severity), r.category.c_str(), r.summary.c_str());
+                std::cout << e911::render(e911::rules(), e911::ReportFormat::text);
                 return kClean;
             }};
 }

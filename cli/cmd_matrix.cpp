@@ -20,10 +20,9 @@ Command add_matrix(CLI::App& app) {
                 if (int rc = load_or_report(o->files, r); rc >= 0) return rc;
                 e911::Simulator sim(r.config);
                 auto rows = e911::matrix(sim);
-                return emit(o->format == "json"  ? e911::matrix_to_json(rows)
-                            : o->format == "csv" ? e911::matrix_to_csv(rows)
-                                                 : e911::matrix_to_text(rows),
-                            o->output);
+                e911::ReportFormat f = e911::ReportFormat::text;
+                e911::parse_report_format(o->format, f);
+                return emit(e911::render(rows, f), o->output);
             }};
 }
 
@@ -44,7 +43,8 @@ Command add_diff(CLI::App& app) {
                 e911::LintOptions opt;
                 opt.today = o->today;
                 auto d = e911::diff(before.config, after.config, opt);
-                std::cout << (o->format == "json" ? e911::diff_to_json(d) + "\n" : e911::diff_to_text(d));
+                std::cout << e911::render(d, o->format == "json" ? e911::ReportFormat::json : e911::ReportFormat::text)
+                          << (o->format == "json" ? "\n" : "");
                 return d.worse() ? kFindings : kClean;
             }};
 }

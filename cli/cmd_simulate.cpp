@@ -48,7 +48,8 @@ int run_simulate(Opts& o) {
     }
     try {
         auto t = sim.simulate(o.caller);
-        std::cout << (o.format == "json" ? e911::trace_to_json(t) + "\n" : e911::trace_to_text(t));
+        std::cout << e911::render(t, o.format == "json" ? e911::ReportFormat::json : e911::ReportFormat::text)
+                  << (o.format == "json" ? "\n" : "");
     } catch (const e911::UsageError& e) {
         std::cerr << "e911: " << e.what() << "\n";
         return kUsage;

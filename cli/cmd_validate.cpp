@@ -16,7 +16,7 @@ Command add_validate(CLI::App& app) {
     sub->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
     return {sub, [o] {
                 auto r = e911::load_files(o->files);
-                if (o->format == "json") std::cout << e911::diagnostics_to_json(r.diagnostics) << "\n";
+                if (o->format == "json") std::cout << e911::render(r.diagnostics, e911::ReportFormat::json) << "\n";
                 else {
                     std::cout << e911::diagnostics_to_text(r.diagnostics, stdout_is_terminal());
                     if (r.diagnostics.empty()) std::cout << "ok: " << e911::join_files(o->files) << " loaded cleanly\n";

@@ -1,11 +1,12 @@
-// _e911: the compiled half of the Python module. It passes JSON text and plain values across,
-// so every answer is serialised by the same C++ code the CLI uses; the Python facade (e911/)
-// turns them into objects.
+// _e911: the compiled half of the Python module. Each answer comes back as an Answer object holding
+// the C++ result: its JSON and every other format are written by the same renderers the CLI uses,
+// and the Python facade (e911/) wraps the JSON in classes generated from the same table columns.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <memory>
 #include <optional>
+#include <tuple>
 
 #include "e911/e911.hpp"
 
@@ -37,21 +38,88 @@ std::map<std::string, std::string> fields_of(const py::dict& d) {
     return f;
 }
 
+e911::ReportFormat format_of(const std::string& name) {
+    e911::ReportFormat f;
+    if (!e911::parse_report_format(name, f)) throw e911::UsageError("format `" + name + "`: expected text, json, csv, sarif, junit or github");
+    return f;
+}
+
+// One answer (findings, a matrix, a diff, a trace, ...) kept as C++ data until it is rendered.
+template <class T>
+class Answer {
+public:
+    explicit Answer(T value) : value_(std::move(value)) {}
+    std::string json() const { return e911::render(value_, e911::ReportFormat::json, {false, -1}); }
+    std::string render(const std::string& format, bool color) const {
+        return e911::render(value_, format_of(format), {color, 2});
+    }
+private:
+    T value_;
+};
+using Findings = Answer<std::vector<e911::Finding>>;
+using Diagnostics = Answer<std::vector<e911::Diagnostic>>;
+using Matrix = Answer<std::vector<e911::MatrixRow>>;
+using DiffAnswer = Answer<e911::DiffResult>;
+using TraceAnswer = Answer<e911::Trace>;
+using Rules = Answer<std::vector<e911::RuleInfo>>;
+
+template <class T>
+void bind_answer(py::module_& m, const char* name) {
+    py::class_<T, std::shared_ptr<T>>(m, name)
+        .def("json", &T::json)
+        .def("render", &T::render, py::arg("format"), py::arg("color") = false);
+}
+
+py::dict column_dict(const e911::Column& c) {
+    py::dict d;
+    d["name"] = c.name;
+    d["type"] = std::string(e911::to_string(c.type));
+    d["nullable"] = c.nullable;
+    d["description"] = c.description;
+    d["record"] = c.record;
+    py::list fields;
+    for (const auto& f : c.fields) fields.append(column_dict(f));
+    d["fields"] = fields;
+    return d;
+}
+
+// The column metadata of every answer, for generating the Python result classes.
+py::list table_schemas() {
+    py::list out;
+    for (const auto& t : e911::table_schemas()) {
+        py::dict d;
+        d["record"] = t.record;
+        d["description"] = t.description;
+        py::list cols;
+        for (const auto& c : t.columns) cols.append(column_dict(c));
+        d["columns"] = cols;
+        out.append(d);
+    }
+    return out;
+}
+
+
 // A batch session: ELIN memory across calls.
 class Session {
 public:
     explicit Session(std::shared_ptr<Handle> h) : h_(std::move(h)), session_(h_->simulator()) {}
-    // Each row -> ("trace"|"callback"|"error", json or message). Runs without the GIL.
-    std::vector<std::pair<std::string, std::string>> run(const std::vector<std::map<std::string, std::string>>& rows) {
-        std::vector<std::pair<std::string, std::string>> out;
+    // Each row -> ("trace"|"callback"|"error", json or message, the trace's answer or None).
+    // Runs without the GIL.
+    std::vector<std::tuple<std::string, std::string, std::shared_ptr<TraceAnswer>>> run(
+        const std::vector<std::map<std::string, std::string>>& rows) {
+        std::vector<std::tuple<std::string, std::string, std::shared_ptr<TraceAnswer>>> out;
         py::gil_scoped_release release;
         for (const auto& fields : rows) {
             try {
                 auto row = e911::call_row_from_fields(fields);
-                if (row.kind == "callback") out.emplace_back("callback", e911::callback_to_json(session_.callback(row.elin, *row.time), -1));
-                else out.emplace_back("trace", e911::trace_to_json(session_.call(row), -1));
+                if (row.kind == "callback") {
+                    out.emplace_back("callback", e911::callback_to_json(session_.callback(row.elin, *row.time), -1), nullptr);
+                } else {
+                    auto answer = std::make_shared<TraceAnswer>(session_.call(row));
+                    out.emplace_back("trace", answer->json(), answer);
+                }
             } catch (const e911::UsageError& e) {
-                out.emplace_back("error", e.what());
+                out.emplace_back("error", e.what(), nullptr);
             }
         }
         return out;
@@ -60,8 +128,6 @@ private:
     std::shared_ptr<Handle> h_;
     e911::CallSession session_;
 };
-
-std::string diagnostics_json(const std::vector<e911::Diagnostic>& d) { return e911::diagnostics_to_json(d, -1); }
 
 }  // namespace
 
@@ -96,21 +162,21 @@ PYBIND11_MODULE(_e911, m) {
 
     m.def("version", [] { return std::string(e911::version()); });
     m.def("schema", [] { return e911::schema_text(); });
-    m.def("rules_json", [] {
-        std::string s = "[";
-        for (const auto& r : e911::rules()) {
-            if (s.size() > 1) s += ",";
-            s += "{\"id\":\"" + r.id + "\",\"severity\":\"" + e911::to_string(r.severity) + "\",\"category\":\"" + r.category + "\"}";
-        }
-        return s + "]";
-    });
+    bind_answer<Findings>(m, "Findings");
+    bind_answer<Diagnostics>(m, "Diagnostics");
+    bind_answer<Matrix>(m, "Matrix");
+    bind_answer<DiffAnswer>(m, "DiffAnswer");
+    bind_answer<TraceAnswer>(m, "TraceAnswer");
+    bind_answer<Rules>(m, "Rules");
+    m.def("rules", [] { return std::make_shared<Rules>(e911::rules()); });
+    m.def("table_schemas", &table_schemas);
     m.def("rule_doc", &e911::rule_doc);
 
     py::class_<Handle, std::shared_ptr<Handle>>(m, "Handle")
-        .def("diagnostics_json", [](const Handle& h) { return diagnostics_json(h.diagnostics()); })
+        .def("diagnostics", [](const Handle& h) { return std::make_shared<Diagnostics>(h.diagnostics()); })
         .def("ok", [](const Handle& h) { return !e911::has_errors(h.diagnostics()); })
         .def("model_json", [](const Handle& h) { return e911::config_to_json(h.config(), true, -1); })
-        .def("lint_json",
+        .def("lint",
              [](const Handle& h, std::vector<std::string> select, std::vector<std::string> ignore, std::string today) {
                  e911::LintOptions opt{std::move(select), std::move(ignore), std::move(today), {}};
                  std::vector<e911::Finding> fs;
@@ -120,19 +186,19 @@ PYBIND11_MODULE(_e911, m) {
                  }
                  auto load = e911::findings_from_diagnostics(h.diagnostics());
                  fs.insert(fs.begin(), load.begin(), load.end());
-                 return e911::findings_to_json(fs, -1);
+                 return std::make_shared<Findings>(std::move(fs));
              })
-        .def("simulate_json",
+        .def("simulate",
              [](Handle& h, const py::dict& fields) {
                  auto row = e911::call_row_from_fields(fields_of(fields));
                  if (row.kind != "call") throw e911::UsageError("simulate() places calls; use simulate_many() for callbacks");
                  py::gil_scoped_release release;
-                 return e911::trace_to_json(h.simulator().simulate(row.caller), -1);
+                 return std::make_shared<TraceAnswer>(h.simulator().simulate(row.caller));
              })
-        .def("matrix_json",
+        .def("matrix",
              [](Handle& h) {
                  py::gil_scoped_release release;
-                 return e911::matrix_to_json(e911::matrix(h.simulator()), -1);
+                 return std::make_shared<Matrix>(e911::matrix(h.simulator()));
              })
         .def("pidf", [](const Handle& h, const std::string& id, bool nam) { return e911::pidf(h.config(), id, nam); });
 
@@ -156,10 +222,10 @@ PYBIND11_MODULE(_e911, m) {
         }
         return std::make_shared<Handle>(std::move(r));
     });
-    m.def("diff_json", [](const Handle& a, const Handle& b, std::string today) {
+    m.def("diff", [](const Handle& a, const Handle& b, std::string today) {
         e911::LintOptions opt;
         opt.today = std::move(today);
         py::gil_scoped_release release;
-        return e911::diff_to_json(e911::diff(a.config(), b.config(), opt), -1);
+        return std::make_shared<DiffAnswer>(e911::diff(a.config(), b.config(), opt));
     });
 }

@@ -17,28 +17,39 @@ from __future__ import annotations
 
 import json as _json
 import os as _os
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union
+from typing import Any, Dict, Generic, Iterable, Iterator, List, Optional, Sequence, TypeVar, Union
 
 from . import _e911
+from ._record import Record
+from ._results import (CallbackAnswer, Diagnostic, EffectivePolicies, Finding, MatrixRow, Notifications, OutcomeChange,
+                       Related, Rule, TraceStep, Waived)
+from ._results import Diff as _Diff
+from ._results import Trace as _Trace
 
 __all__ = [
-    "__version__", "load", "loads", "diff", "rules", "rule_doc", "schema", "rows",
-    "Config", "Record", "Diagnostic", "Finding", "Trace", "CallbackAnswer", "MatrixRow", "Diff",
+    "__version__", "load", "loads", "diff", "rules", "rule_doc", "schema", "rows", "FORMATS",
+    "Config", "Record", "Answers", "Diagnostic", "Finding", "Related", "Waived", "Trace", "TraceStep",
+    "EffectivePolicies", "Notifications", "CallbackAnswer", "MatrixRow", "Diff", "OutcomeChange", "Rule",
     "Error", "LoadError", "UsageError",
 ]
 
 __version__: str = _e911.version()
+
+FORMATS = ("text", "json", "csv", "sarif", "junit", "github")
+"""Every output format of the CLI; ``render()`` takes one (each answer says which it supports)."""
 
 Error = _e911.Error
 """Base class of every e911 exception."""
 UsageError = _e911.UsageError
 """A bad argument: unknown user or location, malformed address, unknown rule id (also a ValueError)."""
 
+R = TypeVar("R", bound=Record)
+
 
 class LoadError(Error):
     """The configuration could not be loaded; ``diagnostics`` lists every problem with its position."""
 
-    def __init__(self, diagnostics: List["Diagnostic"]):
+    def __init__(self, diagnostics: List[Diagnostic]):
         self.diagnostics = diagnostics
         first = diagnostics[0] if diagnostics else None
         where = f"{first.file}:{first.line}:{first.column}: {first.message}" if first else "configuration could not be loaded"
@@ -46,102 +57,73 @@ class LoadError(Error):
         super().__init__(where + more)
 
 
-class Record:
-    """A read-only result object: attributes named as in the JSON output, ``to_dict()`` for the JSON itself."""
+class Answers(List[R], Generic[R]):
+    """A list of results (findings, matrix rows, diagnostics, rules) that renders itself in the CLI's formats."""
 
-    __slots__ = ("_data",)
+    def __init__(self, items: Iterable[R], answer: "_e911.Answer") -> None:
+        super().__init__(items)
+        self._answer = answer
 
-    def __init__(self, data: Dict[str, Any]):
-        object.__setattr__(self, "_data", data)
+    def render(self, format: str = "text", color: bool = False) -> str:
+        """The answer as ``e911`` writes it: text, json, csv, sarif, junit or github (where the answer has it)."""
+        return self._answer.render(format, color)
+
+    def to_dict(self) -> Any:
+        """The CLI's JSON document for this answer (e.g. ``{"findings": [...], "summary": {...}}`` for lint)."""
+        return _json.loads(self._answer.json())
+
+
+class Trace(_Trace):
+    """A simulated call, step by step; ``render("text")`` is ``e911 simulate``'s explanation."""
+
+    __slots__ = ("_answer",)
+
+    def __init__(self, data: Dict[str, Any], answer: "_e911.Answer") -> None:
+        super().__init__(data)
+        object.__setattr__(self, "_answer", answer)
+
+    def render(self, format: str = "text", color: bool = False) -> str:
+        """The trace as ``e911 simulate --format text|json`` writes it."""
+        return self._answer.render(format, color)
+
+
+class Diff(_Diff):
+    """Outcome changes and findings added/fixed; ``worse`` is True when an emergency outcome got worse."""
+
+    __slots__ = ("_answer",)
+
+    def __init__(self, data: Dict[str, Any], answer: "_e911.Answer") -> None:
+        super().__init__(data)
+        object.__setattr__(self, "_answer", answer)
+
+    def render(self, format: str = "text", color: bool = False) -> str:
+        """The diff as ``e911 diff --format text|json`` writes it."""
+        return self._answer.render(format, color)
+
+
+class Model(Record):
+    """A configuration object, attributes named as in the format, plus ``file``, ``line`` and ``column``."""
+
+    __slots__ = ()
 
     def __getattr__(self, name: str) -> Any:
         try:
-            return _wrap(self._data[name])
+            v = self._data[name]
         except KeyError:
             raise AttributeError(f"{type(self).__name__} has no attribute {name!r}; it has {', '.join(self._data)}") from None
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
-
-    def __getitem__(self, name: str) -> Any:
-        return _wrap(self._data[name])
-
-    def __contains__(self, name: str) -> bool:
-        return name in self._data
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Record) and self._data == other._data
-
-    def __dir__(self) -> List[str]:
-        return sorted(set(self._data) | {"to_dict", "to_row"})
-
-    def __repr__(self) -> str:
-        keys = [k for k in ("rule", "id", "prefix", "dialed", "site", "outcome", "message") if k in self._data]
-        inner = ", ".join(f"{k}={self._data[k]!r}" for k in keys[:3])
-        return f"{type(self).__name__}({inner})"
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The object as plain JSON data: equal to the CLI's JSON for the same question."""
-        return _json.loads(_json.dumps(self._data))
-
-    def to_row(self) -> Dict[str, Any]:
-        """A flat dict (nested keys joined with '.', lists joined with ' ') for tables and DataFrames."""
-        out: Dict[str, Any] = {}
-
-        def flat(prefix: str, v: Any) -> None:
-            if isinstance(v, dict):
-                for k, x in v.items():
-                    flat(f"{prefix}.{k}" if prefix else k, x)
-            elif isinstance(v, list):
-                out[prefix] = " ".join(str(x) if not isinstance(x, dict) else _json.dumps(x) for x in v)
-            else:
-                out[prefix] = v
-
-        flat("", {k: v for k, v in self._data.items() if k not in ("trace", "pidf_lo")})
-        return out
+        return _model(v)
 
 
-def _wrap(v: Any) -> Any:
+def _model(v: Any) -> Any:
     if isinstance(v, dict):
-        return Record(v)
+        return Model(v)
     if isinstance(v, list):
-        return [_wrap(x) for x in v]
+        return [_model(x) for x in v]
     return v
 
 
-class Diagnostic(Record):
-    """A load problem: ``id``, ``severity``, ``file``, ``line``, ``column``, ``key``, ``message``, ``hint``."""
-
-
-class Finding(Record):
-    """A lint finding: ``rule``, ``severity``, ``message``, ``hint``, ``target``, ``file``, ``line``, ``column``,
-    ``related``, ``waived`` (None or reason/approved_by/expires), ``baselined``, ``fingerprint``."""
-
-
-class Trace(Record):
-    """A simulated call: ``outcome``, ``emergency``, ``site``, ``location``, ``route``, ``gateways``,
-    ``calling_number``, ``psap``, ``psap_correct``, ``notifications``, ``pidf_lo`` and the step-by-step ``trace``."""
-
-
-class CallbackAnswer(Record):
-    """Who a PSAP callback to an ELIN reaches: ``elin``, ``time``, ``rings``, ``because``."""
-
-
-class MatrixRow(Record):
-    """One cell of the coverage matrix (site x location x dialled string x platform)."""
-
-
-class Diff(Record):
-    """Outcome changes (``outcomes``) and findings ``findings_added`` / ``findings_fixed``; ``worse`` is True
-    when an emergency outcome got worse."""
-
-
-class _Model(Record):
-    """A configuration object, attributes named as in the format, plus ``file``, ``line`` and ``column``."""
-
-
-def _records(cls, items: Iterable[Dict[str, Any]]) -> list:
-    return [cls(x) for x in items]
+def _answers(cls: "type[R]", items: Iterable[Dict[str, Any]], answer: "_e911.Answer") -> Answers[R]:
+    return Answers([cls(x) for x in items], answer)
 
 
 class Config:
@@ -154,9 +136,10 @@ class Config:
 
     # ---- diagnostics and model
     @property
-    def diagnostics(self) -> List[Diagnostic]:
+    def diagnostics(self) -> Answers[Diagnostic]:
         """Warnings found while loading (a configuration with errors raises LoadError instead)."""
-        return _records(Diagnostic, _json.loads(self._h.diagnostics_json())["diagnostics"])
+        answer = self._h.diagnostics()
+        return _answers(Diagnostic, _json.loads(answer.json())["diagnostics"], answer)
 
     def _m(self) -> Dict[str, Any]:
         if self._model is None:
@@ -165,19 +148,20 @@ class Config:
 
     @property
     def name(self) -> Optional[str]:
-        return self._m().get("name")
+        name: Optional[str] = self._m().get("name")
+        return name
 
     @property
-    def defaults(self) -> _Model:
-        return _Model(self._m()["defaults"])
+    def defaults(self) -> Model:
+        return Model(self._m()["defaults"])
 
-    def _list(self, *path: str) -> List[_Model]:
+    def _list(self, *path: str) -> List[Any]:
         node: Any = self._m()
         for p in path:
             node = node.get(p, [])
         if node and not isinstance(node[0], dict):  # pstn usages and trusted IPs are plain strings
             return list(node)
-        return _records(_Model, node)
+        return [Model(x) for x in node]
 
     addresses = property(lambda self: self._list("addresses"), doc="Civic addresses.")
     locations = property(lambda self: self._list("locations"), doc="Locations inside addresses.")
@@ -202,10 +186,12 @@ class Config:
     waivers = property(lambda self: self._list("waivers"), doc="Waivers.")
 
     # ---- questions
-    def lint(self, select: Optional[Sequence[str]] = None, ignore: Optional[Sequence[str]] = None, today: Optional[str] = None) -> List[Finding]:
-        """Run the rules (ids or categories in ``select``/``ignore``); ``today`` (YYYY-MM-DD) fixes waiver expiry."""
-        data = self._h.lint_json(list(select or []), list(ignore or []), today or "")
-        return _records(Finding, _json.loads(data)["findings"])
+    def lint(self, select: Optional[Sequence[str]] = None, ignore: Optional[Sequence[str]] = None,
+             today: Optional[str] = None) -> Answers[Finding]:
+        """Run the rules (ids or categories in ``select``/``ignore``); ``today`` (YYYY-MM-DD) fixes waiver expiry.
+        Load warnings come first, as in ``e911 lint``; ``.render("sarif")`` writes any of the CLI's formats."""
+        answer = self._h.lint(list(select or []), list(ignore or []), today or "")
+        return _answers(Finding, _json.loads(answer.json())["findings"], answer)
 
     def simulate(self, dialed: str, user: Optional[str] = None, ip: Optional[str] = None, public_ip: Optional[str] = None,
                  bssid: Optional[str] = None, chassis_id: Optional[str] = None, port_id: Optional[str] = None,
@@ -213,7 +199,8 @@ class Config:
         """Simulate one call, exactly as ``e911 simulate`` does. Raises UsageError for bad arguments."""
         fields = dict(dialed=dialed, user=user, ip=ip, public_ip=public_ip, bssid=bssid, chassis_id=chassis_id,
                       port_id=port_id, platform=platform, client=client)
-        return Trace(_json.loads(self._h.simulate_json({k: v for k, v in fields.items() if v is not None})))
+        answer = self._h.simulate({k: v for k, v in fields.items() if v is not None})
+        return Trace(_json.loads(answer.json()), answer)
 
     def simulate_many(self, calls: Iterable[Dict[str, Any]], chunk: int = 1000) -> Iterator[Union[Trace, CallbackAnswer]]:
         """Simulate calls in order (dicts with the simulate() arguments, optional ``time``, ``duration``,
@@ -225,11 +212,14 @@ class Config:
 
         def flush() -> Iterator[Union[Trace, CallbackAnswer]]:
             nonlocal index
-            for kind, payload in session.run(batch):
+            for kind, payload, answer in session.run(batch):
                 index += 1
                 if kind == "error":
                     raise UsageError(f"call {index}: {payload}")
-                yield (CallbackAnswer if kind == "callback" else Trace)(_json.loads(payload))
+                if answer is None:
+                    yield CallbackAnswer(_json.loads(payload))
+                else:
+                    yield Trace(_json.loads(payload), answer)
             batch.clear()
 
         for call in calls:
@@ -239,9 +229,10 @@ class Config:
         if batch:
             yield from flush()
 
-    def matrix(self) -> List[MatrixRow]:
+    def matrix(self) -> Answers[MatrixRow]:
         """Every site x LIS location x emergency dial string/mask x platform, plus no-site callers."""
-        return _records(MatrixRow, _json.loads(self._h.matrix_json()))
+        answer = self._h.matrix()
+        return _answers(MatrixRow, _json.loads(answer.json()), answer)
 
     def pidf(self, location_id: str, elin_in_nam: bool = False) -> str:
         """The PIDF-LO XML document for a location (``elin_in_nam`` as Skype for Business sends it)."""
@@ -253,7 +244,7 @@ class Config:
 
 def _checked(handle: "_e911.Handle") -> Config:
     if not handle.ok():
-        raise LoadError(_records(Diagnostic, _json.loads(handle.diagnostics_json())["diagnostics"]))
+        raise LoadError([Diagnostic(d) for d in _json.loads(handle.diagnostics().json())["diagnostics"]])
     return Config(handle)
 
 
@@ -270,12 +261,14 @@ def loads(text: str, format: str = "yaml", name: str = "<string>") -> Config:
 
 def diff(old: Config, new: Config, today: Optional[str] = None) -> Diff:
     """Compare two configurations: changed outcomes per caller and number, findings added and fixed."""
-    return Diff(_json.loads(_e911.diff_json(old._h, new._h, today or "")))
+    answer = _e911.diff(old._h, new._h, today or "")
+    return Diff(_json.loads(answer.json()), answer)
 
 
-def rules() -> List[Record]:
-    """Every rule: id, severity, category."""
-    return _records(Record, _json.loads(_e911.rules_json()))
+def rules() -> Answers[Rule]:
+    """Every rule: id, severity, category, summary; ``.render("text")`` is ``e911 rules``."""
+    answer = _e911.rules()
+    return _answers(Rule, _json.loads(answer.json()), answer)
 
 
 def rule_doc(rule_id: str) -> str:
@@ -288,7 +281,8 @@ def rule_doc(rule_id: str) -> str:
 
 def schema() -> Dict[str, Any]:
     """The JSON Schema of the configuration format."""
-    return _json.loads(_e911.schema())
+    result: Dict[str, Any] = _json.loads(_e911.schema())
+    return result
 
 
 def rows(records: Iterable[Record]) -> List[Dict[str, Any]]:

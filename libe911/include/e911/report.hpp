@@ -1,13 +1,65 @@
-// Rendering answers for people and machines. Every front end (CLI, Python) uses these, so
-// the same question gets the same text and the same JSON everywhere.
+// Rendering answers for people and machines. Every front end (CLI, Python) uses these, so the same
+// question gets the same text, JSON, CSV, SARIF, JUnit or GitHub annotations everywhere.
+//
+// Each answer is first a typed table (table.hpp); one renderer per format reads it. Renderers are
+// pure functions of their input (SARIF also reads E911_DOCS_URL and the working directory); an
+// answer that has no such format (a matrix as SARIF) throws std::invalid_argument naming the ones
+// it has.
+//
+//   auto findings = e911::lint(config);
+//   std::string sarif = e911::render(findings, e911::ReportFormat::sarif);
+//   e911::ReportFormat f;
+//   if (e911::parse_report_format("junit", f)) std::cout << e911::render(findings, f);
 #pragma once
 #include <string>
 #include <vector>
 
+#include "e911/batch.hpp"
 #include "e911/diagnostic.hpp"
+#include "e911/lint.hpp"
+#include "e911/matrix.hpp"
+#include "e911/simulate.hpp"
+#include "e911/table.hpp"
 
 namespace e911 {
 
+enum class ReportFormat : std::uint8_t { text, json, csv, sarif, junit, github };
+const char* to_string(ReportFormat format);
+bool parse_report_format(const std::string& text, ReportFormat& out);  // false when unknown
+
+struct RenderOptions {
+    bool color = false;  // ANSI colour in text
+    int indent = 2;      // JSON indentation; -1 = one line
+};
+
+// Formats: text, json, csv, sarif, junit, github.
+std::string render(const std::vector<Finding>& findings, ReportFormat format, const RenderOptions& options = {});
+// Formats: text, json, csv.
+std::string render(const std::vector<Diagnostic>& diagnostics, ReportFormat format, const RenderOptions& options = {});
+// Formats: text, json, csv.
+std::string render(const std::vector<MatrixRow>& rows, ReportFormat format, const RenderOptions& options = {});
+// Formats: text, json.
+std::string render(const DiffResult& diff, ReportFormat format, const RenderOptions& options = {});
+// Formats: text, json, csv.
+std::string render(const std::vector<RuleInfo>& rules, ReportFormat format, const RenderOptions& options = {});
+// Formats: text (the step-by-step explanation), json.
+std::string render(const Trace& trace, ReportFormat format, const RenderOptions& options = {});
+
+// Answers as tables. Column names are the JSON keys; descriptions document them.
+Table findings_table(const std::vector<Finding>& findings);
+Table diagnostics_table(const std::vector<Diagnostic>& diagnostics);
+Table rules_table(const std::vector<RuleInfo>& rules);
+Table matrix_table(const std::vector<MatrixRow>& rows);
+Table traces_table(const std::vector<Trace>& traces);
+Table callbacks_table(const std::vector<CallbackAnswer>& answers);
+// Documents: one-row tables for answers that are more than a list (the JSON object of the CLI).
+Table lint_report_table(const std::vector<Finding>& findings);          // findings + summary
+Table validation_table(const std::vector<Diagnostic>& diagnostics);     // diagnostics + summary
+Table diff_table(const DiffResult& diff);                               // outcomes, findings added/fixed
+// Every table's columns (no rows), for generating documentation and the Python classes.
+std::vector<Table> table_schemas();
+
+// Compatibility wrappers (same output as render()).
 // "file:line:col: severity [id] message" plus an indented hint line; ANSI colour when asked.
 std::string diagnostics_to_text(const std::vector<Diagnostic>& diagnostics, bool color);
 // {"diagnostics": [...], "summary": {"errors": n, "warnings": n, "infos": n}}

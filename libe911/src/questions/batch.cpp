@@ -7,6 +7,7 @@
 #include "util/json_util.hpp"
 #include "simulate/sim_core.hpp"
 #include "report/trace_json.hpp"
+#include "report/tables.hpp"
 #include "util/text_util.hpp"
 
 namespace e911 {
@@ -32,20 +33,6 @@ std::optional<long long> parse_time(const std::string& s) {
     tm.tm_min = mi;
     tm.tm_sec = sec;
     return static_cast<long long>(timegm(&tm));
-}
-
-std::string callback_to_json(const CallbackAnswer& a, int indent) {
-    using detail::json;
-    return json{{"kind", "callback"},
-                {"elin", a.elin},
-                {"time", a.time},
-                {"rings", detail::or_null(a.rings_user)},
-                {"rings_number", detail::or_null(a.rings_number)},
-                {"gateway", detail::or_null(a.gateway)},
-                {"window_minutes", a.window_minutes ? json(a.window_minutes) : json(nullptr)},
-                {"minutes_since_call", a.minutes_since_call ? json(*a.minutes_since_call) : json(nullptr)},
-                {"because", a.because}}
-        .dump(indent);
 }
 
 CallSession::CallSession(const Simulator& simulator, bool trace) : sim_(simulator), trace_(trace) {}
@@ -187,8 +174,6 @@ bool read_csv_record(std::istream& in, std::vector<std::string>& fields) {
 }
 
 
-const char* kCsvHeader = "row,kind,time,user,dialed,platform,emergency,dial_string,site,location,address,pstn_usage,route,gateways,calling_number,psap,psap_correct,notified,outcome,rings,because,error";
-
 }  // namespace
 
 BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& out, BatchOutput format, bool trace) {
@@ -201,7 +186,7 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
     std::vector<std::string> header;
     if (!jsonl && !read_csv_record(in, header)) return stats;
     for (auto& h : header) h.erase(0, h.find_first_not_of(' ')), h.erase(h.find_last_not_of(' ') + 1);
-    if (format == BatchOutput::csv) out << kCsvHeader << "\n";
+    if (format == BatchOutput::csv) out << detail::csv_header(detail::batch_columns());
     std::string line;
     std::vector<std::string> cells;
     while (true) {
@@ -245,7 +230,7 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
         if (!error.empty()) ++stats.errors;
         if (format == BatchOutput::json) {
             if (!error.empty()) j = {{"row", stats.rows}, {"error", error}};
-            else if (cb) j = detail::json::parse(callback_to_json(*cb));
+            else if (cb) j = detail::record_json(detail::callback_columns(), detail::callback_cells(*cb));
             else {
                 j = detail::trace_json(*trace);
                 j.erase("pidf_lo");
@@ -258,21 +243,7 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
             }
             out << j.dump() << "\n";
         } else {
-            std::vector<std::string> v(22);
-            v[0] = std::to_string(stats.rows);
-            v[1] = row.kind;
-            v[2] = row.time ? std::to_string(*row.time) : "";
-            if (trace) {
-                const Trace& t = *trace;
-                v[3] = t.user, v[4] = t.dialed, v[5] = to_string(t.platform), v[6] = t.emergency ? "true" : "false", v[7] = t.dial_string, v[8] = t.site;
-                v[9] = t.location, v[10] = t.address, v[11] = t.pstn_usage, v[12] = t.route, v[13] = detail::join(t.gateways, " ");
-                v[14] = t.calling_number, v[15] = t.psap, v[16] = t.psap_correct ? (*t.psap_correct ? "true" : "false") : "";
-                v[17] = t.notifications ? (t.notifications->anyone() ? t.notifications->mode : "nobody") : "", v[18] = t.outcome;
-            }
-            if (cb) v[19] = cb->rings_user, v[20] = cb->because, v[13] = cb->gateway, v[14] = cb->elin;
-            v[21] = error;
-            for (std::size_t i = 0; i < v.size(); ++i) out << (i ? "," : "") << detail::csv_cell(v[i]);
-            out << "\n";
+            out << detail::csv_row(detail::batch_columns(), detail::batch_cells(stats.rows, row, trace ? &*trace : nullptr, cb ? &*cb : nullptr, error));
         }
     }
     return stats;

@@ -93,35 +93,4 @@ DiffResult diff(const Config& before, const Config& after, const LintOptions& op
     return d;
 }
 
-std::string diff_to_text(const DiffResult& d) {
-    std::string out;
-    for (const auto& o : d.outcomes) {
-        out += (o.worse ? "WORSE  " : "change ") + o.key + "\n";
-        for (const auto& c : o.changes) out += "         " + c + "\n";
-        if (o.worse) out += "         why worse: " + o.worse_because + "\n";
-    }
-    for (const auto& f : d.added) out += "finding added: [" + f.rule + "] " + f.message + " (" + f.target + ") " + f.file + ":" + std::to_string(f.line) + "\n";
-    for (const auto& f : d.fixed) out += "finding fixed: [" + f.rule + "] " + f.message + " (" + f.target + ")\n";
-    int worse = 0;
-    for (const auto& o : d.outcomes) worse += o.worse;
-    out += std::to_string(d.outcomes.size()) + " outcome(s) changed, " + std::to_string(worse) + " worse; " + std::to_string(d.added.size()) +
-           " finding(s) added, " + std::to_string(d.fixed.size()) + " fixed\n";
-    return out;
-}
-
-std::string diff_to_json(const DiffResult& d, int indent) {
-    using detail::json;
-    json outs = json::array();
-    for (const auto& o : d.outcomes) {
-        auto side = [](const std::optional<MatrixRow>& r) { return r ? json::parse(matrix_to_json({*r}, -1))[0] : json(nullptr); };
-        outs.push_back({{"key", o.key}, {"before", side(o.before)}, {"after", side(o.after)}, {"changes", o.changes}, {"worse", o.worse},
-                        {"worse_because", detail::or_null(o.worse_because)}});
-    }
-    return json{{"outcomes", outs},
-                {"findings_added", json::parse(findings_to_json(d.added, -1))["findings"]},
-                {"findings_fixed", json::parse(findings_to_json(d.fixed, -1))["findings"]},
-                {"worse", d.worse()}}
-        .dump(indent);
-}
-
 }  // namespace e911

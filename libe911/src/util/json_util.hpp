@@ -6,6 +6,5 @@
 
 namespace e911::detail {
 using json = nlohmann::ordered_json;
-json to_json(const Diagnostic& d);
 inline json or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 }  // namespace e911::detail

@@ -1,0 +1,137 @@
+// The text format: what a person reads in a terminal. One function per answer, the shared
+// pieces (a position prefix, a severity in colour, aligned columns) once.
+#include <algorithm>
+
+#include "report/tables.hpp"
+#include "util/text_util.hpp"
+
+namespace e911::detail {
+
+namespace {
+
+std::string severity_text(Severity s, bool color) {
+    const char* c = s == Severity::error ? "\033[1;31m" : s == Severity::warning ? "\033[1;33m" : "\033[1;36m";
+    return color ? std::string(c) + to_string(s) + "\033[0m" : std::string(to_string(s));
+}
+
+std::string at(const std::string& file, std::uint32_t line, std::uint32_t column) {
+    return file + ":" + std::to_string(line) + ":" + std::to_string(column);
+}
+
+// Columns padded to the widest cell plus two spaces; the last column unpadded.
+std::string aligned(const std::vector<std::vector<std::string>>& table) {
+    std::vector<std::size_t> w(table.empty() ? 0 : table[0].size(), 0);
+    for (const auto& row : table)
+        for (std::size_t i = 0; i < row.size(); ++i) w[i] = std::max(w[i], row[i].size());
+    std::string out;
+    for (const auto& row : table) {
+        for (std::size_t i = 0; i < row.size(); ++i)
+            out += row[i] + (i + 1 < row.size() ? std::string(w[i] - row[i].size() + 2, ' ') : "");
+        out += "\n";
+    }
+    return out;
+}
+
+std::string padded(const std::string& s, std::size_t width) {
+    return s.size() < width ? s + std::string(width - s.size(), ' ') : s;
+}
+
+std::string or_dash(const std::string& s) { return s.empty() ? "-" : s; }
+
+// The PSAP verdict in the matrix's words: yes, NO, relay or ? (unknown).
+std::string correct_text(const MatrixRow& r) {
+    if (!r.psap_correct) return "?";
+    if (r.psap_relay) return "relay";
+    return *r.psap_correct ? "yes" : "NO";
+}
+
+}  // namespace
+
+std::string text_findings(const std::vector<Finding>& fs, bool color) {
+    std::string out;
+    for (const auto& f : fs) {
+        out += at(f.file, f.line, f.column) + ": " + severity_text(f.severity, color);
+        out += " [" + f.rule + "] " + f.message + " (" + f.target + ")";
+        if (f.waived) out += " [waived until " + f.waived->expires + ": " + f.waived->reason + "]";
+        if (f.baselined) out += " [baselined]";
+        out += "\n";
+        if (!f.hint.empty()) out += "    hint: " + f.hint + "\n";
+        for (const auto& r : f.related)
+            out += "    related: " + r.target + (r.note.empty() ? "" : " (" + r.note + ")") + " at " +
+                   at(r.file, r.line, r.column) + "\n";
+    }
+    auto s = summarize(fs);
+    out += std::to_string(s.errors) + " error(s), " + std::to_string(s.warnings) + " warning(s), " +
+           std::to_string(s.infos) + " info, " + std::to_string(s.waived) + " waived, " + std::to_string(s.baselined) +
+           " baselined\n";
+    return out;
+}
+
+std::string text_diagnostics(const std::vector<Diagnostic>& ds, bool color) {
+    std::string out;
+    for (const auto& d : ds) {
+        out += at(d.file, d.line, d.column) + ": " + severity_text(d.severity, color) + " [" + d.id + "] " + d.message +
+               "\n";
+        if (!d.hint.empty()) out += "    hint: " + d.hint + "\n";
+    }
+    return out;
+}
+
+std::string text_matrix(const std::vector<MatrixRow>& rows) {
+    std::vector<std::vector<std::string>> table = {{"SITE", "LOCATION", "PLATFORM", "DIALED", "OUTCOME", "ROUTE",
+                                                    "GATEWAY", "CALLING NUMBER", "PSAP", "CORRECT", "NOTIFIED"}};
+    for (const auto& r : rows) {
+        std::string site =
+            r.site.empty() ? "(no site" + (r.user.empty() ? std::string(")") : ": " + r.user + ")") : r.site;
+        std::string dialed =
+            r.dialed + (r.dial_string.empty() || r.dial_string == r.dialed ? "" : "->" + r.dial_string);
+        std::string gateway = r.gateways.empty() ? "-" : r.gateways.front() + (r.gateways.size() > 1 ? "+" : "");
+        table.push_back({site, or_dash(r.location), to_string(r.platform), dialed, outcome_name(r), or_dash(r.route),
+                         gateway, or_dash(r.calling_number), or_dash(r.psap), correct_text(r), r.notified});
+    }
+    return aligned(table);
+}
+
+std::string matrix_csv(const std::vector<MatrixRow>& rows) {
+    // The CSV is a flat view for spreadsheets: fewer columns than the JSON, the verdict in words.
+    static const char* names[] = {"site",           "location",    "address",      "user",    "platform",
+                                  "dialed",         "dial_string", "outcome",      "route",   "gateways",
+                                  "calling_number", "psap",        "psap_correct", "notified"};
+    Table t{"MatrixCsvRow", "", {}, {}};
+    for (const char* n : names) t.columns.push_back(col(n, CellType::string, false, ""));
+    for (const auto& r : rows)
+        t.rows.push_back({cell_text(r.site), cell_text(r.location), cell_text(r.address), cell_text(r.user),
+                          cell_text(to_string(r.platform)), cell_text(r.dialed), cell_text(r.dial_string),
+                          cell_text(outcome_name(r)), cell_text(r.route), cell_text(join(r.gateways, " ")),
+                          cell_text(r.calling_number), cell_text(r.psap), cell_text(correct_text(r)),
+                          cell_text(r.notified)});
+    return table_to_csv(t);
+}
+
+std::string text_diff(const DiffResult& d) {
+    std::string out;
+    for (const auto& o : d.outcomes) {
+        out += (o.worse ? "WORSE  " : "change ") + o.key + "\n";
+        for (const auto& c : o.changes) out += "         " + c + "\n";
+        if (o.worse) out += "         why worse: " + o.worse_because + "\n";
+    }
+    for (const auto& f : d.added)
+        out += "finding added: [" + f.rule + "] " + f.message + " (" + f.target + ") " + f.file + ":" +
+               std::to_string(f.line) + "\n";
+    for (const auto& f : d.fixed) out += "finding fixed: [" + f.rule + "] " + f.message + " (" + f.target + ")\n";
+    int worse = 0;
+    for (const auto& o : d.outcomes) worse += o.worse;
+    out += std::to_string(d.outcomes.size()) + " outcome(s) changed, " + std::to_string(worse) + " worse; " +
+           std::to_string(d.added.size()) + " finding(s) added, " + std::to_string(d.fixed.size()) + " fixed\n";
+    return out;
+}
+
+std::string text_rules(const std::vector<RuleInfo>& rules) {
+    std::string out;
+    for (const auto& r : rules)
+        out += padded(r.id, 30) + " " + padded(to_string(r.severity), 8) + " " + padded(r.category, 13) + " " +
+               r.summary + "\n";
+    return out;
+}
+
+}  // namespace e911::detail

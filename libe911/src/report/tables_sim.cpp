@@ -1,0 +1,306 @@
+// Simulation answers as tables: traces, callbacks, batch rows, matrix rows and a diff.
+#include "report/tables.hpp"
+#include "util/text_util.hpp"
+
+namespace e911 {
+namespace detail {
+
+std::string outcome_name(const Trace& t) { return t.outcome; }
+std::string outcome_name(const MatrixRow& r) { return r.outcome; }
+std::string notification_mode(const Notifications& n) { return n.mode; }
+
+namespace {
+constexpr auto S = CellType::string;
+constexpr auto I = CellType::integer;
+constexpr auto B = CellType::boolean;
+constexpr auto L = CellType::strings;
+
+Cell optional_bool(const std::optional<bool>& b) { return b ? cell_bool(*b) : Cell{}; }
+
+const char* kOutcomes = "routed, no_route, not_enabled, not_emergency_routed or not_emergency_no_route";
+}  // namespace
+
+const std::vector<Column>& matrix_columns() {
+    static const std::vector<Column> columns = {
+        col("site", S, true, "the caller's network site; null for a caller in no known site"),
+        col("location", S, true, "the LIS location; null when none is found"),
+        col("address", S, true, "the civic address sent to the PSAP"),
+        col("user", S, true, "the user whose policies apply (no-site rows)"),
+        col("platform", S, false, "teams or sfb"),
+        col("dialed", S, false, "the emergency string dialled"),
+        col("dial_string", S, true, "the emergency dial string it matched"),
+        col("emergency", B, false, "recognised as an emergency call"),
+        col("outcome", S, false, kOutcomes),
+        col("route", S, true, "the voice route chosen"),
+        col("gateways", L, false, "the route's gateways in order"),
+        col("calling_number", S, true, "the number the PSAP sees"),
+        col("psap", S, true, "the PSAP the call reaches"),
+        col("psap_relay", B, false, "reaches a national relay centre"),
+        col("psap_expected", L, false, "the PSAPs that serve the caller's address"),
+        col("psap_correct", B, true, "reaches an expected PSAP; null when unknown"),
+        col("notified", S, false, "\"mode: who, ...\" or \"nobody\""),
+        col("notification", B, false, "somebody is notified"),
+    };
+    return columns;
+}
+
+std::vector<Cell> matrix_cells(const MatrixRow& r) {
+    return {cell_text_or_null(r.site),
+            cell_text_or_null(r.location),
+            cell_text_or_null(r.address),
+            cell_text_or_null(r.user),
+            cell_text(to_string(r.platform)),
+            cell_text(r.dialed),
+            cell_text_or_null(r.dial_string),
+            cell_bool(r.emergency),
+            cell_text(outcome_name(r)),
+            cell_text_or_null(r.route),
+            cell_strings(r.gateways),
+            cell_text_or_null(r.calling_number),
+            cell_text_or_null(r.psap),
+            cell_bool(r.psap_relay),
+            cell_strings(r.psap_expected),
+            optional_bool(r.psap_correct),
+            cell_text(r.notified),
+            cell_bool(r.notification)};
+}
+
+const std::vector<Column>& trace_columns() {
+    static const std::vector<Column> columns = {
+        col("dialed", S, false, "the digits dialled"),
+        col("normalized", S, false, "after the dial plan"),
+        col("emergency", B, false, "recognised as an emergency call"),
+        col("dial_string", S, true, "the emergency dial string it matched"),
+        col("platform", S, false, "teams or sfb"),
+        col("trusted", B, true, "the caller's public address is a trusted IP (Teams)"),
+        col("user", S, true, "the caller's user id"),
+        col("site", S, true, "the network site the caller is in"),
+        col("location", S, true, "the LIS location found"),
+        col("location_source", S, true, "wireless_access_point, port, switch or lis_subnet"),
+        col("address", S, true, "the civic address sent"),
+        nested("policies", CellType::record, false, "EffectivePolicies",
+               {col("emergency_calling", S, true, "Teams emergency calling policy"),
+                col("emergency_call_routing", S, true, "Teams emergency call routing policy"),
+                col("location", S, true, "Skype for Business location policy"),
+                col("routing", S, true, "routing policy"), col("dial_plan", S, true, "dial plan")},
+               "the policies in effect"),
+        col("pstn_usage", S, true, "the PSTN usage that matched"),
+        col("route", S, true, "the voice route chosen"),
+        col("gateways", L, false, "the route's gateways in order"),
+        col("calling_number", S, true, "the number the PSAP sees"),
+        col("elin", S, true, "the ELIN sent"),
+        col("psap", S, true, "the PSAP the call reaches"),
+        col("psap_reason", S, true, "why this PSAP: the gateway's routing and what it routed on"),
+        col("psap_relay", B, false, "reaches a national relay centre"),
+        col("psap_expected", L, false, "the PSAPs that serve the caller's address"),
+        col("psap_correct", B, true, "reaches an expected PSAP; null when unknown"),
+        nested("notifications", CellType::record, true, "Notifications",
+               {col("mode", S, false, "none, notification_only or a conference mode"),
+                col("group", L, false, "notification group members"), col("dial_out", S, true, "number dialled out"),
+                col("uris", L, false, "other notified SIP URIs"), col("conference_uri", S, true, "conference URI"),
+                col("anyone", B, false, "somebody is notified"),
+                col("muted", B, true, "conferenced parties are muted; null when nobody is conferenced in")},
+               "who is told about the call; null for a non-emergency call"),
+        col("outcome", S, false, kOutcomes),
+        col("pidf_lo", S, true, "the PIDF-LO document sent"),
+        nested("trace", CellType::records, false, "TraceStep",
+               {col("step", S, false, "the decision"), col("result", S, false, "what was decided"),
+                col("because", S, false, "why"), col("file", S, true, "configuration file behind it"),
+                col("line", I, true, "its line")},
+               "the decisions step by step"),
+    };
+    return columns;
+}
+
+std::vector<Cell> trace_cells(const Trace& t) {
+    Cell notifications;
+    if (t.notifications) {
+        const auto& n = *t.notifications;
+        notifications =
+            cell_list({cell_text(notification_mode(n)), cell_strings(n.group), cell_text_or_null(n.dial_out),
+                       cell_strings(n.uris), cell_text_or_null(n.conference_uri), cell_bool(n.anyone()),
+                       optional_bool(n.muted())});
+    }
+    std::vector<Cell> steps;
+    steps.reserve(t.trace.size());
+    for (const auto& s : t.trace)
+        steps.push_back(cell_list({cell_text(s.step), cell_text(s.result), cell_text(s.because),
+                                   cell_text_or_null(s.file), s.line ? cell_int(s.line) : Cell{}}));
+    const auto& p = t.policies;
+    return {cell_text(t.dialed),
+            cell_text(t.normalized),
+            cell_bool(t.emergency),
+            cell_text_or_null(t.dial_string),
+            cell_text(to_string(t.platform)),
+            optional_bool(t.trusted),
+            cell_text_or_null(t.user),
+            cell_text_or_null(t.site),
+            cell_text_or_null(t.location),
+            cell_text_or_null(t.location_source),
+            cell_text_or_null(t.address),
+            cell_list({cell_text_or_null(p.emergency_calling), cell_text_or_null(p.emergency_call_routing),
+                       cell_text_or_null(p.location), cell_text_or_null(p.routing), cell_text_or_null(p.dial_plan)}),
+            cell_text_or_null(t.pstn_usage),
+            cell_text_or_null(t.route),
+            cell_strings(t.gateways),
+            cell_text_or_null(t.calling_number),
+            cell_text_or_null(t.elin),
+            cell_text_or_null(t.psap),
+            cell_text_or_null(t.psap_reason),
+            cell_bool(t.psap_relay),
+            cell_strings(t.psap_expected),
+            optional_bool(t.psap_correct),
+            std::move(notifications),
+            cell_text(outcome_name(t)),
+            cell_text_or_null(t.pidf_lo),
+            cell_list(std::move(steps))};
+}
+
+const std::vector<Column>& callback_columns() {
+    static const std::vector<Column> columns = {
+        col("kind", S, false, "always \"callback\""),
+        col("elin", S, false, "the ELIN the PSAP calls back"),
+        col("time", I, false, "when, in epoch seconds"),
+        col("rings", S, true, "the user the gateway sends the callback to; null = nobody"),
+        col("rings_number", S, true, "that caller's own number"),
+        col("gateway", S, true, "the gateway that remembers the ELIN"),
+        col("window_minutes", I, true, "the gateway's callback window"),
+        col("minutes_since_call", I, true, "minutes since that emergency call ended"),
+        col("because", S, false, "why"),
+    };
+    return columns;
+}
+
+std::vector<Cell> callback_cells(const CallbackAnswer& a) {
+    return {cell_text("callback"),
+            cell_text(a.elin),
+            cell_int(a.time),
+            cell_text_or_null(a.rings_user),
+            cell_text_or_null(a.rings_number),
+            cell_text_or_null(a.gateway),
+            a.window_minutes ? cell_int(a.window_minutes) : Cell{},
+            a.minutes_since_call ? cell_int(*a.minutes_since_call) : Cell{},
+            cell_text(a.because)};
+}
+
+const std::vector<Column>& batch_columns() {
+    static const std::vector<Column> columns = {
+        col("row", I, false, "input row number, from 1"),
+        col("kind", S, true, "call or callback"),
+        col("time", I, true, "epoch seconds"),
+        col("user", S, true, "the caller's user id"),
+        col("dialed", S, true, "the digits dialled"),
+        col("platform", S, true, "teams or sfb"),
+        col("emergency", B, true, "recognised as an emergency call"),
+        col("dial_string", S, true, "emergency dial string"),
+        col("site", S, true, "network site"),
+        col("location", S, true, "LIS location"),
+        col("address", S, true, "civic address"),
+        col("pstn_usage", S, true, "PSTN usage"),
+        col("route", S, true, "voice route"),
+        col("gateways", L, false, "the route's gateways (callbacks: the gateway that remembers the ELIN)"),
+        col("calling_number", S, true, "the number the PSAP sees (callbacks: the ELIN)"),
+        col("psap", S, true, "PSAP reached"),
+        col("psap_correct", B, true, "reaches an expected PSAP"),
+        col("notified", S, true, "notification mode or nobody"),
+        col("outcome", S, true, kOutcomes),
+        col("rings", S, true, "callbacks: who rings"),
+        col("because", S, true, "callbacks: why"),
+        col("error", S, true, "why the row could not be simulated"),
+    };
+    return columns;
+}
+
+std::vector<Cell> batch_cells(long long row, const CallRow& call, const Trace* trace, const CallbackAnswer* cb,
+                              const std::string& error) {
+    std::vector<Cell> v(batch_columns().size());
+    v[0] = cell_int(row);
+    v[1] = cell_text_or_null(call.kind);
+    if (call.time) v[2] = cell_int(*call.time);
+    if (trace) {
+        const Trace& t = *trace;
+        v[3] = cell_text_or_null(t.user), v[4] = cell_text_or_null(t.dialed), v[5] = cell_text(to_string(t.platform));
+        v[6] = cell_bool(t.emergency), v[7] = cell_text_or_null(t.dial_string), v[8] = cell_text_or_null(t.site);
+        v[9] = cell_text_or_null(t.location), v[10] = cell_text_or_null(t.address),
+        v[11] = cell_text_or_null(t.pstn_usage);
+        v[12] = cell_text_or_null(t.route), v[13] = cell_strings(t.gateways),
+        v[14] = cell_text_or_null(t.calling_number);
+        v[15] = cell_text_or_null(t.psap), v[16] = optional_bool(t.psap_correct);
+        if (t.notifications)
+            v[17] = cell_text(t.notifications->anyone() ? notification_mode(*t.notifications) : "nobody");
+        v[18] = cell_text_or_null(outcome_name(t));
+    }
+    if (cb) {
+        v[13] = cell_strings(cb->gateway.empty() ? std::vector<std::string>{} : std::vector<std::string>{cb->gateway});
+        v[14] = cell_text_or_null(cb->elin), v[19] = cell_text_or_null(cb->rings_user),
+        v[20] = cell_text_or_null(cb->because);
+    }
+    v[21] = cell_text_or_null(error);
+    return v;
+}
+
+}  // namespace detail
+
+using namespace detail;
+
+Table matrix_table(const std::vector<MatrixRow>& rows) {
+    Table t{"MatrixRow",
+            "one cell of the coverage matrix: site x location x dialled string x platform",
+            matrix_columns(),
+            {}};
+    t.rows.reserve(rows.size());
+    for (const auto& r : rows) t.rows.push_back(matrix_cells(r));
+    return t;
+}
+
+Table traces_table(const std::vector<Trace>& traces) {
+    Table t{"Trace", "a simulated call, step by step", trace_columns(), {}};
+    for (const auto& x : traces) t.rows.push_back(trace_cells(x));
+    return t;
+}
+
+Table callbacks_table(const std::vector<CallbackAnswer>& answers) {
+    Table t{"CallbackAnswer", "who a PSAP callback to an ELIN reaches", callback_columns(), {}};
+    for (const auto& a : answers) t.rows.push_back(callback_cells(a));
+    return t;
+}
+
+Table diff_table(const DiffResult& d) {
+    std::vector<Column> change = {col("key", S, false, "platform|site|location|user|dialed"),
+                                  nested("before", CellType::record, true, "MatrixRow", matrix_columns(),
+                                         "the row before; null for a new caller"),
+                                  nested("after", CellType::record, true, "MatrixRow", matrix_columns(),
+                                         "the row after; null for a removed caller"),
+                                  col("changes", L, false, "\"field: before -> after\" lines"),
+                                  col("worse", B, false, "the emergency outcome got worse"),
+                                  col("worse_because", S, true, "why it is worse")};
+    Table t{"Diff",
+            "what a configuration change does to emergency outcomes and findings",
+            {nested("outcomes", CellType::records, false, "OutcomeChange", change, "rows that changed"),
+             nested("findings_added", CellType::records, false, "Finding", finding_columns(),
+                    "findings only in the new configuration"),
+             nested("findings_fixed", CellType::records, false, "Finding", finding_columns(),
+                    "findings only in the old configuration"),
+             col("worse", B, false, "an emergency outcome got worse")},
+            {}};
+    auto side = [](const std::optional<MatrixRow>& r) { return r ? cell_list(matrix_cells(*r)) : Cell{}; };
+    std::vector<Cell> outcomes, added, fixed;
+    for (const auto& o : d.outcomes)
+        outcomes.push_back(cell_list({cell_text(o.key), side(o.before), side(o.after), cell_strings(o.changes),
+                                      cell_bool(o.worse), cell_text_or_null(o.worse_because)}));
+    for (const auto& f : d.added) added.push_back(cell_list(finding_cells(f)));
+    for (const auto& f : d.fixed) fixed.push_back(cell_list(finding_cells(f)));
+    t.rows.push_back({cell_list(std::move(outcomes)), cell_list(std::move(added)), cell_list(std::move(fixed)),
+                      cell_bool(d.worse())});
+    return t;
+}
+
+std::vector<Table> table_schemas() {
+    std::vector<Table> v = {lint_report_table({}), validation_table({}), rules_table({}),         matrix_table({}),
+                            traces_table({}),      callbacks_table({}),  diff_table(DiffResult{})};
+    v.push_back(Table{"BatchRow", "one line of `e911 simulate --calls --format csv`", batch_columns(), {}});
+    for (auto& t : v) t.rows.clear();
+    return v;
+}
+
+}  // namespace e911

@@ -1,0 +1,92 @@
+// Answers as typed tables and the one renderer per format that reads them.
+#include <nlohmann/json.hpp>
+
+#include "helpers.hpp"
+
+namespace {
+
+const char* kYaml = R"(version: 1
+addresses:
+  - {id: hq, country: US, state: IL, city: Springfield, street_name: Main, house_number: "1", postal_code: "62701"}
+locations:
+  - {id: hq-1, address: hq, description: Floor 1}
+)";
+
+e911::Finding sample_finding() {
+    e911::Finding f;
+    f.rule = "psap-mismatch";
+    f.message = "a, \"quoted\" message";
+    f.target = "site/hq";
+    f.file = "c.yaml";
+    f.line = 3;
+    f.column = 5;
+    f.related.push_back({"psap/x", "", "c.yaml", 9, 1});
+    f.fingerprint = "fp";
+    return f;
+}
+
+}  // namespace
+
+TEST_CASE("tables carry typed columns with descriptions") {
+    auto t = e911::findings_table({sample_finding()});
+    REQUIRE(t.record == "Finding");
+    REQUIRE(t.rows.size() == 1);
+    auto related = t.column("related");
+    REQUIRE(related != e911::Table::npos);
+    CHECK(t.columns[related].type == e911::CellType::records);
+    CHECK(t.columns[related].record == "Related");
+    CHECK(t.rows[0][t.column("line")].number == 3);
+    CHECK(t.rows[0][t.column("hint")].is_null());
+    CHECK(t.column("no-such-column") == e911::Table::npos);
+    for (const auto& schema : e911::table_schemas())
+        for (const auto& c : schema.columns) {
+            INFO(schema.record << "." << c.name);
+            CHECK(!c.description.empty());
+            CHECK((c.type == e911::CellType::record || c.type == e911::CellType::records) == !c.fields.empty());
+        }
+}
+
+TEST_CASE("the trace table carries every key of the trace JSON, psap_reason included") {
+    auto cfg = test::config(kYaml);
+    e911::Simulator sim(cfg);
+    e911::Caller caller;
+    caller.dialed = "911";
+    auto trace = sim.simulate(caller);
+    auto j = nlohmann::ordered_json::parse(e911::render(trace, e911::ReportFormat::json));
+    auto t = e911::traces_table({trace});
+    REQUIRE(j.size() == t.columns.size());
+    std::size_t i = 0;
+    for (auto it = j.begin(); it != j.end(); ++it, ++i) CHECK(it.key() == t.columns[i].name);
+    CHECK(t.column("psap_reason") != e911::Table::npos);
+}
+
+TEST_CASE("generic CSV and JSON renderers") {
+    auto t = e911::findings_table({sample_finding()});
+    std::string csv = e911::table_to_csv(t);
+    CHECK(csv.rfind("rule,severity,message,hint,target,file,line,column,related,waived,baselined,fingerprint\n", 0) ==
+          0);
+    CHECK(csv.find("\"a, \"\"quoted\"\" message\"") != std::string::npos);
+    CHECK(csv.find(",3,5,") != std::string::npos);
+    auto j = nlohmann::json::parse(e911::table_to_json(t));
+    CHECK(j[0]["related"][0]["note"].is_null());
+    CHECK(j[0]["waived"].is_null());
+    CHECK(j[0]["line"] == 3);
+}
+
+TEST_CASE("render picks one renderer per format and refuses formats an answer lacks") {
+    std::vector<e911::Finding> fs = {sample_finding()};
+    e911::ReportFormat f;
+    for (const char* name : {"text", "json", "csv", "sarif", "junit", "github"}) {
+        REQUIRE(e911::parse_report_format(name, f));
+        CHECK(std::string(e911::to_string(f)) == name);
+        CHECK(!e911::render(fs, f).empty());
+    }
+    CHECK_FALSE(e911::parse_report_format("html", f));
+    CHECK(e911::render(fs, e911::ReportFormat::json) == e911::findings_to_json(fs));
+    CHECK(e911::render(fs, e911::ReportFormat::sarif) == e911::findings_to_sarif(fs));
+    CHECK_THROWS_AS(e911::render(std::vector<e911::MatrixRow>{}, e911::ReportFormat::sarif), std::invalid_argument);
+    CHECK_THROWS_WITH(e911::render(e911::DiffResult{}, e911::ReportFormat::csv), Catch::Contains("use text or json"));
+    auto rules = e911::render(e911::rules(), e911::ReportFormat::json);
+    CHECK(nlohmann::json::parse(rules)[0].contains("summary"));
+    CHECK(e911::render(e911::rules(), e911::ReportFormat::text).find("psap-mismatch") != std::string::npos);
+}
