@@ -282,7 +282,7 @@ private:
     SourcePos empty_;
 };
 
-// ----------------------------------------------------------------- value checks (one per Format)
+// ----------------------------------------------------------------- value checks (one per Syntax)
 std::string check_text(std::string&) { return {}; }
 std::string check_digits(std::string& s) {
     if (is_digits(s)) return {};
@@ -324,19 +324,19 @@ struct FormatRule {
     std::string (*check)(std::string&);
     const char* hint;
 };
-FormatRule rule_of(Format f) {
+FormatRule rule_of(Syntax f) {
     switch (f) {
-        case Format::text: return {"invalid-value", check_text, nullptr};
-        case Format::digits:
+        case Syntax::text: return {"invalid-value", check_text, nullptr};
+        case Syntax::digits:
             return {"invalid-dial-string", check_digits, "write the digits only, quoted, e.g. \"911\"; keep leading zeros (\"000\")"};
-        case Format::e164: return {"invalid-e164", check_e164, kE164Hint};
-        case Format::country: return {"invalid-country", check_country, "use the two-letter ISO 3166-1 code in upper case, e.g. US, CH, GB"};
-        case Format::sip: return {"invalid-value", check_sip, nullptr};
-        case Format::date: return {"invalid-value", check_date, nullptr};
-        case Format::target: return {"invalid-value", check_target, nullptr};
-        case Format::access_prefix:
+        case Syntax::e164: return {"invalid-e164", check_e164, kE164Hint};
+        case Syntax::country: return {"invalid-country", check_country, "use the two-letter ISO 3166-1 code in upper case, e.g. US, CH, GB"};
+        case Syntax::sip: return {"invalid-value", check_sip, nullptr};
+        case Syntax::date: return {"invalid-value", check_date, nullptr};
+        case Syntax::target: return {"invalid-value", check_target, nullptr};
+        case Syntax::access_prefix:
             return {"invalid-value", check_access_prefix, "use up to four characters of 0-9, * and #, e.g. \"9\""};
-        case Format::chassis:
+        case Syntax::chassis:
             return {"invalid-mac", check_chassis,
                     "write the switch chassis ID as a MAC address such as 00-11-22-33-44-55 (`:` and lower case are accepted)"};
     }
@@ -344,7 +344,7 @@ FormatRule rule_of(Format f) {
 }
 std::string hint_of(const Opt& opt) {
     if (opt.hint) return opt.hint;
-    const char* h = rule_of(opt.format).hint;
+    const char* h = rule_of(opt.syntax).hint;
     return h ? h : "";
 }
 
@@ -373,8 +373,8 @@ public:
     void raw(const char* key) { o_.child(key); }
 
     void field(const char* key, std::string& m, Opt opt = {}) {
-        if (opt.format == Format::text) m = o_.str(key, opt.required, opt.hint ? opt.hint : "");
-        else m = o_.checked(key, opt.required, rule_of(opt.format).id, rule_of(opt.format).check, hint_of(opt));
+        if (opt.syntax == Syntax::text) m = o_.str(key, opt.required, opt.hint ? opt.hint : "");
+        else m = o_.checked(key, opt.required, rule_of(opt.syntax).id, rule_of(opt.syntax).check, hint_of(opt));
         if (opt.key && m.empty()) dropped_ = true;
     }
     void field(const char* key, std::optional<std::string>& m, Opt opt = {}) {
@@ -412,7 +412,7 @@ public:
     }
     void field(const char* key, std::vector<Ref>& m, Kind, Opt = {}) { m = o_.refs(key); }
     void field(const char* key, std::vector<std::string>& m, Opt opt = {}) {
-        const FormatRule r = rule_of(opt.format);
+        const FormatRule r = rule_of(opt.syntax);
         m = o_.strings(key, r.check, r.id, hint_of(opt));
     }
     void field(const char* key, std::optional<std::vector<std::string>>& m, Opt opt = {}) {

@@ -19,8 +19,8 @@
 
 namespace e911::detail {
 
-// How a string value is checked (and which diagnostic a bad one gets).
-enum class Format : std::uint8_t {
+// The syntax a string value must have (it picks the check and the diagnostic a bad one gets).
+enum class Syntax : std::uint8_t {
     text,           // any string
     digits,         // a dial string: 0-9 only
     e164,           // +<country code><number>
@@ -36,7 +36,7 @@ enum class Format : std::uint8_t {
 struct Opt {
     bool required = false;     // a missing key is an error (required strings are always written back)
     bool key = false;          // identifies the entry: one whose key is missing or malformed is dropped
-    Format format = Format::text;
+    Syntax syntax = Syntax::text;
     const char* hint = nullptr;  // the fix offered for a missing or malformed value (else the format's)
     long lo = 0, hi = 0;         // range of a number
     bool write_empty = false;    // a nested list written back even when empty
@@ -72,9 +72,9 @@ inline constexpr std::pair<const char*, SfbClient> kClients[] = {{"modern", SfbC
 
 inline constexpr const char* kE164Hint = "write it as +<country code><number> with no spaces or dashes, e.g. \"+12175550100\"";
 inline constexpr Opt kId{.required = true};
-inline constexpr Opt kCountry{.format = Format::country};
-inline constexpr Opt kE164{.format = Format::e164};
-inline constexpr Opt kDigits{.format = Format::digits};
+inline constexpr Opt kCountry{.syntax = Syntax::country};
+inline constexpr Opt kE164{.syntax = Syntax::e164};
+inline constexpr Opt kDigits{.syntax = Syntax::digits};
 inline constexpr Opt kRequiredRef{.required = true};
 
 template <class T>
@@ -211,7 +211,7 @@ struct Describe<WirelessAccessPoint> {
     }
 };
 
-inline constexpr Opt kChassis{.required = true, .key = true, .format = Format::chassis};
+inline constexpr Opt kChassis{.required = true, .key = true, .syntax = Syntax::chassis};
 
 template <>
 struct Describe<Switch> {
@@ -246,7 +246,7 @@ template <>
 struct Describe<ExtendedNotification> {
     template <class V, class O>
     static void fields(V& v, O& e) {
-        v.field("dial_string", e.dial_string, Opt{.required = true, .key = true, .format = Format::digits});
+        v.field("dial_string", e.dial_string, Opt{.required = true, .key = true, .syntax = Syntax::digits});
         v.field("notification_mode", e.notification_mode, kExtendedModes);
         v.field("notification_group", e.notification_group);
         v.field("notification_dial_out", e.notification_dial_out, kE164);
@@ -276,7 +276,7 @@ template <bool Teams>
 struct DescribeNumber {
     template <class V, class O>
     static void fields(V& v, O& n) {
-        v.field("dial_string", n.dial_string, Opt{.required = true, .key = true, .format = Format::digits});
+        v.field("dial_string", n.dial_string, Opt{.required = true, .key = true, .syntax = Syntax::digits});
         v.field("dial_masks", n.dial_masks, kDigits);
         if constexpr (Teams) v.field("pstn_usage", n.pstn_usage, Kind::pstn_usage, kRequiredRef);
         v.ignored("description");
@@ -313,9 +313,9 @@ struct Describe<LocationPolicy> {
         v.field("dial_masks", p.dial_masks, kDigits);
         v.objects("numbers", p.numbers, DescribeNumber<false>{}, Opt{.write_empty = true});
         v.field("notification_uris", p.notification_uris,
-                Opt{.format = Format::sip, .hint = "write SIP URIs such as sip:security@contoso.com"});
+                Opt{.syntax = Syntax::sip, .hint = "write SIP URIs such as sip:security@contoso.com"});
         v.field("conference_uri", p.conference_uri,
-                Opt{.format = Format::sip, .hint = "write a SIP URI such as sip:+12175550199@contoso.com;user=phone"});
+                Opt{.syntax = Syntax::sip, .hint = "write a SIP URI such as sip:+12175550199@contoso.com;user=phone"});
         v.field("conference_mode", p.conference_mode, kConferenceModes);
     }
 };
@@ -402,7 +402,7 @@ struct Describe<DialPlan> {
     static void fields(V& v, O& d) {
         v.field("id", d.id, kId);
         v.ignored("description");
-        v.field("external_access_prefix", d.external_access_prefix, Opt{.format = Format::access_prefix});
+        v.field("external_access_prefix", d.external_access_prefix, Opt{.syntax = Syntax::access_prefix});
         v.objects("rules", d.rules, Describe<NormalizationRule>{}, Opt{.write_empty = true});
     }
 };
@@ -464,12 +464,12 @@ struct Describe<Waiver> {
         v.field("rule", w.rule,
                 Opt{.required = true, .hint = "name the lint rule id this waiver accepts, e.g. kari-notification-building"});
         v.field("target", w.target,
-                Opt{.required = true, .format = Format::target, .hint = "write the target as <kind>/<id>, e.g. site/campus-wifi"});
+                Opt{.required = true, .syntax = Syntax::target, .hint = "write the target as <kind>/<id>, e.g. site/campus-wifi"});
         v.field("reason", w.reason,
                 Opt{.required = true, .hint = "say why the risk is accepted; a waiver without a reason is not accepted"});
         v.field("approved_by", w.approved_by, Opt{.required = true, .hint = "name who accepted the risk"});
         v.field("expires", w.expires,
-                Opt{.required = true, .format = Format::date, .hint = "give an expiry date as YYYY-MM-DD; waivers must be reviewed"});
+                Opt{.required = true, .syntax = Syntax::date, .hint = "give an expiry date as YYYY-MM-DD; waivers must be reviewed"});
     }
 };
 
