@@ -11,8 +11,8 @@
 
 using namespace e911;
 using detail::Describe;
-using detail::Syntax;
 using detail::Opt;
+using detail::Syntax;
 using nlohmann::json;
 
 namespace {
@@ -43,7 +43,9 @@ struct Meta {
     void field(const char* key, std::string&, Opt opt = {}) { put(key, string_type(opt.syntax), opt); }
     void field(const char* key, std::optional<std::string>&, Opt opt = {}) { put(key, string_type(opt.syntax), opt); }
     template <class P>
-    void field(const char* key, detail::Keyed<P>, Opt opt = {}) { put(key, string_type(opt.syntax), opt); }
+    void field(const char* key, detail::Keyed<P>, Opt opt = {}) {
+        put(key, string_type(opt.syntax), opt);
+    }
     void field(const char* key, bool& v, Opt opt = {}) { put(key, {{"type", "boolean"}, {"default", v}}, opt); }
     void field(const char* key, int& v, Opt opt = {}) {
         put(key, {{"type", "integer"}, {"minimum", opt.lo}, {"maximum", opt.hi}, {"default", v}}, opt);
@@ -91,7 +93,9 @@ struct Meta {
         put(key, {{"type", "array"}, {"items", describe<D, T>()}}, opt);
     }
     template <class T>
-    void object(const char* key, T&) { put(key, describe<Describe<T>, T>(), {}); }
+    void object(const char* key, T&) {
+        put(key, describe<Describe<T>, T>(), {});
+    }
     template <class Body>
     void section(const char* key, Body body) {
         Meta m;
@@ -171,7 +175,8 @@ void compare(const json& root, const json& schema_node, const json& desc, const 
         if (s.contains("maximum")) CHECK(s["maximum"].get<double>() == desc["maximum"].get<double>());
         if (s.contains("enum"))  // `version`: the schema lists the versions this build reads
             for (const auto& v : s["enum"])
-                CHECK((v.get<double>() >= desc["minimum"].get<double>() && v.get<double>() <= desc["maximum"].get<double>()));
+                CHECK((v.get<double>() >= desc["minimum"].get<double>() &&
+                       v.get<double>() <= desc["maximum"].get<double>()));
     }
     if (s.contains("default")) CHECK(s["default"] == desc.value("default", json()));
 }
@@ -199,7 +204,8 @@ TEST_CASE("the schema comparison notices a drift", "[desc]") {
 namespace {
 struct PathWalk {
     std::string prefix;
-    std::vector<std::tuple<std::string, std::string, bool>>* out;  // (model list name, path in the format, bare strings)
+    std::vector<std::tuple<std::string, std::string, bool>>*
+        out;  // (model list name, path in the format, bare strings)
     template <class... A>
     void field(const char*, A&&...) {}
     void raw(const char*) {}
@@ -237,4 +243,10 @@ TEST_CASE("the Python model lists and stubs match the descriptions", "[desc]") {
         CHECK(py.find(name + " = property(lambda self: self._list(" + path + ")") != std::string::npos);
         CHECK(pyi.find("    " + name + ": List[" + (bare ? "str" : "Record") + "]\n") != std::string::npos);
     }
+}
+
+TEST_CASE("a dial plan's description is accepted by the schema as by the decoder", "[desc]") {
+    auto r = test::load_yaml("version: 1\nvoice:\n  dial_plans:\n    - id: global\n      description: main office\n");
+    INFO(diagnostics_to_text(r.diagnostics, false));
+    CHECK(r.diagnostics.empty());
 }

@@ -286,7 +286,8 @@ private:
 std::string check_text(std::string&) { return {}; }
 std::string check_digits(std::string& s) {
     if (is_digits(s)) return {};
-    return "`" + s + "` is not a dial string: use digits 0-9 only" + (s.find('+') != std::string::npos ? " (no `+`)" : "");
+    return "`" + s + "` is not a dial string: use digits 0-9 only" +
+           (s.find('+') != std::string::npos ? " (no `+`)" : "");
 }
 std::string check_e164(std::string& s) {
     if (is_e164(s)) return {};
@@ -328,9 +329,12 @@ FormatRule rule_of(Syntax f) {
     switch (f) {
         case Syntax::text: return {"invalid-value", check_text, nullptr};
         case Syntax::digits:
-            return {"invalid-dial-string", check_digits, "write the digits only, quoted, e.g. \"911\"; keep leading zeros (\"000\")"};
+            return {"invalid-dial-string", check_digits,
+                    "write the digits only, quoted, e.g. \"911\"; keep leading zeros (\"000\")"};
         case Syntax::e164: return {"invalid-e164", check_e164, kE164Hint};
-        case Syntax::country: return {"invalid-country", check_country, "use the two-letter ISO 3166-1 code in upper case, e.g. US, CH, GB"};
+        case Syntax::country:
+            return {"invalid-country", check_country,
+                    "use the two-letter ISO 3166-1 code in upper case, e.g. US, CH, GB"};
         case Syntax::sip: return {"invalid-value", check_sip, nullptr};
         case Syntax::date: return {"invalid-value", check_date, nullptr};
         case Syntax::target: return {"invalid-value", check_target, nullptr};
@@ -338,7 +342,8 @@ FormatRule rule_of(Syntax f) {
             return {"invalid-value", check_access_prefix, "use up to four characters of 0-9, * and #, e.g. \"9\""};
         case Syntax::chassis:
             return {"invalid-mac", check_chassis,
-                    "write the switch chassis ID as a MAC address such as 00-11-22-33-44-55 (`:` and lower case are accepted)"};
+                    "write the switch chassis ID as a MAC address such as 00-11-22-33-44-55 (`:` and lower case are "
+                    "accepted)"};
     }
     return {"invalid-value", check_text, nullptr};
 }
@@ -355,10 +360,13 @@ bool decode_object(Ctx& c, const Node& n, const std::string& path, T& obj);
 
 // Per-kind checks beyond single keys; true keeps the object.
 template <class T>
-bool accept(Ctx&, const T&, const Node&, const std::string&) { return true; }
+bool accept(Ctx&, const T&, const Node&, const std::string&) {
+    return true;
+}
 bool accept(Ctx& c, const ServiceArea& a, const Node& item, const std::string& path) {
     if (!a.keys.empty()) return true;
-    c.report("missing-field", item.pos, path, "a service area needs at least one of country, state, county, city, postal_code",
+    c.report("missing-field", item.pos, path,
+             "a service area needs at least one of country, state, county, city, postal_code",
              "add e.g. {country: US, state: IL, county: SANGAMON}");
     return false;
 }
@@ -373,8 +381,10 @@ public:
     void raw(const char* key) { o_.child(key); }
 
     void field(const char* key, std::string& m, Opt opt = {}) {
-        if (opt.syntax == Syntax::text) m = o_.str(key, opt.required, opt.hint ? opt.hint : "");
-        else m = o_.checked(key, opt.required, rule_of(opt.syntax).id, rule_of(opt.syntax).check, hint_of(opt));
+        if (opt.syntax == Syntax::text)
+            m = o_.str(key, opt.required, opt.hint ? opt.hint : "");
+        else
+            m = o_.checked(key, opt.required, rule_of(opt.syntax).id, rule_of(opt.syntax).check, hint_of(opt));
         if (opt.key && m.empty()) dropped_ = true;
     }
     void field(const char* key, std::optional<std::string>& m, Opt opt = {}) {
@@ -390,8 +400,10 @@ public:
     }
     void field(const char* key, bool& m, Opt = {}) { m = o_.boolean(key, m); }
     void field(const char* key, int& m, Opt opt = {}) {
-        if (auto v = o_.integer(key, opt.lo, opt.hi)) m = *v;
-        else if (opt.required && !o_.present(key)) o_.missing(key, hint_of(opt));
+        if (auto v = o_.integer(key, opt.lo, opt.hi))
+            m = *v;
+        else if (opt.required && !o_.present(key))
+            o_.missing(key, hint_of(opt));
     }
     void field(const char* key, std::optional<int>& m, Opt opt = {}) {
         if (auto v = o_.integer(key, opt.lo, opt.hi)) m = v;
@@ -424,12 +436,15 @@ public:
     void field(const char* key, IpPrefix& m, Opt opt = {}) {
         std::optional<IpPrefix> p;
         parsed(key, opt, "invalid-prefix", "write the network ID and prefix length, e.g. 10.10.0.0/24 or 2001:db8::/64",
-               [&](const std::string& s, std::string& err) { return bool(p = parse_prefix(s, PrefixHostBits::reject, &err)); });
+               [&](const std::string& s, std::string& err) {
+                   return bool(p = parse_prefix(s, PrefixHostBits::reject, &err));
+               });
         if (p) m = *p;
     }
     void field(const char* key, IpAddress& m, Opt opt = {}) {
         std::optional<IpAddress> ip;
-        parsed(key, opt, "invalid-ip", "write the subnet's network ID, e.g. 10.10.10.128 for a client at 10.10.10.150/25",
+        parsed(key, opt, "invalid-ip",
+               "write the subnet's network ID, e.g. 10.10.10.128 for a client at 10.10.10.150/25",
                [&](const std::string& s, std::string& err) {
                    if (s.find('/') != std::string::npos) {
                        err = "`" + s + "`: a LIS subnet is keyed by its network ID alone, without a prefix length";
@@ -494,13 +509,14 @@ private:
     template <class Parse>
     void parsed(const char* key, const Opt& opt, const char* id, const char* hint, Parse parse) {
         bool ok = false;
-        o_.checked(key, opt.required, id,
-                   [&](const std::string& s) {
-                       std::string err;
-                       ok = parse(s, err);
-                       return ok ? std::string() : err;
-                   },
-                   opt.hint ? opt.hint : hint);
+        o_.checked(
+            key, opt.required, id,
+            [&](const std::string& s) {
+                std::string err;
+                ok = parse(s, err);
+                return ok ? std::string() : err;
+            },
+            opt.hint ? opt.hint : hint);
         if (opt.key && !ok) dropped_ = true;
     }
     Ctx& c_;
@@ -526,7 +542,8 @@ void decode(const Node& root, Config& cfg, std::vector<Diagnostic>& out) {
     Describe<Config>::fields(f, cfg);
     if (cfg.version != 1)
         c.report("unsupported-version", root.get("version")->pos, "version",
-                 "configuration format version " + std::to_string(cfg.version) + " is not supported", "this libe911 reads version 1");
+                 "configuration format version " + std::to_string(cfg.version) + " is not supported",
+                 "this libe911 reads version 1");
 }
 
 namespace {
@@ -546,23 +563,28 @@ std::vector<std::string> ids_of_kind(const Config& c, Kind k) {
     with_list(c, k, [&](const auto& list) {
         using T = typename std::remove_cvref_t<decltype(list)>::value_type;
         if constexpr (has_id<T>)
-            for (std::size_t i = 0; i < std::min<std::size_t>(list.size(), 20000); ++i) r.push_back(Describe<T>::id(list[i]));
+            for (std::size_t i = 0; i < std::min<std::size_t>(list.size(), 20000); ++i)
+                r.push_back(Describe<T>::id(list[i]));
     });
     return r;
 }
 }  // namespace
 
-void check_references(Config& cfg, const std::vector<std::pair<Kind, std::uint32_t>>& duplicates, std::vector<Diagnostic>& out) {
+void check_references(Config& cfg, const std::vector<std::pair<Kind, std::uint32_t>>& duplicates,
+                      std::vector<Diagnostic>& out) {
     Ctx c(cfg, out);
     for (const auto& [kind, idx] : duplicates) {
-        if (kind == Kind::subnet) continue;  // the same prefix in two places is lint's subnet-overlap / subnet-redundant
+        if (kind == Kind::subnet)
+            continue;  // the same prefix in two places is lint's subnet-overlap / subnet-redundant
         const Positions* later = nullptr;
         const Positions* first = nullptr;
         std::string id = id_of(cfg, kind, idx, &later);
         id_of(cfg, kind, cfg.find(kind, id), &first);
         SourcePos fp = first->self;
-        c.report("duplicate-id", later->of("id").known() ? later->of("id") : later->self, std::string(to_string(kind)) + "/" + id,
-                 std::string(to_string(kind)) + " `" + id + "` is defined twice (first at " + cfg.file_of(fp) + ":" + std::to_string(fp.line) + ")",
+        c.report("duplicate-id", later->of("id").known() ? later->of("id") : later->self,
+                 std::string(to_string(kind)) + "/" + id,
+                 std::string(to_string(kind)) + " `" + id + "` is defined twice (first at " + cfg.file_of(fp) + ":" +
+                     std::to_string(fp.line) + ")",
                  "give each " + std::string(to_string(kind)) + " a unique id, or merge the two entries");
     }
     std::map<Kind, std::vector<std::string>> candidates;
@@ -573,9 +595,11 @@ void check_references(Config& cfg, const std::vector<std::pair<Kind, std::uint32
         std::string sug = closest(v.ref->id, it->second);
         std::string owner = std::string(to_string(v.owner_kind)) + " `" + v.owner_id + "`";
         std::string msg = owner + " refers to " + to_string(v.target) + " `" + v.ref->id + "`, which is not defined";
-        std::string hint = sug.empty() ? "define " + std::string(to_string(v.target)) + " `" + v.ref->id + "` or correct the reference"
-                                       : "did you mean `" + sug + "`?";
-        c.report("dangling-reference", v.owner_pos->of(v.field), std::string(to_string(v.owner_kind)) + "/" + v.owner_id + "." + v.field, msg, hint);
+        std::string hint =
+            sug.empty() ? "define " + std::string(to_string(v.target)) + " `" + v.ref->id + "` or correct the reference"
+                        : "did you mean `" + sug + "`?";
+        c.report("dangling-reference", v.owner_pos->of(v.field),
+                 std::string(to_string(v.owner_kind)) + "/" + v.owner_id + "." + v.field, msg, hint);
     });
 }
 

@@ -34,10 +34,10 @@ enum class Syntax : std::uint8_t {
 
 // What a description says about one key beyond its value type.
 struct Opt {
-    bool required = false;     // a missing key is an error (required strings are always written back)
-    bool key = false;          // identifies the entry: one whose key is missing or malformed is dropped
+    bool required = false;  // a missing key is an error (required strings are always written back)
+    bool key = false;       // identifies the entry: one whose key is missing or malformed is dropped
     Syntax syntax = Syntax::text;
-    const char* hint = nullptr;  // the fix offered for a missing or malformed value (else the format's)
+    const char* hint = nullptr;  // the fix offered for a missing or malformed value (else the syntax's)
     long lo = 0, hi = 0;         // range of a number
     bool write_empty = false;    // a nested list written back even when empty
 };
@@ -48,7 +48,9 @@ struct Keyed {
     Pairs* pairs;
 };
 template <class Pairs>
-Keyed<Pairs> keyed(Pairs& p) { return {&p}; }
+Keyed<Pairs> keyed(Pairs& p) {
+    return {&p};
+}
 
 // Enum names as written in the format.
 inline constexpr std::pair<const char*, Platform> kPlatforms[] = {{"teams", Platform::teams}, {"sfb", Platform::sfb}};
@@ -64,13 +66,14 @@ inline constexpr std::pair<const char*, NotificationMode> kExtendedModes[] = {
 inline constexpr std::pair<const char*, LocationRequired> kLocationRequired[] = {
     {"no", LocationRequired::no}, {"yes", LocationRequired::yes}, {"disclaimer", LocationRequired::disclaimer}};
 inline constexpr std::pair<const char*, ConferenceMode> kConferenceModes[] = {{"oneway", ConferenceMode::oneway},
-                                                                             {"twoway", ConferenceMode::twoway}};
+                                                                              {"twoway", ConferenceMode::twoway}};
 inline constexpr std::pair<const char*, EmergencyRouting> kRoutings[] = {
     {"location", EmergencyRouting::location}, {"elin", EmergencyRouting::elin}, {"fixed", EmergencyRouting::fixed}};
 inline constexpr std::pair<const char*, SfbClient> kClients[] = {{"modern", SfbClient::modern},
-                                                                {"legacy", SfbClient::legacy}};
+                                                                 {"legacy", SfbClient::legacy}};
 
-inline constexpr const char* kE164Hint = "write it as +<country code><number> with no spaces or dashes, e.g. \"+12175550100\"";
+inline constexpr const char* kE164Hint =
+    "write it as +<country code><number> with no spaces or dashes, e.g. \"+12175550100\"";
 inline constexpr Opt kId{.required = true};
 inline constexpr Opt kCountry{.syntax = Syntax::country};
 inline constexpr Opt kE164{.syntax = Syntax::e164};
@@ -202,9 +205,12 @@ struct Describe<WirelessAccessPoint> {
     static std::string id(const WirelessAccessPoint& w) { return w.bssid.to_string(); }
     template <class V, class O>
     static void fields(V& v, O& w) {
-        v.field("bssid", w.bssid,
-                Opt{.required = true, .key = true,
-                    .hint = "write the BSSID as nn-nn-nn-nn-nn-nn; a trailing `*` may cover the last one or two hex digits"});
+        v.field(
+            "bssid", w.bssid,
+            Opt{.required = true,
+                .key = true,
+                .hint =
+                    "write the BSSID as nn-nn-nn-nn-nn-nn; a trailing `*` may cover the last one or two hex digits"});
         v.field("location", w.location, Kind::location, kRequiredRef);
         v.field("site", w.site, Kind::site);
         v.field("description", w.description);
@@ -462,14 +468,20 @@ struct Describe<Waiver> {
     template <class V, class O>
     static void fields(V& v, O& w) {
         v.field("rule", w.rule,
-                Opt{.required = true, .hint = "name the lint rule id this waiver accepts, e.g. kari-notification-building"});
+                Opt{.required = true,
+                    .hint = "name the lint rule id this waiver accepts, e.g. kari-notification-building"});
         v.field("target", w.target,
-                Opt{.required = true, .syntax = Syntax::target, .hint = "write the target as <kind>/<id>, e.g. site/campus-wifi"});
-        v.field("reason", w.reason,
-                Opt{.required = true, .hint = "say why the risk is accepted; a waiver without a reason is not accepted"});
+                Opt{.required = true,
+                    .syntax = Syntax::target,
+                    .hint = "write the target as <kind>/<id>, e.g. site/campus-wifi"});
+        v.field(
+            "reason", w.reason,
+            Opt{.required = true, .hint = "say why the risk is accepted; a waiver without a reason is not accepted"});
         v.field("approved_by", w.approved_by, Opt{.required = true, .hint = "name who accepted the risk"});
         v.field("expires", w.expires,
-                Opt{.required = true, .syntax = Syntax::date, .hint = "give an expiry date as YYYY-MM-DD; waivers must be reviewed"});
+                Opt{.required = true,
+                    .syntax = Syntax::date,
+                    .hint = "give an expiry date as YYYY-MM-DD; waivers must be reviewed"});
     }
 };
 
@@ -487,7 +499,8 @@ template <>
 struct Describe<Config> {
     template <class V, class C>
     static void fields(V& v, C& c) {
-        v.field("version", c.version, Opt{.required = true, .hint = "add `version: 1` at the top of the file", .lo = 1, .hi = 1000});
+        v.field("version", c.version,
+                Opt{.required = true, .hint = "add `version: 1` at the top of the file", .lo = 1, .hi = 1000});
         v.raw("include");  // resolved before decoding
         v.raw("$schema");
         v.field("name", c.name);
@@ -524,9 +537,13 @@ struct Describe<Config> {
 };
 
 template <class T>
-inline constexpr bool is_scalar_form = requires { Describe<T>::scalar_form; };
+inline constexpr bool is_scalar_form = requires {
+    Describe<T>::scalar_form;
+};
 template <class T>
-inline constexpr bool has_id = requires(const T& t) { Describe<T>::id(t); };
+inline constexpr bool has_id = requires(const T& t) {
+    Describe<T>::id(t);
+};
 
 // The list walk's visitor: only the lists of object kinds matter.
 template <class F>
@@ -538,9 +555,13 @@ struct ListWalk {
     template <class D>
     void object(const char*, D&) {}
     template <class B>
-    void section(const char*, B body) { body(*this); }
+    void section(const char*, B body) {
+        body(*this);
+    }
     template <class L>
-    void list(const char*, L& l) { f(l); }
+    void list(const char*, L& l) {
+        f(l);
+    }
 };
 
 // Calls f(list) for every object kind's list in the document, in format order. `list` is the

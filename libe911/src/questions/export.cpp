@@ -48,7 +48,9 @@ private:
         void field(const char* k, bool v, Opt = {}) { o[k] = v; }
         void field(const char* k, int v, Opt = {}) { o[k] = v; }
         template <class E, std::size_t N>
-        void field(const char* k, E v, const std::pair<const char*, E> (&)[N], Opt = {}) { o[k] = to_string(v); }
+        void field(const char* k, E v, const std::pair<const char*, E> (&)[N], Opt = {}) {
+            o[k] = to_string(v);
+        }
         template <class E, std::size_t N>
         void field(const char* k, const std::optional<E>& v, const std::pair<const char*, E> (&)[N], Opt = {}) {
             if (v) o[k] = to_string(*v);
@@ -121,6 +123,8 @@ private:
 };
 }  // namespace
 
-std::string config_to_json(const Config& config, bool positions, int indent) { return Writer(config, positions).write().dump(indent); }
+std::string config_to_json(const Config& config, bool positions, int indent) {
+    return Writer(config, positions).write().dump(indent);
+}
 
 }  // namespace e911
