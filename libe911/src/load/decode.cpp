@@ -4,6 +4,7 @@
 #include <cstring>
 #include <map>
 
+#include "model/describe.hpp"
 #include "model/refs.hpp"
 #include "util/text_util.hpp"
 
@@ -65,14 +66,34 @@ public:
             n_ = nullptr;
         }
     }
+    // An object written as one bare string (a trusted IP, a PSTN usage): its one key reads the item itself.
+    struct Scalar {};
+    Obj(Ctx& c, const Node& n, std::string path, Scalar) : c_(c), n_(&n), path_(std::move(path)), pos_(nullptr) {
+        scalar_ = true;
+        if (n.kind != NK::string) {
+            c_.wrong_type(n, path_, "a string");
+            n_ = nullptr;
+        }
+    }
     ~Obj() { finish(); }
     bool valid() const { return n_ != nullptr; }
     const SourcePos& pos() const { return n_ ? n_->pos : empty_; }
-    std::string sub(const char* key) const { return path_.empty() ? key : path_ + "." + key; }
+    std::string sub(const char* key) const {
+        if (scalar_) return path_;
+        return path_.empty() ? key : path_ + "." + key;
+    }
+    // The key's value unless absent or null, without marking the key as read.
+    const Node* peek(const char* key) const {
+        if (!n_ || scalar_) return n_;
+        const Node* v = n_->get(key);
+        return v && v->kind != NK::null ? v : nullptr;
+    }
+    bool present(const char* key) const { return n_ && n_->get(key) != nullptr; }
 
     const Node* take(const char* key) {
         known_.emplace_back(key);
         if (!n_) return nullptr;
+        if (scalar_) return n_;
         for (std::size_t i = 0; i < n_->keys.size(); ++i) {
             if (n_->keys[i] != key) continue;
             if (pos_) pos_->fields.emplace_back(key, n_->items[i].pos);
@@ -156,7 +177,8 @@ public:
                 c_.wrong_type(it, p, "a string");
                 continue;
             }
-            std::string err = check(it.text);
+            std::string text = it.text;
+            std::string err = check(text);
             if (!err.empty()) {
                 c_.report(id, it.pos, p, err, hint);
                 continue;
@@ -227,7 +249,7 @@ public:
     const Node* child(const char* key) { return take(key); }
 
     void finish() {
-        if (!n_ || finished_) return;
+        if (!n_ || scalar_ || finished_) return;
         finished_ = true;
         for (std::size_t i = 0; i < n_->keys.size(); ++i) {
             const std::string& k = n_->keys[i];
@@ -256,429 +278,258 @@ private:
     Positions* pos_;
     std::vector<std::string> known_;
     bool finished_ = false;
+    bool scalar_ = false;
     SourcePos empty_;
 };
 
-// ----------------------------------------------------------------- value checks
-std::string check_digits(const std::string& s) {
+// ----------------------------------------------------------------- value checks (one per Syntax)
+std::string check_text(std::string&) { return {}; }
+std::string check_digits(std::string& s) {
     if (is_digits(s)) return {};
-    return "`" + s + "` is not a dial string: use digits 0-9 only" + (s.find('+') != std::string::npos ? " (no `+`)" : "");
+    return "`" + s + "` is not a dial string: use digits 0-9 only" +
+           (s.find('+') != std::string::npos ? " (no `+`)" : "");
 }
-const char* kDigitsHint = "write the digits only, quoted, e.g. \"911\"; keep leading zeros (\"000\")";
-std::string check_e164(const std::string& s) {
+std::string check_e164(std::string& s) {
     if (is_e164(s)) return {};
     return "`" + s + "` is not an E.164 number (`+`, country code, subscriber number, at most 15 digits)";
 }
-const char* kE164Hint = "write it as +<country code><number> with no spaces or dashes, e.g. \"+12175550100\"";
-std::string check_country(const std::string& s) {
+std::string check_country(std::string& s) {
     if (is_iso_country(s)) return {};
     std::string up = upper_ascii(s);
     if (up != s && is_iso_country(up)) return "`" + s + "` must be upper case: `" + up + "`";
     return "`" + s + "` is not an ISO 3166-1 alpha-2 country code";
 }
-const char* kCountryHint = "use the two-letter ISO 3166-1 code in upper case, e.g. US, CH, GB";
-std::string check_sip(const std::string& s) {
+std::string check_sip(std::string& s) {
     if (s.rfind("sip:", 0) == 0 && s.size() > 4 && s.size() <= 256) return {};
     return "`" + s + "` is not a SIP URI (must start with `sip:`, at most 256 characters)";
 }
-
-const std::pair<const char*, Platform> kPlatforms[] = {{"teams", Platform::teams}, {"sfb", Platform::sfb}};
-const std::pair<const char*, NotificationMode> kPolicyModes[] = {{"notification_only", NotificationMode::notification_only},
-                                                                 {"conference_muted", NotificationMode::conference_muted},
-                                                                 {"conference_unmuted", NotificationMode::conference_unmuted}};
-const std::pair<const char*, NotificationMode> kExtendedModes[] = {{"none", NotificationMode::none},
-                                                                   {"notification_only", NotificationMode::notification_only},
-                                                                   {"conference_muted", NotificationMode::conference_muted},
-                                                                   {"conference_unmuted", NotificationMode::conference_unmuted}};
-const std::pair<const char*, LocationRequired> kLocationRequired[] = {
-    {"no", LocationRequired::no}, {"yes", LocationRequired::yes}, {"disclaimer", LocationRequired::disclaimer}};
-const std::pair<const char*, ConferenceMode> kConferenceModes[] = {{"oneway", ConferenceMode::oneway}, {"twoway", ConferenceMode::twoway}};
-const std::pair<const char*, EmergencyRouting> kRoutings[] = {
-    {"location", EmergencyRouting::location}, {"elin", EmergencyRouting::elin}, {"fixed", EmergencyRouting::fixed}};
-const std::pair<const char*, SfbClient> kClients[] = {{"modern", SfbClient::modern}, {"legacy", SfbClient::legacy}};
-
-// ----------------------------------------------------------------- objects
-void decode_address(Ctx& c, const Node& n, const std::string& path) {
-    Address a;
-    Obj o(c, &n, path, &a.pos);
-    a.id = o.str("id", true);
-    a.company = o.str("company");
-    a.house_number = o.str("house_number");
-    a.house_number_suffix = o.str("house_number_suffix");
-    a.pre_directional = o.str("pre_directional");
-    a.street_name = o.str("street_name");
-    a.street_suffix = o.str("street_suffix");
-    a.post_directional = o.str("post_directional");
-    a.city = o.str("city");
-    a.county = o.str("county");
-    a.state = o.str("state");
-    a.postal_code = o.str("postal_code");
-    a.country = o.checked("country", false, "invalid-country", check_country, kCountryHint);
-    a.latitude = o.number("latitude", -90, 90);
-    a.longitude = o.number("longitude", -180, 180);
-    a.validated = o.boolean("validated", false);
-    a.elins = o.strings("elins", check_e164, "invalid-e164", kE164Hint);
-    o.str("description");
-    if (o.valid()) c.cfg.addresses.push_back(std::move(a));
+std::string check_date(std::string& s) { return is_date(s) ? std::string() : "`" + s + "` is not a date (YYYY-MM-DD)"; }
+std::string check_target(std::string& s) {
+    auto slash = s.find('/');
+    Kind k;
+    if (slash != std::string::npos && slash + 1 < s.size() && parse_kind(s.substr(0, slash), k)) return {};
+    return "`" + s + "` is not a target of the form <kind>/<id> (kinds: address, location, site, subnet, user, ...)";
+}
+std::string check_access_prefix(std::string& s) {
+    if (!s.empty() && s.size() <= 4 && s.find_first_not_of("0123456789*#") == std::string::npos) return {};
+    return "`" + s + "` is not an external access prefix (1-4 characters of 0-9, * and #)";
+}
+std::string check_chassis(std::string& s) {  // normalises a MAC-shaped chassis ID
+    if (auto m = parse_mac(s, false, nullptr)) return s = m->to_string(), std::string();
+    if (parse_ip(s)) return {};
+    return "`" + s + "` is neither a MAC address (nn-nn-nn-nn-nn-nn) nor an IP address";
 }
 
-void decode_location(Ctx& c, const Node& n, const std::string& path) {
-    Location l;
-    Obj o(c, &n, path, &l.pos);
-    l.id = o.str("id", true);
-    l.address = o.ref("address", true);
-    l.place = o.str("place");
-    l.elins = o.strings("elins", check_e164, "invalid-e164", kE164Hint);
-    o.str("description");
-    if (o.valid()) c.cfg.locations.push_back(std::move(l));
-}
-
-std::optional<IpPrefix> prefix_field(Ctx& c, Obj& o, const char* key, bool required) {
-    std::optional<IpPrefix> result;
-    o.checked(key, required, "invalid-prefix",
-              [&](const std::string& s) {
-                  std::string err;
-                  result = parse_prefix(s, PrefixHostBits::reject, &err);
-                  return result ? std::string() : err;
-              },
-              "write the network ID and prefix length, e.g. 10.10.0.0/24 or 2001:db8::/64");
-    (void)c;
-    return result;
-}
-
-std::string chassis_field(Obj& o, bool required) {
-    std::string normalised;
-    o.checked("chassis_id", required, "invalid-mac",
-              [&](const std::string& s) {
-                  if (auto m = parse_mac(s, false, nullptr)) return normalised = m->to_string(), std::string();
-                  if (parse_ip(s)) return normalised = s, std::string();
-                  return "`" + s + "` is neither a MAC address (nn-nn-nn-nn-nn-nn) nor an IP address";
-              },
-              "write the switch chassis ID as a MAC address such as 00-11-22-33-44-55 (`:` and lower case are accepted)");
-    return normalised;
-}
-
-void decode_network(Ctx& c, const Node& n) {
-    Obj o(c, &n, "network", nullptr);
-    if (const Node* t = o.child("trusted_ips")) {
-        if (t->kind != NK::sequence) c.wrong_type(*t, "network.trusted_ips", "a list");
-        else
-            for (std::size_t i = 0; i < t->items.size(); ++i) {
-                const Node& it = t->items[i];
-                std::string p = "network.trusted_ips[" + std::to_string(i) + "]";
-                if (it.kind != NK::string) { c.wrong_type(it, p, "a string"); continue; }
-                std::string err;
-                auto pre = parse_prefix(it.text, PrefixHostBits::reject, &err);
-                if (!pre) { c.report("invalid-prefix", it.pos, p, err, "write a public address or prefix, e.g. 203.0.113.0/28"); continue; }
-                TrustedIp ti;
-                ti.prefix = *pre;
-                ti.pos.self = it.pos;
-                c.cfg.trusted_ips.push_back(ti);
-            }
+struct FormatRule {
+    const char* id;  // the diagnostic a malformed value gets
+    std::string (*check)(std::string&);
+    const char* hint;
+};
+FormatRule rule_of(Syntax f) {
+    switch (f) {
+        case Syntax::text: return {"invalid-value", check_text, nullptr};
+        case Syntax::digits:
+            return {"invalid-dial-string", check_digits,
+                    "write the digits only, quoted, e.g. \"911\"; keep leading zeros (\"000\")"};
+        case Syntax::e164: return {"invalid-e164", check_e164, kE164Hint};
+        case Syntax::country:
+            return {"invalid-country", check_country,
+                    "use the two-letter ISO 3166-1 code in upper case, e.g. US, CH, GB"};
+        case Syntax::sip: return {"invalid-value", check_sip, nullptr};
+        case Syntax::date: return {"invalid-value", check_date, nullptr};
+        case Syntax::target: return {"invalid-value", check_target, nullptr};
+        case Syntax::access_prefix:
+            return {"invalid-value", check_access_prefix, "use up to four characters of 0-9, * and #, e.g. \"9\""};
+        case Syntax::chassis:
+            return {"invalid-mac", check_chassis,
+                    "write the switch chassis ID as a MAC address such as 00-11-22-33-44-55 (`:` and lower case are "
+                    "accepted)"};
     }
-    o.each("regions", [&](const Node& item, const std::string& path) {
-        Region r;
-        Obj ro(c, &item, path, &r.pos);
-        r.id = ro.str("id", true);
-        ro.str("description");
-        ro.str("central_site");
-        if (ro.valid()) c.cfg.regions.push_back(std::move(r));
-    });
-    o.each("sites", [&](const Node& item, const std::string& path) {
-        Site s;
-        Obj so(c, &item, path, &s.pos);
-        s.id = so.str("id", true);
-        s.region = so.ref("region");
-        s.country = so.checked("country", false, "invalid-country", check_country, kCountryHint);
-        s.emergency_calling_policy = so.ref("emergency_calling_policy");
-        s.emergency_call_routing_policy = so.ref("emergency_call_routing_policy");
-        s.location_policy = so.ref("location_policy");
-        so.str("description");
-        if (so.valid()) c.cfg.sites.push_back(std::move(s));
-    });
-    o.each("subnets", [&](const Node& item, const std::string& path) {
-        Subnet s;
-        Obj so(c, &item, path, &s.pos);
-        auto p = prefix_field(c, so, "prefix", true);
-        s.site = so.ref("site", true);
-        s.description = so.str("description");
-        if (so.valid() && p) {
-            s.prefix = *p;
-            c.cfg.subnets.push_back(std::move(s));
-        }
-    });
+    return {"invalid-value", check_text, nullptr};
+}
+std::string hint_of(const Opt& opt) {
+    if (opt.hint) return opt.hint;
+    const char* h = rule_of(opt.syntax).hint;
+    return h ? h : "";
 }
 
-void decode_lis(Ctx& c, const Node& n) {
-    Obj o(c, &n, "lis", nullptr);
-    o.each("subnets", [&](const Node& item, const std::string& path) {
-        LisSubnet s;
-        Obj so(c, &item, path, &s.pos);
+// ----------------------------------------------------------------- the generic decoder
+
+template <class D, class T>
+bool decode_object(Ctx& c, const Node& n, const std::string& path, T& obj);
+
+// Per-kind checks beyond single keys; true keeps the object.
+template <class T>
+bool accept(Ctx&, const T&, const Node&, const std::string&) {
+    return true;
+}
+bool accept(Ctx& c, const ServiceArea& a, const Node& item, const std::string& path) {
+    if (!a.keys.empty()) return true;
+    c.report("missing-field", item.pos, path,
+             "a service area needs at least one of country, state, county, city, postal_code",
+             "add e.g. {country: US, state: IL, county: SANGAMON}");
+    return false;
+}
+
+// The decoder's visitor: reads each key a description names from one mapping (or one bare string).
+class Fields {
+public:
+    Fields(Ctx& c, Obj& o) : c_(c), o_(o) {}
+    bool dropped() const { return dropped_; }
+
+    void ignored(const char* key) { o_.str(key); }
+    void raw(const char* key) { o_.child(key); }
+
+    void field(const char* key, std::string& m, Opt opt = {}) {
+        if (opt.syntax == Syntax::text)
+            m = o_.str(key, opt.required, opt.hint ? opt.hint : "");
+        else
+            m = o_.checked(key, opt.required, rule_of(opt.syntax).id, rule_of(opt.syntax).check, hint_of(opt));
+        if (opt.key && m.empty()) dropped_ = true;
+    }
+    void field(const char* key, std::optional<std::string>& m, Opt opt = {}) {
+        std::string s;
+        field(key, s, opt);
+        if (!s.empty()) m = s;
+    }
+    template <class Pairs>
+    void field(const char* key, Keyed<Pairs> m, Opt opt = {}) {
+        std::string s;
+        field(key, s, opt);
+        if (!s.empty()) m.pairs->emplace_back(key, s);
+    }
+    void field(const char* key, bool& m, Opt = {}) { m = o_.boolean(key, m); }
+    void field(const char* key, int& m, Opt opt = {}) {
+        if (auto v = o_.integer(key, opt.lo, opt.hi))
+            m = *v;
+        else if (opt.required && !o_.present(key))
+            o_.missing(key, hint_of(opt));
+    }
+    void field(const char* key, std::optional<int>& m, Opt opt = {}) {
+        if (auto v = o_.integer(key, opt.lo, opt.hi)) m = v;
+    }
+    void field(const char* key, std::optional<double>& m, Opt opt = {}) {
+        m = o_.number(key, static_cast<double>(opt.lo), static_cast<double>(opt.hi));
+    }
+    template <class E, std::size_t N>
+    void field(const char* key, E& m, const std::pair<const char*, E> (&names)[N], Opt = {}) {
+        if (auto v = o_.enumeration(key, names)) m = *v;
+    }
+    template <class E, std::size_t N>
+    void field(const char* key, std::optional<E>& m, const std::pair<const char*, E> (&names)[N], Opt = {}) {
+        m = o_.enumeration(key, names);
+    }
+    void field(const char* key, Ref& m, Kind, Opt opt = {}) {
+        m.id = o_.str(key, opt.required, std::string("name the ") + key + " this refers to by its id");
+    }
+    void field(const char* key, std::vector<Ref>& m, Kind, Opt = {}) { m = o_.refs(key); }
+    void field(const char* key, std::vector<std::string>& m, Opt opt = {}) {
+        const FormatRule r = rule_of(opt.syntax);
+        m = o_.strings(key, r.check, r.id, hint_of(opt));
+    }
+    void field(const char* key, std::optional<std::vector<std::string>>& m, Opt opt = {}) {
+        const bool given = o_.peek(key) != nullptr;
+        std::vector<std::string> list;
+        field(key, list, opt);
+        if (given) m = std::move(list);
+    }
+    void field(const char* key, IpPrefix& m, Opt opt = {}) {
+        std::optional<IpPrefix> p;
+        parsed(key, opt, "invalid-prefix", "write the network ID and prefix length, e.g. 10.10.0.0/24 or 2001:db8::/64",
+               [&](const std::string& s, std::string& err) {
+                   return bool(p = parse_prefix(s, PrefixHostBits::reject, &err));
+               });
+        if (p) m = *p;
+    }
+    void field(const char* key, IpAddress& m, Opt opt = {}) {
         std::optional<IpAddress> ip;
-        so.checked("network_id", true, "invalid-ip",
-                   [&](const std::string& t) {
-                       if (t.find('/') != std::string::npos)
-                           return "`" + t + "`: a LIS subnet is keyed by its network ID alone, without a prefix length";
-                       std::string err;
-                       ip = parse_ip(t, &err);
-                       return ip ? std::string() : err;
-                   },
-                   "write the subnet's network ID, e.g. 10.10.10.128 for a client at 10.10.10.150/25");
-        s.location = so.ref("location", true);
-        so.str("description");
-        if (so.valid() && ip) {
-            s.network_id = *ip;
-            c.cfg.lis_subnets.push_back(std::move(s));
-        }
-    });
-    o.each("wireless_access_points", [&](const Node& item, const std::string& path) {
-        WirelessAccessPoint w;
-        Obj wo(c, &item, path, &w.pos);
-        std::optional<MacAddress> m;
-        wo.checked("bssid", true, "invalid-mac",
-                   [&](const std::string& t) {
-                       std::string err;
-                       m = parse_mac(t, true, &err);
-                       return m ? std::string() : err;
-                   },
-                   "write the BSSID as nn-nn-nn-nn-nn-nn; a trailing `*` may cover the last one or two hex digits");
-        w.location = wo.ref("location", true);
-        w.site = wo.ref("site");
-        w.description = wo.str("description");
-        if (wo.valid() && m) {
-            w.bssid = *m;
-            c.cfg.wireless_access_points.push_back(std::move(w));
-        }
-    });
-    o.each("switches", [&](const Node& item, const std::string& path) {
-        Switch s;
-        Obj so(c, &item, path, &s.pos);
-        s.chassis_id = chassis_field(so, true);
-        s.location = so.ref("location", true);
-        s.site = so.ref("site");
-        so.str("description");
-        if (so.valid() && !s.chassis_id.empty()) c.cfg.switches.push_back(std::move(s));
-    });
-    o.each("ports", [&](const Node& item, const std::string& path) {
-        Port p;
-        Obj po(c, &item, path, &p.pos);
-        p.chassis_id = chassis_field(po, true);
-        p.port_id = po.str("port_id", true);
-        p.location = po.ref("location", true);
-        p.site = po.ref("site");
-        po.str("description");
-        if (po.valid() && !p.chassis_id.empty() && !p.port_id.empty()) c.cfg.ports.push_back(std::move(p));
-    });
-}
-
-std::vector<std::string> dial_masks(Obj& o) { return o.strings("dial_masks", check_digits, "invalid-dial-string", kDigitsHint); }
-
-void decode_emergency_calling_policy(Ctx& c, const Node& n, const std::string& path) {
-    EmergencyCallingPolicy p;
-    Obj o(c, &n, path, &p.pos);
-    p.id = o.str("id", true);
-    o.str("description");
-    p.notification_mode = o.enumeration("notification_mode", kPolicyModes).value_or(NotificationMode::notification_only);
-    p.notification_group = o.strings("notification_group");
-    p.notification_dial_out = o.checked("notification_dial_out", false, "invalid-e164", check_e164, kE164Hint);
-    p.external_location_lookup = o.boolean("external_location_lookup", false);
-    o.each("extended_notifications", [&](const Node& item, const std::string& ipath) {
-        ExtendedNotification e;
-        Obj eo(c, &item, ipath, &e.pos);
-        e.dial_string = eo.checked("dial_string", true, "invalid-dial-string", check_digits, kDigitsHint);
-        e.notification_mode = eo.enumeration("notification_mode", kExtendedModes);
-        const Node* g = item.kind == NK::mapping ? item.get("notification_group") : nullptr;
-        auto group = eo.strings("notification_group");
-        if (g && g->kind != NK::null) e.notification_group = group;
-        std::string d = eo.checked("notification_dial_out", false, "invalid-e164", check_e164, kE164Hint);
-        if (!d.empty()) e.notification_dial_out = d;
-        if (eo.valid() && !e.dial_string.empty()) p.extended_notifications.push_back(std::move(e));
-    });
-    if (o.valid()) c.cfg.emergency_calling_policies.push_back(std::move(p));
-}
-
-EmergencyNumber decode_number(Ctx& c, const Node& n, const std::string& path, bool teams, bool& ok) {
-    EmergencyNumber e;
-    Obj o(c, &n, path, &e.pos);
-    e.dial_string = o.checked("dial_string", true, "invalid-dial-string", check_digits, kDigitsHint);
-    e.dial_masks = dial_masks(o);
-    if (teams) e.pstn_usage = o.ref("pstn_usage", true);
-    o.str("description");
-    ok = o.valid() && !e.dial_string.empty();
-    return e;
-}
-
-void decode_routing_policy_ecrp(Ctx& c, const Node& n, const std::string& path) {
-    EmergencyCallRoutingPolicy p;
-    Obj o(c, &n, path, &p.pos);
-    p.id = o.str("id", true);
-    o.str("description");
-    p.enhanced_emergency_services = o.boolean("enhanced_emergency_services", true);
-    o.each("numbers", [&](const Node& item, const std::string& ipath) {
-        bool ok = false;
-        auto e = decode_number(c, item, ipath, true, ok);
-        if (ok) p.numbers.push_back(std::move(e));
-    });
-    if (o.valid()) c.cfg.emergency_call_routing_policies.push_back(std::move(p));
-}
-
-void decode_location_policy(Ctx& c, const Node& n, const std::string& path) {
-    LocationPolicy p;
-    Obj o(c, &n, path, &p.pos);
-    p.id = o.str("id", true);
-    o.str("description");
-    p.enhanced_emergency_services = o.boolean("enhanced_emergency_services", false);
-    p.location_required = o.enumeration("location_required", kLocationRequired).value_or(LocationRequired::no);
-    p.pstn_usage = o.ref("pstn_usage");
-    p.dial_string = o.checked("dial_string", false, "invalid-dial-string", check_digits, kDigitsHint);
-    p.dial_masks = dial_masks(o);
-    o.each("numbers", [&](const Node& item, const std::string& ipath) {
-        bool ok = false;
-        auto e = decode_number(c, item, ipath, false, ok);
-        if (ok) p.numbers.push_back(std::move(e));
-    });
-    p.notification_uris = o.strings("notification_uris", check_sip, "invalid-value", "write SIP URIs such as sip:security@contoso.com");
-    p.conference_uri = o.checked("conference_uri", false, "invalid-value", check_sip, "write a SIP URI such as sip:+12175550199@contoso.com;user=phone");
-    p.conference_mode = o.enumeration("conference_mode", kConferenceModes).value_or(ConferenceMode::oneway);
-    if (o.valid()) c.cfg.location_policies.push_back(std::move(p));
-}
-
-void decode_voice(Ctx& c, const Node& n) {
-    Obj o(c, &n, "voice", nullptr);
-    if (const Node* u = o.child("pstn_usages")) {
-        if (u->kind != NK::sequence) c.wrong_type(*u, "voice.pstn_usages", "a list");
-        else
-            for (std::size_t i = 0; i < u->items.size(); ++i) {
-                const Node& it = u->items[i];
-                if (it.kind != NK::string) { c.wrong_type(it, "voice.pstn_usages[" + std::to_string(i) + "]", "a string"); continue; }
-                PstnUsage pu;
-                pu.id = it.text;
-                pu.pos.self = it.pos;
-                c.cfg.pstn_usages.push_back(std::move(pu));
-            }
+        parsed(key, opt, "invalid-ip",
+               "write the subnet's network ID, e.g. 10.10.10.128 for a client at 10.10.10.150/25",
+               [&](const std::string& s, std::string& err) {
+                   if (s.find('/') != std::string::npos) {
+                       err = "`" + s + "`: a LIS subnet is keyed by its network ID alone, without a prefix length";
+                       return false;
+                   }
+                   return bool(ip = parse_ip(s, &err));
+               });
+        if (ip) m = *ip;
     }
-    o.each("gateways", [&](const Node& item, const std::string& path) {
-        Gateway g;
-        Obj go(c, &item, path, &g.pos);
-        g.id = go.str("id", true);
-        go.str("description");
-        g.enabled = go.boolean("enabled", true);
-        g.pidf_lo = go.boolean("pidf_lo", false);
-        g.address = go.ref("address");
-        g.emergency_routing = go.enumeration("emergency_routing", kRoutings).value_or(EmergencyRouting::location);
-        g.fallback_psap = go.ref("fallback_psap");
-        g.elin_callback_minutes = go.integer("elin_callback_minutes", 1, 60).value_or(30);
-        if (go.valid()) c.cfg.gateways.push_back(std::move(g));
-    });
-    o.each("routes", [&](const Node& item, const std::string& path) {
-        Route r;
-        Obj ro(c, &item, path, &r.pos);
-        r.id = ro.str("id", true);
-        ro.str("description");
-        r.priority = ro.integer("priority", 0, 1000000).value_or(1);
-        r.number_pattern = ro.str("number_pattern", true, "add a .NET regular expression such as '^\\+?911$'");
-        r.pstn_usages = ro.refs("pstn_usages");
-        r.gateways = ro.refs("gateways");
-        if (ro.valid()) c.cfg.routes.push_back(std::move(r));
-    });
-    o.each("routing_policies", [&](const Node& item, const std::string& path) {
-        RoutingPolicy p;
-        Obj po(c, &item, path, &p.pos);
-        p.id = po.str("id", true);
-        po.str("description");
-        p.pstn_usages = po.refs("pstn_usages");
-        if (po.valid()) c.cfg.routing_policies.push_back(std::move(p));
-    });
-    o.each("dial_plans", [&](const Node& item, const std::string& path) {
-        DialPlan d;
-        Obj dpo(c, &item, path, &d.pos);
-        d.id = dpo.str("id", true);
-        dpo.str("description");
-        d.external_access_prefix = dpo.checked(
-            "external_access_prefix", false, "invalid-value",
-            [](const std::string& s) {
-                if (!s.empty() && s.size() <= 4 && s.find_first_not_of("0123456789*#") == std::string::npos) return std::string();
-                return "`" + s + "` is not an external access prefix (1-4 characters of 0-9, * and #)";
-            },
-            "use up to four characters of 0-9, * and #, e.g. \"9\"");
-        dpo.each("rules", [&](const Node& rn, const std::string& rpath) {
-            NormalizationRule r;
-            Obj ro(c, &rn, rpath, &r.pos);
-            r.name = ro.str("name", true);
-            r.pattern = ro.str("pattern", true);
-            r.translation = ro.str("translation", true);
-            r.priority = ro.integer("priority", 0, 1000000);
-            ro.str("description");
-            if (ro.valid()) d.rules.push_back(std::move(r));
+    void field(const char* key, MacAddress& m, Opt opt = {}) {
+        std::optional<MacAddress> mac;
+        parsed(key, opt, "invalid-mac", "write a MAC address such as 00-11-22-33-44-55",
+               [&](const std::string& s, std::string& err) { return bool(mac = parse_mac(s, true, &err)); });
+        if (mac) m = *mac;
+    }
+    template <class T, class D>
+    void objects(const char* key, std::vector<T>& list, D, Opt = {}) {
+        o_.each(key, [&](const Node& item, const std::string& path) {
+            T obj;
+            if (decode_object<D>(c_, item, path, obj)) list.push_back(std::move(obj));
         });
-        if (dpo.valid()) c.cfg.dial_plans.push_back(std::move(d));
-    });
-}
+    }
 
-void decode_user(Ctx& c, const Node& n, const std::string& path) {
-    User u;
-    Obj o(c, &n, path, &u.pos);
-    u.id = o.str("id", true);
-    o.str("display_name");
-    u.platform = o.enumeration("platform", kPlatforms);
-    u.country = o.checked("country", false, "invalid-country", check_country, kCountryHint);
-    u.phone_number = o.checked("phone_number", false, "invalid-e164", check_e164, kE164Hint);
-    u.emergency_calling_policy = o.ref("emergency_calling_policy");
-    u.emergency_call_routing_policy = o.ref("emergency_call_routing_policy");
-    u.location_policy = o.ref("location_policy");
-    u.routing_policy = o.ref("routing_policy");
-    u.dial_plan = o.ref("dial_plan");
-    u.sfb_client = o.enumeration("sfb_client", kClients).value_or(SfbClient::modern);
-    if (o.valid()) c.cfg.users.push_back(std::move(u));
-}
-
-void decode_psap(Ctx& c, const Node& n, const std::string& path) {
-    Psap p;
-    Obj o(c, &n, path, &p.pos);
-    p.id = o.str("id", true);
-    p.name = o.str("name");
-    p.relay = o.boolean("relay", false);
-    o.str("uri");
-    o.str("description");
-    o.each("serves", [&](const Node& item, const std::string& spath) {
-        ServiceArea a;
-        Obj so(c, &item, spath, &a.pos);
-        for (const char* key : {"country", "state", "county", "city", "postal_code"}) {
-            std::string v = std::strcmp(key, "country") == 0 ? so.checked(key, false, "invalid-country", check_country, kCountryHint)
-                                                             : so.str(key);
-            if (!v.empty()) a.keys.emplace_back(key, v);
+    // The document's own shape: one nested object, sections, and the lists of each object kind.
+    template <class T>
+    void object(const char* key, T& obj) {
+        if (const Node* n = o_.child(key)) {
+            Obj sub(c_, n, o_.sub(key), &obj.pos);
+            Fields f(c_, sub);
+            Describe<T>::fields(f, obj);
         }
-        if (so.valid() && a.keys.empty())
-            c.report("missing-field", item.pos, spath, "a service area needs at least one of country, state, county, city, postal_code",
-                     "add e.g. {country: US, state: IL, county: SANGAMON}");
-        else if (so.valid()) p.serves.push_back(std::move(a));
-    });
-    if (o.valid()) c.cfg.psaps.push_back(std::move(p));
-}
+    }
+    template <class Body>
+    void section(const char* key, Body body) {
+        if (const Node* n = o_.child(key)) {
+            Obj sub(c_, n, o_.sub(key), nullptr);
+            Fields f(c_, sub);
+            body(f);
+        }
+    }
+    template <class T>
+    void list(const char* key, std::vector<T>& list) {
+        if constexpr (is_scalar_form<T>) {
+            const Node* v = o_.child(key);
+            if (!v) return;
+            if (v->kind != NK::sequence) return c_.wrong_type(*v, o_.sub(key), "a list");
+            for (std::size_t i = 0; i < v->items.size(); ++i) {
+                T obj;
+                obj.pos.self = v->items[i].pos;
+                Obj item(c_, v->items[i], o_.sub(key) + "[" + std::to_string(i) + "]", Obj::Scalar{});
+                Fields f(c_, item);
+                if (item.valid()) Describe<T>::fields(f, obj);
+                if (item.valid() && !f.dropped()) list.push_back(std::move(obj));
+            }
+        } else {
+            objects(key, list, Describe<T>{});
+        }
+    }
 
-void decode_waiver(Ctx& c, const Node& n, const std::string& path) {
-    Waiver w;
-    Obj o(c, &n, path, &w.pos);
-    w.rule = o.str("rule", true, "name the lint rule id this waiver accepts, e.g. kari-notification-building");
-    w.target = o.checked("target", true, "invalid-value",
-                         [](const std::string& s) {
-                             auto slash = s.find('/');
-                             Kind k;
-                             if (slash != std::string::npos && slash + 1 < s.size() && parse_kind(s.substr(0, slash), k)) return std::string();
-                             return "`" + s + "` is not a target of the form <kind>/<id> (kinds: address, location, site, subnet, user, ...)";
-                         },
-                         "write the target as <kind>/<id>, e.g. site/campus-wifi");
-    w.reason = o.str("reason", true, "say why the risk is accepted; a waiver without a reason is not accepted");
-    w.approved_by = o.str("approved_by", true, "name who accepted the risk");
-    w.expires = o.checked("expires", true, "invalid-value",
-                          [](const std::string& s) { return is_date(s) ? std::string() : "`" + s + "` is not a date (YYYY-MM-DD)"; },
-                          "give an expiry date as YYYY-MM-DD; waivers must be reviewed");
-    if (o.valid()) c.cfg.waivers.push_back(std::move(w));
-}
+private:
+    // A string parsed into a value type; `parse(text, err)` is false with `err` set when malformed.
+    template <class Parse>
+    void parsed(const char* key, const Opt& opt, const char* id, const char* hint, Parse parse) {
+        bool ok = false;
+        o_.checked(
+            key, opt.required, id,
+            [&](const std::string& s) {
+                std::string err;
+                ok = parse(s, err);
+                return ok ? std::string() : err;
+            },
+            opt.hint ? opt.hint : hint);
+        if (opt.key && !ok) dropped_ = true;
+    }
+    Ctx& c_;
+    Obj& o_;
+    bool dropped_ = false;
+};
 
-template <class F>
-void each_top(Ctx& c, Obj& o, const char* key, F f) {
-    o.each(key, [&](const Node& n, const std::string& path) { f(c, n, path); });
+template <class D, class T>
+bool decode_object(Ctx& c, const Node& n, const std::string& path, T& obj) {
+    Obj o(c, &n, path, &obj.pos);
+    Fields f(c, o);
+    D::fields(f, obj);
+    return o.valid() && !f.dropped() && accept(c, obj, n, path);
 }
 
 }  // namespace
@@ -687,107 +538,53 @@ void decode(const Node& root, Config& cfg, std::vector<Diagnostic>& out) {
     Ctx c(cfg, out);
     Obj o(c, &root, "", nullptr);
     if (!o.valid()) return;
-    if (auto v = o.integer("version", 1, 1000)) {
-        cfg.version = *v;
-        if (*v != 1)
-            c.report("unsupported-version", root.get("version")->pos, "version",
-                     "configuration format version " + std::to_string(*v) + " is not supported", "this libe911 reads version 1");
-    } else if (!root.get("version")) {
-        c.report("missing-field", root.pos, "version", "`version` is required", "add `version: 1` at the top of the file");
-    }
-    o.child("include");  // handled before decoding
-    o.child("$schema");
-    cfg.name = o.str("name");
-    cfg.description = o.str("description");
-    if (const Node* d = o.child("defaults")) {
-        Obj dobj(c, d, "defaults", &cfg.defaults.pos);
-        cfg.defaults.platform = dobj.enumeration("platform", kPlatforms).value_or(Platform::teams);
-        cfg.defaults.country = dobj.checked("country", false, "invalid-country", check_country, kCountryHint);
-    }
-    each_top(c, o, "addresses", decode_address);
-    each_top(c, o, "locations", decode_location);
-    if (const Node* n = o.child("network")) decode_network(c, *n);
-    if (const Node* n = o.child("lis")) decode_lis(c, *n);
-    each_top(c, o, "emergency_calling_policies", decode_emergency_calling_policy);
-    each_top(c, o, "emergency_call_routing_policies", decode_routing_policy_ecrp);
-    each_top(c, o, "location_policies", decode_location_policy);
-    if (const Node* n = o.child("voice")) decode_voice(c, *n);
-    each_top(c, o, "users", decode_user);
-    each_top(c, o, "psaps", decode_psap);
-    each_top(c, o, "waivers", decode_waiver);
+    Fields f(c, o);
+    Describe<Config>::fields(f, cfg);
+    if (cfg.version != 1)
+        c.report("unsupported-version", root.get("version")->pos, "version",
+                 "configuration format version " + std::to_string(cfg.version) + " is not supported",
+                 "this libe911 reads version 1");
 }
 
 namespace {
 std::string id_of(const Config& c, Kind k, std::uint32_t i, const Positions** pos) {
-    switch (k) {
-#define E911_CASE(kind, list, expr) \
-    case Kind::kind: *pos = &c.list[i].pos; return expr;
-        E911_CASE(address, addresses, c.addresses[i].id)
-        E911_CASE(location, locations, c.locations[i].id)
-        E911_CASE(region, regions, c.regions[i].id)
-        E911_CASE(site, sites, c.sites[i].id)
-        E911_CASE(subnet, subnets, c.subnets[i].key())
-        E911_CASE(trusted_ip, trusted_ips, c.trusted_ips[i].prefix.to_string())
-        E911_CASE(lis_subnet, lis_subnets, c.lis_subnets[i].network_id.to_string())
-        E911_CASE(wireless_access_point, wireless_access_points, c.wireless_access_points[i].bssid.to_string())
-        E911_CASE(switch_, switches, c.switches[i].chassis_id)
-        E911_CASE(port, ports, c.ports[i].key())
-        E911_CASE(emergency_calling_policy, emergency_calling_policies, c.emergency_calling_policies[i].id)
-        E911_CASE(emergency_call_routing_policy, emergency_call_routing_policies, c.emergency_call_routing_policies[i].id)
-        E911_CASE(location_policy, location_policies, c.location_policies[i].id)
-        E911_CASE(pstn_usage, pstn_usages, c.pstn_usages[i].id)
-        E911_CASE(gateway, gateways, c.gateways[i].id)
-        E911_CASE(route, routes, c.routes[i].id)
-        E911_CASE(routing_policy, routing_policies, c.routing_policies[i].id)
-        E911_CASE(dial_plan, dial_plans, c.dial_plans[i].id)
-        E911_CASE(user, users, c.users[i].id)
-        E911_CASE(psap, psaps, c.psaps[i].id)
-#undef E911_CASE
-        default: break;
-    }
     static const Positions none;
     *pos = &none;
-    return {};
+    std::string id;
+    with_list(c, k, [&](const auto& list) {
+        using T = typename std::remove_cvref_t<decltype(list)>::value_type;
+        if constexpr (has_id<T>) *pos = &list[i].pos, id = Describe<T>::id(list[i]);
+    });
+    return id;
 }
 
 std::vector<std::string> ids_of_kind(const Config& c, Kind k) {
     std::vector<std::string> r;
-    const Positions* p = nullptr;
-    std::size_t n = 0;
-    switch (k) {
-        case Kind::address: n = c.addresses.size(); break;
-        case Kind::location: n = c.locations.size(); break;
-        case Kind::region: n = c.regions.size(); break;
-        case Kind::site: n = c.sites.size(); break;
-        case Kind::emergency_calling_policy: n = c.emergency_calling_policies.size(); break;
-        case Kind::emergency_call_routing_policy: n = c.emergency_call_routing_policies.size(); break;
-        case Kind::location_policy: n = c.location_policies.size(); break;
-        case Kind::pstn_usage: n = c.pstn_usages.size(); break;
-        case Kind::gateway: n = c.gateways.size(); break;
-        case Kind::route: n = c.routes.size(); break;
-        case Kind::routing_policy: n = c.routing_policies.size(); break;
-        case Kind::dial_plan: n = c.dial_plans.size(); break;
-        case Kind::user: n = c.users.size(); break;
-        case Kind::psap: n = c.psaps.size(); break;
-        default: break;
-    }
-    n = std::min<std::size_t>(n, 20000);
-    for (std::uint32_t i = 0; i < n; ++i) r.push_back(id_of(c, k, i, &p));
+    with_list(c, k, [&](const auto& list) {
+        using T = typename std::remove_cvref_t<decltype(list)>::value_type;
+        if constexpr (has_id<T>)
+            for (std::size_t i = 0; i < std::min<std::size_t>(list.size(), 20000); ++i)
+                r.push_back(Describe<T>::id(list[i]));
+    });
     return r;
 }
 }  // namespace
 
-void check_references(Config& cfg, const std::vector<std::pair<Kind, std::uint32_t>>& duplicates, std::vector<Diagnostic>& out) {
+void check_references(Config& cfg, const std::vector<std::pair<Kind, std::uint32_t>>& duplicates,
+                      std::vector<Diagnostic>& out) {
     Ctx c(cfg, out);
     for (const auto& [kind, idx] : duplicates) {
-        if (kind == Kind::subnet) continue;  // the same prefix in two places is lint's subnet-overlap / subnet-redundant
+        if (kind == Kind::subnet)
+            continue;  // the same prefix in two places is lint's subnet-overlap / subnet-redundant
         const Positions* later = nullptr;
         const Positions* first = nullptr;
         std::string id = id_of(cfg, kind, idx, &later);
         id_of(cfg, kind, cfg.find(kind, id), &first);
         SourcePos fp = first->self;
-        c.report("duplicate-id", later->of("id").known() ? later->of("id") : later->self, std::string(to_string(kind)) + "/" + id,
-                 std::string(to_string(kind)) + " `" + id + "` is defined twice (first at " + cfg.file_of(fp) + ":" + std::to_string(fp.line) + ")",
+        c.report("duplicate-id", later->of("id").known() ? later->of("id") : later->self,
+                 std::string(to_string(kind)) + "/" + id,
+                 std::string(to_string(kind)) + " `" + id + "` is defined twice (first at " + cfg.file_of(fp) + ":" +
+                     std::to_string(fp.line) + ")",
                  "give each " + std::string(to_string(kind)) + " a unique id, or merge the two entries");
     }
     std::map<Kind, std::vector<std::string>> candidates;
@@ -798,9 +595,11 @@ void check_references(Config& cfg, const std::vector<std::pair<Kind, std::uint32
         std::string sug = closest(v.ref->id, it->second);
         std::string owner = std::string(to_string(v.owner_kind)) + " `" + v.owner_id + "`";
         std::string msg = owner + " refers to " + to_string(v.target) + " `" + v.ref->id + "`, which is not defined";
-        std::string hint = sug.empty() ? "define " + std::string(to_string(v.target)) + " `" + v.ref->id + "` or correct the reference"
-                                       : "did you mean `" + sug + "`?";
-        c.report("dangling-reference", v.owner_pos->of(v.field), std::string(to_string(v.owner_kind)) + "/" + v.owner_id + "." + v.field, msg, hint);
+        std::string hint =
+            sug.empty() ? "define " + std::string(to_string(v.target)) + " `" + v.ref->id + "` or correct the reference"
+                        : "did you mean `" + sug + "`?";
+        c.report("dangling-reference", v.owner_pos->of(v.field),
+                 std::string(to_string(v.owner_kind)) + "/" + v.owner_id + "." + v.field, msg, hint);
     });
 }
 

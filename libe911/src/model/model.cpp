@@ -1,6 +1,9 @@
 #include "e911/model.hpp"
 
+#include <algorithm>
 #include <cstring>
+
+#include "model/describe.hpp"
 
 namespace e911 {
 
@@ -75,70 +78,45 @@ const std::string& Config::file_of(const SourcePos& p) const {
     return p.file < files.size() ? files[p.file] : none;
 }
 
-std::vector<std::pair<Kind, std::uint32_t>> Config::build_indexes() {
-    std::vector<std::pair<Kind, std::uint32_t>> dups;
-    auto fill = [&](Kind k, const auto& list, auto key_of) {
-        auto& m = index_[static_cast<int>(k)];
-        m.clear();
-        m.reserve(list.size());
-        for (std::uint32_t i = 0; i < list.size(); ++i)
-            if (!m.emplace(key_of(list[i]), i).second) dups.emplace_back(k, i);
-    };
-    auto by_id = [](const auto& o) { return o.id; };
-    fill(Kind::address, addresses, by_id);
-    fill(Kind::location, locations, by_id);
-    fill(Kind::region, regions, by_id);
-    fill(Kind::site, sites, by_id);
-    fill(Kind::subnet, subnets, [](const Subnet& s) { return s.key(); });
-    fill(Kind::trusted_ip, trusted_ips, [](const TrustedIp& t) { return t.prefix.to_string(); });
-    fill(Kind::lis_subnet, lis_subnets, [](const LisSubnet& s) { return s.network_id.to_string(); });
-    fill(Kind::wireless_access_point, wireless_access_points, [](const WirelessAccessPoint& w) { return w.bssid.to_string(); });
-    fill(Kind::switch_, switches, [](const Switch& s) { return s.chassis_id; });
-    fill(Kind::port, ports, [](const Port& p) { return p.key(); });
-    fill(Kind::emergency_calling_policy, emergency_calling_policies, by_id);
-    fill(Kind::emergency_call_routing_policy, emergency_call_routing_policies, by_id);
-    fill(Kind::location_policy, location_policies, by_id);
-    fill(Kind::pstn_usage, pstn_usages, by_id);
-    fill(Kind::gateway, gateways, by_id);
-    fill(Kind::route, routes, by_id);
-    fill(Kind::routing_policy, routing_policies, by_id);
-    fill(Kind::dial_plan, dial_plans, by_id);
-    fill(Kind::user, users, by_id);
-    fill(Kind::psap, psaps, by_id);
+namespace {
+// The resolver's visitor: looks up every reference a description names.
+struct Resolve {
+    const Config& cfg;
+    void field(const char*, Ref& r, Kind target, detail::Opt = {}) {
+        r.index = r.set() ? cfg.find(target, r.id) : npos;
+    }
+    void field(const char* key, std::vector<Ref>& rs, Kind target, detail::Opt = {}) {
+        for (auto& r : rs) field(key, r, target);
+    }
+    template <class... A>
+    void field(const char*, A&&...) {}
+    void ignored(const char*) {}
+    template <class T, class D>
+    void objects(const char*, std::vector<T>& list, D, detail::Opt = {}) {
+        for (auto& o : list) D::fields(*this, o);
+    }
+};
+}  // namespace
 
-    auto res = [&](Ref& r, Kind k) { r.index = r.set() ? find(k, r.id) : npos; };
-    for (auto& l : locations) res(l.address, Kind::address);
-    for (auto& s : sites) {
-        res(s.region, Kind::region);
-        res(s.emergency_calling_policy, Kind::emergency_calling_policy);
-        res(s.emergency_call_routing_policy, Kind::emergency_call_routing_policy);
-        res(s.location_policy, Kind::location_policy);
-    }
-    for (auto& s : subnets) res(s.site, Kind::site);
-    for (auto& s : lis_subnets) res(s.location, Kind::location);
-    for (auto& w : wireless_access_points) res(w.location, Kind::location), res(w.site, Kind::site);
-    for (auto& s : switches) res(s.location, Kind::location), res(s.site, Kind::site);
-    for (auto& p : ports) res(p.location, Kind::location), res(p.site, Kind::site);
-    for (auto& p : emergency_call_routing_policies)
-        for (auto& n : p.numbers) res(n.pstn_usage, Kind::pstn_usage);
-    for (auto& p : location_policies) res(p.pstn_usage, Kind::pstn_usage);
-    for (auto& g : gateways) {
-        res(g.address, Kind::address);
-        res(g.fallback_psap, Kind::psap);
-    }
-    for (auto& r : routes) {
-        for (auto& u : r.pstn_usages) res(u, Kind::pstn_usage);
-        for (auto& g : r.gateways) res(g, Kind::gateway);
-    }
-    for (auto& p : routing_policies)
-        for (auto& u : p.pstn_usages) res(u, Kind::pstn_usage);
-    for (auto& u : users) {
-        res(u.emergency_calling_policy, Kind::emergency_calling_policy);
-        res(u.emergency_call_routing_policy, Kind::emergency_call_routing_policy);
-        res(u.location_policy, Kind::location_policy);
-        res(u.routing_policy, Kind::routing_policy);
-        res(u.dial_plan, Kind::dial_plan);
-    }
+std::vector<std::pair<Kind, std::uint32_t>> Config::build_indexes() {
+    using detail::Describe;
+    std::vector<std::pair<Kind, std::uint32_t>> dups;
+    detail::for_each_list(*this, [&](const auto& list) {
+        using T = typename std::remove_cvref_t<decltype(list)>::value_type;
+        if constexpr (detail::has_id<T>) {
+            auto& m = index_[static_cast<int>(Describe<T>::kind)];
+            m.clear();
+            m.reserve(list.size());
+            for (std::uint32_t i = 0; i < list.size(); ++i)
+                if (!m.emplace(Describe<T>::id(list[i]), i).second) dups.emplace_back(Describe<T>::kind, i);
+        }
+    });
+    std::stable_sort(dups.begin(), dups.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    Resolve resolve{*this};
+    detail::for_each_list(*this, [&](auto& list) {
+        using T = typename std::remove_cvref_t<decltype(list)>::value_type;
+        for (auto& o : list) Describe<T>::fields(resolve, o);
+    });
     return dups;
 }
 

@@ -1,10 +1,16 @@
+// The model written back in the format, driven by the descriptions (model/describe.hpp): each key is
+// written in description order; empty strings, unset references, empty lists and unset optionals are
+// left out, except required strings and lists marked `write_empty`.
 #include "e911/export.hpp"
 
+#include "model/describe.hpp"
 #include "util/json_util.hpp"
 
 namespace e911 {
 namespace {
+using detail::Describe;
 using detail::json;
+using detail::Opt;
 
 class Writer {
 public:
@@ -18,268 +24,107 @@ public:
         }
         return o;
     }
-    static void put(json& o, const char* k, const std::string& v) {
-        if (!v.empty()) o[k] = v;
-    }
-    static void put(json& o, const char* k, const Ref& r) {
-        if (r.set()) o[k] = r.id;
-    }
-    static void put(json& o, const char* k, const std::vector<std::string>& v) {
-        if (!v.empty()) o[k] = v;
-    }
-    static void put(json& o, const char* k, const std::vector<Ref>& v) {
-        if (v.empty()) return;
-        json a = json::array();
-        for (const auto& r : v) a.push_back(r.id);
-        o[k] = a;
-    }
-    json numbers(const std::vector<EmergencyNumber>& ns, bool usage) const {
-        json a = json::array();
-        for (const auto& n : ns) {
-            json o = obj(n.pos);
-            o["dial_string"] = n.dial_string;
-            put(o, "dial_masks", n.dial_masks);
-            if (usage) put(o, "pstn_usage", n.pstn_usage);
-            a.push_back(o);
-        }
-        return a;
-    }
     json write() const {
-        const Config& c = cfg_;
         json root = json::object();
-        root["version"] = c.version;
-        put(root, "name", c.name);
-        put(root, "description", c.description);
-        json d = obj(c.defaults.pos);
-        d["platform"] = to_string(c.defaults.platform);
-        put(d, "country", c.defaults.country);
-        root["defaults"] = d;
-        json a = json::array();
-        for (const auto& x : c.addresses) {
-            json o = obj(x.pos);
-            o["id"] = x.id;
-            put(o, "company", x.company), put(o, "house_number", x.house_number), put(o, "house_number_suffix", x.house_number_suffix);
-            put(o, "pre_directional", x.pre_directional), put(o, "street_name", x.street_name), put(o, "street_suffix", x.street_suffix);
-            put(o, "post_directional", x.post_directional), put(o, "city", x.city), put(o, "county", x.county), put(o, "state", x.state);
-            put(o, "postal_code", x.postal_code), put(o, "country", x.country);
-            if (x.latitude) o["latitude"] = *x.latitude;
-            if (x.longitude) o["longitude"] = *x.longitude;
-            o["validated"] = x.validated;
-            put(o, "elins", x.elins);
-            a.push_back(o);
-        }
-        root["addresses"] = a;
-        a = json::array();
-        for (const auto& x : c.locations) {
-            json o = obj(x.pos);
-            o["id"] = x.id;
-            put(o, "address", x.address), put(o, "place", x.place), put(o, "elins", x.elins);
-            a.push_back(o);
-        }
-        root["locations"] = a;
-        json net = json::object();
-        json t = json::array();
-        for (const auto& x : c.trusted_ips) t.push_back(x.prefix.to_string());
-        net["trusted_ips"] = t;
-        a = json::array();
-        for (const auto& x : c.regions) {
-            json o = obj(x.pos);
-            o["id"] = x.id;
-            a.push_back(o);
-        }
-        net["regions"] = a;
-        a = json::array();
-        for (const auto& x : c.sites) {
-            json o = obj(x.pos);
-            o["id"] = x.id;
-            put(o, "region", x.region), put(o, "country", x.country), put(o, "emergency_calling_policy", x.emergency_calling_policy);
-            put(o, "emergency_call_routing_policy", x.emergency_call_routing_policy), put(o, "location_policy", x.location_policy);
-            a.push_back(o);
-        }
-        net["sites"] = a;
-        a = json::array();
-        for (const auto& x : c.subnets) {
-            json o = obj(x.pos);
-            o["prefix"] = x.prefix.to_string();
-            put(o, "site", x.site), put(o, "description", x.description);
-            a.push_back(o);
-        }
-        net["subnets"] = a;
-        root["network"] = net;
-        json lis = json::object();
-        a = json::array();
-        for (const auto& x : c.lis_subnets) {
-            json o = obj(x.pos);
-            o["network_id"] = x.network_id.to_string();
-            put(o, "location", x.location);
-            a.push_back(o);
-        }
-        lis["subnets"] = a;
-        a = json::array();
-        for (const auto& x : c.wireless_access_points) {
-            json o = obj(x.pos);
-            o["bssid"] = x.bssid.to_string();
-            put(o, "location", x.location), put(o, "site", x.site), put(o, "description", x.description);
-            a.push_back(o);
-        }
-        lis["wireless_access_points"] = a;
-        a = json::array();
-        for (const auto& x : c.switches) {
-            json o = obj(x.pos);
-            o["chassis_id"] = x.chassis_id;
-            put(o, "location", x.location), put(o, "site", x.site);
-            a.push_back(o);
-        }
-        lis["switches"] = a;
-        a = json::array();
-        for (const auto& x : c.ports) {
-            json o = obj(x.pos);
-            o["chassis_id"] = x.chassis_id;
-            o["port_id"] = x.port_id;
-            put(o, "location", x.location), put(o, "site", x.site);
-            a.push_back(o);
-        }
-        lis["ports"] = a;
-        root["lis"] = lis;
-        a = json::array();
-        for (const auto& x : c.emergency_calling_policies) {
-            json o = obj(x.pos);
-            o["id"] = x.id;
-            o["notification_mode"] = to_string(x.notification_mode);
-            put(o, "notification_group", x.notification_group), put(o, "notification_dial_out", x.notification_dial_out);
-            o["external_location_lookup"] = x.external_location_lookup;
-            json e = json::array();
-            for (const auto& n : x.extended_notifications) {
-                json eo = obj(n.pos);
-                eo["dial_string"] = n.dial_string;
-                if (n.notification_mode) eo["notification_mode"] = to_string(*n.notification_mode);
-                if (n.notification_group) eo["notification_group"] = *n.notification_group;
-                if (n.notification_dial_out) eo["notification_dial_out"] = *n.notification_dial_out;
-                e.push_back(eo);
-            }
-            if (!e.empty()) o["extended_notifications"] = e;
-            a.push_back(o);
-        }
-        root["emergency_calling_policies"] = a;
-        a = json::array();
-        for (const auto& x : c.emergency_call_routing_policies) {
-            json o = obj(x.pos);
-            o["id"] = x.id;
-            o["enhanced_emergency_services"] = x.enhanced_emergency_services;
-            o["numbers"] = numbers(x.numbers, true);
-            a.push_back(o);
-        }
-        root["emergency_call_routing_policies"] = a;
-        a = json::array();
-        for (const auto& x : c.location_policies) {
-            json o = obj(x.pos);
-            o["id"] = x.id;
-            o["enhanced_emergency_services"] = x.enhanced_emergency_services;
-            o["location_required"] = to_string(x.location_required);
-            put(o, "pstn_usage", x.pstn_usage), put(o, "dial_string", x.dial_string), put(o, "dial_masks", x.dial_masks);
-            o["numbers"] = numbers(x.numbers, false);
-            put(o, "notification_uris", x.notification_uris), put(o, "conference_uri", x.conference_uri);
-            o["conference_mode"] = to_string(x.conference_mode);
-            a.push_back(o);
-        }
-        root["location_policies"] = a;
-        json voice = json::object();
-        json u = json::array();
-        for (const auto& x : c.pstn_usages) u.push_back(x.id);
-        voice["pstn_usages"] = u;
-        a = json::array();
-        for (const auto& x : c.gateways) {
-            json o = obj(x.pos);
-            o["id"] = x.id;
-            o["enabled"] = x.enabled;
-            o["pidf_lo"] = x.pidf_lo;
-            put(o, "address", x.address);
-            o["emergency_routing"] = to_string(x.emergency_routing);
-            put(o, "fallback_psap", x.fallback_psap);
-            o["elin_callback_minutes"] = x.elin_callback_minutes;
-            a.push_back(o);
-        }
-        voice["gateways"] = a;
-        a = json::array();
-        for (const auto& x : c.routes) {
-            json o = obj(x.pos);
-            o["id"] = x.id;
-            o["priority"] = x.priority;
-            o["number_pattern"] = x.number_pattern;
-            put(o, "pstn_usages", x.pstn_usages), put(o, "gateways", x.gateways);
-            a.push_back(o);
-        }
-        voice["routes"] = a;
-        a = json::array();
-        for (const auto& x : c.routing_policies) {
-            json o = obj(x.pos);
-            o["id"] = x.id;
-            put(o, "pstn_usages", x.pstn_usages);
-            a.push_back(o);
-        }
-        voice["routing_policies"] = a;
-        a = json::array();
-        for (const auto& x : c.dial_plans) {
-            json o = obj(x.pos);
-            o["id"] = x.id;
-            put(o, "external_access_prefix", x.external_access_prefix);
-            json rules = json::array();
-            for (const auto& r : x.rules) {
-                json ro = obj(r.pos);
-                ro["name"] = r.name;
-                ro["pattern"] = r.pattern;
-                ro["translation"] = r.translation;
-                if (r.priority) ro["priority"] = *r.priority;
-                rules.push_back(ro);
-            }
-            o["rules"] = rules;
-            a.push_back(o);
-        }
-        voice["dial_plans"] = a;
-        root["voice"] = voice;
-        a = json::array();
-        for (const auto& x : c.users) {
-            json o = obj(x.pos);
-            o["id"] = x.id;
-            if (x.platform) o["platform"] = to_string(*x.platform);
-            put(o, "country", x.country), put(o, "phone_number", x.phone_number);
-            put(o, "emergency_calling_policy", x.emergency_calling_policy), put(o, "emergency_call_routing_policy", x.emergency_call_routing_policy);
-            put(o, "location_policy", x.location_policy), put(o, "routing_policy", x.routing_policy), put(o, "dial_plan", x.dial_plan);
-            o["sfb_client"] = to_string(x.sfb_client);
-            a.push_back(o);
-        }
-        root["users"] = a;
-        a = json::array();
-        for (const auto& x : c.psaps) {
-            json o = obj(x.pos);
-            o["id"] = x.id;
-            put(o, "name", x.name);
-            o["relay"] = x.relay;
-            json serves = json::array();
-            for (const auto& area : x.serves) {
-                json so = obj(area.pos);
-                for (const auto& [k, v] : area.keys) so[k] = v;
-                serves.push_back(so);
-            }
-            o["serves"] = serves;
-            a.push_back(o);
-        }
-        root["psaps"] = a;
-        a = json::array();
-        for (const auto& x : c.waivers) {
-            json o = obj(x.pos);
-            o["rule"] = x.rule, o["target"] = x.target, o["reason"] = x.reason, o["approved_by"] = x.approved_by, o["expires"] = x.expires;
-            a.push_back(o);
-        }
-        root["waivers"] = a;
+        Out out{*this, root};
+        Describe<Config>::fields(out, cfg_);
         return root;
     }
+
 private:
+    // The writer's visitor: sets each described key of one JSON object.
+    struct Out {
+        const Writer& w;
+        json& o;
+
+        void field(const char* k, const std::string& v, Opt opt = {}) {
+            if (opt.required || !v.empty()) o[k] = v;
+        }
+        template <class Pairs>
+        void field(const char* k, detail::Keyed<const Pairs> m, Opt = {}) {
+            for (const auto& [key, value] : *m.pairs)
+                if (key == k) o[k] = value;
+        }
+        void field(const char* k, bool v, Opt = {}) { o[k] = v; }
+        void field(const char* k, int v, Opt = {}) { o[k] = v; }
+        template <class E, std::size_t N>
+        void field(const char* k, E v, const std::pair<const char*, E> (&)[N], Opt = {}) {
+            o[k] = to_string(v);
+        }
+        template <class E, std::size_t N>
+        void field(const char* k, const std::optional<E>& v, const std::pair<const char*, E> (&)[N], Opt = {}) {
+            if (v) o[k] = to_string(*v);
+        }
+        template <class T>
+        void field(const char* k, const std::optional<T>& v, Opt = {}) {
+            if (v) o[k] = *v;
+        }
+        void field(const char* k, const IpPrefix& v, Opt = {}) { o[k] = v.to_string(); }
+        void field(const char* k, const IpAddress& v, Opt = {}) { o[k] = v.to_string(); }
+        void field(const char* k, const MacAddress& v, Opt = {}) { o[k] = v.to_string(); }
+        void field(const char* k, const Ref& r, Kind, Opt = {}) {
+            if (r.set()) o[k] = r.id;
+        }
+        void field(const char* k, const std::vector<Ref>& v, Kind, Opt = {}) {
+            if (v.empty()) return;
+            json a = json::array();
+            for (const auto& r : v) a.push_back(r.id);
+            o[k] = a;
+        }
+        void field(const char* k, const std::vector<std::string>& v, Opt = {}) {
+            if (!v.empty()) o[k] = v;
+        }
+        void ignored(const char*) {}
+        void raw(const char*) {}
+        template <class T, class D>
+        void objects(const char* k, const std::vector<T>& list, D, Opt opt = {}) {
+            json a = json::array();
+            for (const auto& x : list) {
+                json xo = w.obj(x.pos);
+                Out sub{w, xo};
+                D::fields(sub, x);
+                a.push_back(std::move(xo));
+            }
+            if (opt.write_empty || !a.empty()) o[k] = std::move(a);
+        }
+        template <class T>
+        void object(const char* k, const T& x) {
+            json xo = w.obj(x.pos);
+            Out sub{w, xo};
+            Describe<T>::fields(sub, x);
+            o[k] = std::move(xo);
+        }
+        template <class Body>
+        void section(const char* k, Body body) {
+            json s = json::object();
+            Out sub{w, s};
+            body(sub);
+            o[k] = std::move(s);
+        }
+        template <class T>
+        void list(const char* k, const std::vector<T>& list) {
+            if constexpr (detail::is_scalar_form<T>) {
+                json a = json::array();
+                for (const auto& x : list) {  // the one key's value, bare
+                    json holder = json::object();
+                    Out sub{w, holder};
+                    Describe<T>::fields(sub, x);
+                    a.push_back(holder.begin().value());
+                }
+                o[k] = std::move(a);
+            } else {
+                objects(k, list, Describe<T>{}, Opt{.write_empty = true});
+            }
+        }
+    };
+
     const Config& cfg_;
     bool pos_;
 };
 }  // namespace
 
-std::string config_to_json(const Config& config, bool positions, int indent) { return Writer(config, positions).write().dump(indent); }
+std::string config_to_json(const Config& config, bool positions, int indent) {
+    return Writer(config, positions).write().dump(indent);
+}
 
 }  // namespace e911
