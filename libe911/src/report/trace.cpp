@@ -11,7 +11,7 @@ json trace_json(const Trace& t) {
     json notifications = nullptr;
     if (t.notifications) {
         const auto& n = *t.notifications;
-        notifications = {{"mode", n.mode}, {"group", strs(n.group)}, {"dial_out", or_null(n.dial_out)}, {"uris", strs(n.uris)},
+        notifications = {{"mode", to_string(n.mode)}, {"group", strs(n.group)}, {"dial_out", or_null(n.dial_out)}, {"uris", strs(n.uris)},
                          {"conference_uri", or_null(n.conference_uri)}, {"anyone", n.anyone()},
                          {"muted", n.muted() ? json(*n.muted()) : json(nullptr)}};
     }
@@ -31,7 +31,7 @@ json trace_json(const Trace& t) {
             {"user", or_null(t.user)},
             {"site", or_null(t.site)},
             {"location", or_null(t.location)},
-            {"location_source", or_null(t.location_source)},
+            {"location_source", t.location_source == LocationSource::none ? json(nullptr) : json(to_string(t.location_source))},
             {"address", or_null(t.address)},
             {"policies", pol},
             {"pstn_usage", or_null(t.pstn_usage)},
@@ -45,7 +45,7 @@ json trace_json(const Trace& t) {
             {"psap_expected", strs(t.psap_expected)},
             {"psap_correct", t.psap_correct ? json(*t.psap_correct) : json(nullptr)},
             {"notifications", notifications},
-            {"outcome", t.outcome},
+            {"outcome", to_string(t.outcome)},
             {"pidf_lo", or_null(t.pidf_lo)},
             {"trace", steps}};
 }
@@ -63,13 +63,13 @@ std::string trace_to_text(const Trace& t) {
         if (!s.file.empty()) out += "  [" + s.file + ":" + std::to_string(s.line) + "]";
         out += "\n";
     }
-    out += "outcome: " + t.outcome;
+    out += std::string("outcome: ") + to_string(t.outcome);
     if (t.emergency) {
         out += " | route " + (t.route.empty() ? "-" : t.route) + " | calling number " + (t.calling_number.empty() ? "-" : t.calling_number) + " | PSAP " +
                (t.psap.empty() ? "unknown" : t.psap);
         out += t.psap_correct ? (*t.psap_correct ? " (correct)" : " (WRONG: expected " + (t.psap_expected.empty() ? std::string("unknown") : t.psap_expected.front()) + ")")
                               : " (correctness unknown)";
-        if (t.notifications) out += " | notified: " + std::string(t.notifications->anyone() ? t.notifications->mode : "nobody");
+        if (t.notifications) out += " | notified: " + std::string(t.notifications->anyone() ? to_string(t.notifications->mode) : "nobody");
     }
     return out + "\n";
 }
