@@ -15,6 +15,7 @@
 //   psap.cpp           which PSAP the gateway reaches, and whether it is the right one -> PsapDecision
 //   notification.cpp   who is told -> NotificationDecision
 //   pidf.cpp           the PIDF-LO in the INVITE -> PidfDecision
+// Explanations: explain.cpp (and explain_placement.cpp), from the Decisions.
 #pragma once
 #include <functional>
 #include <optional>
@@ -112,7 +113,6 @@ enum class RoutingPolicyCase : std::uint8_t {
 };
 // Why the user's policy was consulted instead of the site's.
 enum class FallbackCase : std::uint8_t { none, no_site, site_has_no_policy, location_unknown, number_not_in_site_policy };
-enum class NotEmergencyCase : std::uint8_t { none, not_enabled, no_match };
 struct EmergencyDecision {
     PolicyChoice site_policy, user_policy;  // Teams candidates
     RoutingPolicyCase routing_case = RoutingPolicyCase::none;

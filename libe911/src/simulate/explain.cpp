@@ -1,130 +1,11 @@
 // The trace's explanations, rendered from decisions already taken: for each stage, what it decided
 // (`result`), why (`because`), and the configuration line behind it. Only `e911 simulate`, batch
 // runs with traces, and findings that quote a call ask for them; nothing here runs otherwise.
-#include "simulate/decisions.hpp"
+#include "simulate/explain.hpp"
 #include "util/text_util.hpp"
 
 namespace e911::detail {
 namespace {
-
-struct Explainer {
-    const Compiled& c;
-    const Config& cfg;
-    const Call& call;
-    const Decisions& d;
-    Trace& t;
-    void add(const std::string& step, const std::string& result, const std::string& because, const SourcePos& pos = {}) {
-        t.trace.push_back(TraceStep{step, result, because, pos.known() ? cfg.file_of(pos) : std::string(), pos.line});
-    }
-    std::string number_or_none() const { return t.calling_number.empty() ? "none" : t.calling_number; }
-    const Address* address() const {
-        std::uint32_t l = d.placement.location;
-        return l != npos && cfg.locations[l].address.resolved() ? &cfg.addresses[cfg.locations[l].address.index] : nullptr;
-    }
-};
-
-void explain_trust(Explainer& x, const CallerSetup& caller) {
-    const Placement& p = x.d.placement;
-    switch (p.trust) {
-        case TrustCase::not_teams:
-            return x.add("trusted_ip", "not applicable",
-                         "Skype for Business clients register on the internal network; trusted IPs are a Teams concept");
-        case TrustCase::no_public_ip:
-            return x.add("trusted_ip", "trusted",
-                         "no public IP given: the caller is taken to egress through a trusted IP (our rule)");
-        case TrustCase::trusted_ip: {
-            const auto& ip = x.cfg.trusted_ips[p.trusted_ip];
-            return x.add("trusted_ip", "trusted", caller.text->public_ip + " is inside trusted IP " + ip.prefix.to_string(),
-                         ip.pos.self);
-        }
-        case TrustCase::untrusted:
-            return x.add("trusted_ip", "untrusted",
-                         caller.text->public_ip + " is not a trusted IP: Teams looks up no network site and no dynamic "
-                                                  "location (e.g. off-site, or a shared cloud proxy)");
-    }
-}
-
-std::string longest_prefix_why(Explainer& x, const CallerSetup& caller, const std::vector<std::uint32_t>& all) {
-    const auto& subnets = x.cfg.subnets;
-    std::string why = std::string(caller.ip->ip.v6 ? "IPv6" : "IPv4") + " longest-prefix match " + subnets[x.d.placement.subnet].key();
-    if (caller.platform == Platform::sfb) why += " (no client prefix length given, so not the SfB exact network-ID match)";
-    else why += " (Teams checks IPv6 subnets before IPv4)";
-    if (all.size() > 1) {
-        std::vector<std::string> others;
-        for (std::size_t i = 0; i + 1 < all.size(); ++i) others.push_back(subnets[all[i]].key() + " (site " + subnets[all[i]].site.id + ")");
-        why += "; ambiguous: also inside " + join(others, ", ") + " - neither platform documents the winner, we take the longest prefix";
-    }
-    return why;
-}
-
-void explain_site(Explainer& x, const CallerSetup& caller) {
-    const Placement& p = x.d.placement;
-    const auto& subnets = x.cfg.subnets;
-    switch (p.site_case) {
-        case SiteCase::given: return;
-        case SiteCase::no_ip: return x.add("site", "unknown", "no client IP given");
-        case SiteCase::untrusted: return x.add("site", "unknown", "untrusted egress: Teams does not look up network sites");
-        case SiteCase::sfb_exact:
-            return x.add("site", subnets[p.subnet].site.id,
-                         "SfB exact network-ID match: the client's network " + p.client_network.to_string() + " is configured",
-                         subnets[p.subnet].pos.self);
-        case SiteCase::sfb_exact_miss: {
-            auto all = x.c.subnets_containing(caller.ip->ip);
-            std::string near = all.empty() ? "" : " (" + subnets[all.back()].key() + " contains the address, but SfB wants the exact network ID)";
-            return x.add("site", "unknown",
-                         "SfB exact network-ID miss: the client sends " + p.client_network.to_string() + ", which is not a configured subnet" + near,
-                         all.empty() ? SourcePos{} : subnets[all.back()].pos.self);
-        }
-        case SiteCase::no_subnet:
-            return x.add("site", "unknown", caller.text->ip + " is in no configured " + (caller.ip->ip.v6 ? "IPv6" : "IPv4") + " subnet");
-        case SiteCase::longest_prefix: {
-            auto all = x.c.subnets_containing(caller.ip->ip);
-            return x.add("site", subnets[p.subnet].site.id, longest_prefix_why(x, caller, all), subnets[p.subnet].pos.self);
-        }
-    }
-}
-
-void found(Explainer& x, const Ref& location, const Positions& pos, const std::string& why) { x.add("location", location.id, why, pos.self); }
-
-// The LIS lookups in order (BSSID, port, switch, subnet): each one tried before the one that decided missed.
-void explain_location(Explainer& x, const CallerSetup& caller) {
-    const Placement& p = x.d.placement;
-    const Caller& text = *caller.text;
-    if (p.location_case == LocationCase::given) return;
-    if (p.location_case == LocationCase::untrusted) return x.add("location", "unknown", "untrusted egress: no dynamic location lookup");
-    if (caller.bssid) {
-        std::string mac = caller.bssid->to_string();
-        if (p.location_case == LocationCase::bssid || p.location_case == LocationCase::bssid_wildcard) {
-            const auto& wap = x.cfg.wireless_access_points[p.entry];
-            bool wild = p.location_case == LocationCase::bssid_wildcard;
-            return found(x, wap.location, wap.pos, "BSSID " + mac +
-                         (wild ? " matches wildcard " + wap.bssid.to_string() + " (an exact entry would win; there is none)" : " matches exactly"));
-        }
-        x.add("location", "no match", "BSSID " + mac + " is in no wireless access point entry (exact or wildcard)");
-    }
-    if (!caller.chassis.empty() && !text.port_id.empty()) {
-        if (p.location_case == LocationCase::port)
-            return found(x, x.cfg.ports[p.entry].location, x.cfg.ports[p.entry].pos,
-                         "switch " + caller.chassis + " port " + text.port_id + " is in the LIS");
-        x.add("location", "no match", "port " + text.port_id + " of switch " + caller.chassis + " is not in the LIS");
-    }
-    if (!caller.chassis.empty()) {
-        if (p.location_case == LocationCase::switch_)
-            return found(x, x.cfg.switches[p.entry].location, x.cfg.switches[p.entry].pos, "switch chassis " + caller.chassis + " is in the LIS");
-        x.add("location", "no match", "switch chassis " + caller.chassis + " is not in the LIS");
-    }
-    if (!caller.ip) return x.add("location", "unknown", "nothing to look up (no BSSID, switch, port or IP)");
-    if (p.location_case == LocationCase::no_prefix_length)
-        return x.add("location", "unknown",
-                     "no prefix length for " + text.ip + " and no site subnet to borrow one from, so no network ID to look up");
-    std::string lenwhy = caller.ip->prefix_length >= 0
-                             ? ""
-                             : " (prefix length /" + std::to_string(p.lis_prefix_length) + " taken from the site subnet: our rule)";
-    if (p.location_case == LocationCase::lis_subnet)
-        return found(x, x.cfg.lis_subnets[p.entry].location, x.cfg.lis_subnets[p.entry].pos,
-                     "LIS subnet network ID " + p.lis_network.to_string() + lenwhy);
-    x.add("location", "unknown", "network ID " + p.lis_network.to_string() + lenwhy + " is not a LIS subnet: no automatic location");
-}
 
 void explain_policies(Explainer& x) {
     const Policies& p = x.d.policies;
@@ -132,15 +13,18 @@ void explain_policies(Explainer& x) {
     const User* user = x.call.user;
     if (x.call.platform == Platform::teams) {
         bool any = p.emergency_calling.index != npos;
-        return x.add("policy", any ? "emergency_calling_policy " + x.t.policies.emergency_calling : "no emergency calling policy",
+        return x.add("policy",
+                     any ? "emergency_calling_policy " + x.t.policies.emergency_calling : "no emergency calling policy",
                      any ? "from " + describe(x.cfg, p.emergency_calling, site, user) + " (site over user over global)"
                          : "none on the site, the user, or `global`",
                      any ? x.cfg.emergency_calling_policies[p.emergency_calling.index].pos.self : SourcePos{});
     }
     bool any = p.location.index != npos;
-    std::string why = !any ? "none on the network site, the user, or `global`" : "from " + describe(x.cfg, p.location, site, user);
+    std::string why =
+        !any ? "none on the network site, the user, or `global`" : "from " + describe(x.cfg, p.location, site, user);
     if (any && p.location.from == PolicySource::site && user && user->location_policy.resolved())
-        why += " (a network site's location policy overrides the user's `" + user->location_policy.id + "` inside its subnets)";
+        why += " (a network site's location policy overrides the user's `" + user->location_policy.id +
+               "` inside its subnets)";
     x.add("policy", any ? "location_policy " + x.t.policies.location : "no location policy", why,
           any ? x.cfg.location_policies[p.location.index].pos.self : SourcePos{});
 }
@@ -149,12 +33,16 @@ void explain_dial_plan(Explainer& x) {
     const DialPlanDecision& dp = x.d.dial_plan;
     const std::string& dialed = x.t.dialed;
     if (dp.plan == npos)
-        return x.add("dial_plan", x.t.normalized, "the user has no dial plan and there is no `global` one: digits unchanged");
+        return x.add("dial_plan", x.t.normalized,
+                     "the user has no dial plan and there is no `global` one: digits unchanged");
     const auto& plan = x.cfg.dial_plans[dp.plan];
-    if (dp.rule == npos) return x.add("dial_plan", x.t.normalized, "no rule of dial plan `" + plan.id + "` matches " + dialed, plan.pos.self);
+    if (dp.rule == npos)
+        return x.add("dial_plan", x.t.normalized, "no rule of dial plan `" + plan.id + "` matches " + dialed,
+                     plan.pos.self);
     const auto& rule = plan.rules[dp.rule];
     x.add("dial_plan", x.t.normalized,
-          "dial plan `" + plan.id + "` rule `" + rule.name + "` (" + rule.pattern + " -> " + rule.translation + ") matched " + dialed + " first",
+          "dial plan `" + plan.id + "` rule `" + rule.name + "` (" + rule.pattern + " -> " + rule.translation +
+              ") matched " + dialed + " first",
           rule.pos.of("pattern"));
 }
 
@@ -162,11 +50,15 @@ std::string fallback_why(Explainer& x, const std::string& number) {
     const EmergencyDecision& e = x.d.emergency;
     switch (e.fallback) {
         case FallbackCase::none:
-        case FallbackCase::no_site: return "no known site";
-        case FallbackCase::site_has_no_policy: return "site has no emergency call routing policy";
-        case FallbackCase::location_unknown: return "the caller's location is unknown, so the site's policy does not apply";
+        case FallbackCase::no_site:
+            return "no known site";
+        case FallbackCase::site_has_no_policy:
+            return "site has no emergency call routing policy";
+        case FallbackCase::location_unknown:
+            return "the caller's location is unknown, so the site's policy does not apply";
         case FallbackCase::number_not_in_site_policy:
-            return "the site policy `" + x.cfg.emergency_call_routing_policies[e.site_policy.index].id + "` has no number matching " + number;
+            return "the site policy `" + x.cfg.emergency_call_routing_policies[e.site_policy.index].id +
+                   "` has no number matching " + number;
     }
     return {};
 }
@@ -179,19 +71,23 @@ void explain_routing_policy(Explainer& x) {
     const auto& pol = x.cfg.emergency_call_routing_policies[e.routing_policy];
     std::string result = "emergency_call_routing_policy " + pol.id;
     switch (e.routing_case) {
-        case RoutingPolicyCase::none: return;
+        case RoutingPolicyCase::none:
+            return;
         case RoutingPolicyCase::site:
-            return x.add("policy", result, "from " + describe(x.cfg, e.site_policy, site, x.call.user) + " (site over user)", pol.pos.self);
+            return x.add("policy", result,
+                         "from " + describe(x.cfg, e.site_policy, site, x.call.user) + " (site over user)",
+                         pol.pos.self);
         case RoutingPolicyCase::user_fallback:
             return x.add("policy", result,
-                         fallback_why(x, number) + ": falling back to the policy from " + describe(x.cfg, e.user_policy, site, x.call.user),
+                         fallback_why(x, number) + ": falling back to the policy from " +
+                             describe(x.cfg, e.user_policy, site, x.call.user),
                          pol.pos.self);
         case RoutingPolicyCase::user:
             return x.add("policy", result, "from " + describe(x.cfg, e.user_policy, site, x.call.user), pol.pos.self);
         case RoutingPolicyCase::site_without_fallback:
             return x.add("policy", result,
-                         "from " + describe(x.cfg, e.site_policy, site, x.call.user) + "; it has no number matching " + number +
-                             " and there is no user or global policy to fall back to",
+                         "from " + describe(x.cfg, e.site_policy, site, x.call.user) + "; it has no number matching " +
+                             number + " and there is no user or global policy to fall back to",
                          pol.pos.self);
     }
 }
@@ -206,17 +102,21 @@ void explain_match(Explainer& x) {
         explain_routing_policy(x);
         if (!e.match) return;
         const auto& pol = x.cfg.emergency_call_routing_policies[e.routing_policy];
-        return x.add("emergency", e.match->dial_string, matched(x.t.normalized, *e.match) + " in policy `" + pol.id + "`",
+        return x.add("emergency", e.match->dial_string,
+                     matched(x.t.normalized, *e.match) + " in policy `" + pol.id + "`",
                      pol.numbers[e.match->number].pos.self);
     }
     const NumberMatch* m = e.match ? &*e.match : e.disabled_match ? &*e.disabled_match : nullptr;
     if (!m) return;
     const auto& p = x.cfg.location_policies[x.d.policies.location.index];
-    std::string set = x.call.client == SfbClient::modern && !p.numbers.empty() ? "emergency numbers (modern client)" : "legacy dial string and masks";
-    x.add("emergency", m->dial_string, matched(strip_plus(x.t.normalized), *m) + " in the " + set + " of `" + p.id + "`",
+    std::string set = x.call.client == SfbClient::modern && !p.numbers.empty() ? "emergency numbers (modern client)"
+                                                                               : "legacy dial string and masks";
+    x.add("emergency", m->dial_string,
+          matched(strip_plus(x.t.normalized), *m) + " in the " + set + " of `" + p.id + "`",
           p.pos.of(m->number == npos ? "dial_string" : "numbers"));
     if (e.disabled_match)
-        x.add("emergency", "not enabled", "location policy `" + p.id + "` has enhanced_emergency_services: false: no E9-1-1 handling",
+        x.add("emergency", "not enabled",
+              "location policy `" + p.id + "` has enhanced_emergency_services: false: no E9-1-1 handling",
               p.pos.of("enhanced_emergency_services"));
 }
 
@@ -226,12 +126,15 @@ void explain_not_emergency(Explainer& x) {
     const std::string& number = x.t.normalized;
     if (number != dialed) {  // was an emergency string eaten by the dial plan?
         std::vector<DialEntry> entries;
-        if (e.routing_policy != npos) entries = dial_entries(x.cfg.emergency_call_routing_policies[e.routing_policy]);
-        else if (x.d.policies.location.index != npos) entries = dial_entries(x.cfg.location_policies[x.d.policies.location.index], x.call.client);
+        if (e.routing_policy != npos)
+            entries = dial_entries(x.cfg.emergency_call_routing_policies[e.routing_policy]);
+        else if (x.d.policies.location.index != npos)
+            entries = dial_entries(x.cfg.location_policies[x.d.policies.location.index], x.call.client);
         for (const auto& entry : entries)
             if (entry.digits == dialed) {
-                x.add("emergency", "lost", "the dial plan rewrote emergency string " + dialed + " to " + number +
-                                               ": it is no longer recognised as an emergency call (dial-plan-shadows-emergency)");
+                x.add("emergency", "lost",
+                      "the dial plan rewrote emergency string " + dialed + " to " + number +
+                          ": it is no longer recognised as an emergency call (dial-plan-shadows-emergency)");
                 break;
             }
     }
@@ -239,12 +142,15 @@ void explain_not_emergency(Explainer& x) {
     if (e.not_enabled)
         return x.add("emergency", "not enabled",
                      x.call.platform == Platform::teams
-                         ? dialed + " is an emergency number in " + country + " but no emergency call routing policy applies (site, user or global)"
-                         : dialed + " is an emergency number in " + country + " but the effective location policy does not enable E9-1-1");
+                         ? dialed + " is an emergency number in " + country +
+                               " but no emergency call routing policy applies (site, user or global)"
+                         : dialed + " is an emergency number in " + country +
+                               " but the effective location policy does not enable E9-1-1");
     bool country_emergency = is_emergency_number(strip_plus(number), country) || is_emergency_number(dialed, country);
     x.add("emergency", "no",
           country_emergency ? dialed + " is an emergency number in " + country +
-                                  " but the effective policy neither dials nor masks it: it goes out as an ordinary call (emergency-number-missing)"
+                                  " but the effective policy neither dials nor masks it: it goes out as an ordinary "
+                                  "call (emergency-number-missing)"
                             : number + " is not an emergency dial string or mask of the effective policy");
 }
 
@@ -254,21 +160,27 @@ void explain_usage(Explainer& x) {
     switch (r.usage_case) {
         case UsageCase::emergency_usage:
             return x.add("pstn_usage", x.t.pstn_usage,
-                         std::string(x.call.platform == Platform::teams ? "the emergency number's usage" : "the location policy's usage") +
-                             " replaces the user's usages for emergency calls; routes are matched against `" + r.routed + "`",
+                         std::string(x.call.platform == Platform::teams ? "the emergency number's usage"
+                                                                        : "the location policy's usage") +
+                             " replaces the user's usages for emergency calls; routes are matched against `" +
+                             r.routed + "`",
                          x.cfg.pstn_usages[r.usage].pos.self);
-        case UsageCase::emergency_no_usage: return x.add("pstn_usage", "none", "the emergency number has no PSTN usage");
+        case UsageCase::emergency_no_usage:
+            return x.add("pstn_usage", "none", "the emergency number has no PSTN usage");
         case UsageCase::first_matching: {
             const auto& pol = x.cfg.routing_policies[rp.index];
             return x.add("pstn_usage", x.t.pstn_usage,
-                         "first usage of routing policy `" + pol.id + "` with a route matching " + r.routed + " (later usages are never tried)",
+                         "first usage of routing policy `" + pol.id + "` with a route matching " + r.routed +
+                             " (later usages are never tried)",
                          pol.pos.of("pstn_usages"));
         }
         case UsageCase::none_matching: {
             const auto& pol = x.cfg.routing_policies[rp.index];
-            return x.add("pstn_usage", "none", "no usage of routing policy `" + pol.id + "` has a route matching " + r.routed, pol.pos.self);
+            return x.add("pstn_usage", "none",
+                         "no usage of routing policy `" + pol.id + "` has a route matching " + r.routed, pol.pos.self);
         }
-        case UsageCase::no_routing_policy: return x.add("pstn_usage", "none", "no routing policy (user or global)");
+        case UsageCase::no_routing_policy:
+            return x.add("pstn_usage", "none", "no routing policy (user or global)");
     }
 }
 
@@ -278,13 +190,16 @@ void explain_route(Explainer& x) {
     const auto& routes = x.cfg.routes;
     for (auto i : *r.routes) {
         if (i == r.route) break;
-        x.add("route", routes[i].id + " skipped", "matches, but every gateway of the route is disabled: failing over to the next route",
+        x.add("route", routes[i].id + " skipped",
+              "matches, but every gateway of the route is disabled: failing over to the next route",
               routes[i].pos.self);
     }
     if (r.route == npos) {
         if (!r.routes->empty() || r.usage != npos)
-            x.add("route", "none", r.routes->empty() ? "no route in usage `" + x.t.pstn_usage + "` matches " + r.routed
-                                                     : "every matching route in usage `" + x.t.pstn_usage + "` is dead; later usages are not tried");
+            x.add("route", "none",
+                  r.routes->empty()
+                      ? "no route in usage `" + x.t.pstn_usage + "` matches " + r.routed
+                      : "every matching route in usage `" + x.t.pstn_usage + "` is dead; later usages are not tried");
         return;
     }
     const Route& route = routes[r.route];
@@ -296,7 +211,8 @@ void explain_route(Explainer& x) {
     for (const auto& g : route.gateways)
         if (g.resolved() && !x.cfg.gateways[g.index].enabled) disabled += (disabled.empty() ? "" : ", ") + g.id;
     x.add("gateways", join(x.t.gateways, ", "),
-          std::string(x.t.gateways.size() > 1 ? "tried in random order; all listed as candidates" : "the one enabled gateway") +
+          std::string(x.t.gateways.size() > 1 ? "tried in random order; all listed as candidates"
+                                              : "the one enabled gateway") +
               (disabled.empty() ? "" : "; disabled and skipped: " + disabled),
           x.cfg.gateways[x.d.gateways.primary].pos.self);
 }
@@ -304,23 +220,31 @@ void explain_route(Explainer& x) {
 void explain_calling_number(Explainer& x, const Gateway& gw) {
     const Location* loc = x.d.placement.location != npos ? &x.cfg.locations[x.d.placement.location] : nullptr;
     switch (x.d.calling_number.why) {
-        case CallingNumberCase::none: return;
-        case CallingNumberCase::own_number: return x.add("calling_number", x.number_or_none(), "the user's own number");
+        case CallingNumberCase::none:
+            return;
+        case CallingNumberCase::own_number:
+            return x.add("calling_number", x.number_or_none(), "the user's own number");
         case CallingNumberCase::not_elin_gateway:
-            return x.add("calling_number", x.number_or_none(), "the user's own number (gateway does not substitute ELINs)");
+            return x.add("calling_number", x.number_or_none(),
+                         "the user's own number (gateway does not substitute ELINs)");
         case CallingNumberCase::elin_gateway_pidf_off:
             return x.add("calling_number", x.number_or_none(),
-                         "ELIN gateway `" + gw.id + "` has PIDF-LO off, so it cannot read the location's ELIN from the call: the caller's own number goes out",
+                         "ELIN gateway `" + gw.id +
+                             "` has PIDF-LO off, so it cannot read the location's ELIN from the call: the caller's own "
+                             "number goes out",
                          gw.pos.of("pidf_lo"));
         case CallingNumberCase::location_elin:
-            return x.add("calling_number", x.t.elin, "ELIN gateway `" + gw.id + "` replaces the caller's number with the location's ELIN",
+            return x.add("calling_number", x.t.elin,
+                         "ELIN gateway `" + gw.id + "` replaces the caller's number with the location's ELIN",
                          loc->pos.of("elins"));
         case CallingNumberCase::address_elin:
-            return x.add("calling_number", x.t.elin, "ELIN gateway `" + gw.id + "` replaces the caller's number with the address's ELIN",
+            return x.add("calling_number", x.t.elin,
+                         "ELIN gateway `" + gw.id + "` replaces the caller's number with the address's ELIN",
                          x.address()->pos.of("elins"));
         case CallingNumberCase::no_elin:
             return x.add("calling_number", x.number_or_none(),
-                         "ELIN gateway `" + gw.id + "` has no ELIN for " + (loc ? "location `" + loc->id + "`" : "an unknown location") +
+                         "ELIN gateway `" + gw.id + "` has no ELIN for " +
+                             (loc ? "location `" + loc->id + "`" : "an unknown location") +
                              ": the caller's own number goes out");
     }
 }
@@ -336,7 +260,8 @@ void explain_psap_steps(Explainer& x, const Gateway& gw) {
         const std::string& other_psap = psap_id(x.c, other, reach);
         if (other_psap == t.psap) continue;
         x.add("psap", "differs",
-              "candidate gateway `" + other.id + "` would reach " + (other_psap.empty() ? "an unknown PSAP" : other_psap) + " (" +
+              "candidate gateway `" + other.id + "` would reach " +
+                  (other_psap.empty() ? "an unknown PSAP" : other_psap) + " (" +
                   explain_psap(x.c, other, reach, t.elin) + ")",
               other.pos.of("emergency_routing"));
     }
@@ -346,35 +271,44 @@ void explain_psap_check(Explainer& x, bool have_gateway) {
     const Trace& t = x.t;
     const Address* addr = x.address();
     if (!have_gateway) return;
-    if (!addr) return x.add("psap_check", "unknown", "the caller's real location is unknown, so correctness cannot be judged");
+    if (!addr)
+        return x.add("psap_check", "unknown", "the caller's real location is unknown, so correctness cannot be judged");
     x.add("psap_check", *t.psap_correct ? "correct" : "wrong",
-          t.psap_expected.empty() ? "no PSAP in the configuration serves address `" + addr->id + "`"
-                                  : "address `" + addr->id + "` is served by " + join(t.psap_expected, ", ") +
-                                        (t.psap_relay ? "; the relay centre screens and transfers, it is never the right PSAP" : ""));
+          t.psap_expected.empty()
+              ? "no PSAP in the configuration serves address `" + addr->id + "`"
+              : "address `" + addr->id + "` is served by " + join(t.psap_expected, ", ") +
+                    (t.psap_relay ? "; the relay centre screens and transfers, it is never the right PSAP" : ""));
 }
 
 void explain_notification(Explainer& x) {
     const NotificationDecision& d = x.d.notification;
     const Notifications& n = *x.t.notifications;
     const char* result = n.anyone() ? to_string(n.mode) : "nobody";
-    if (d.why == NotificationCase::no_policy) return x.add("notification", "nobody", "no emergency calling policy applies");
+    if (d.why == NotificationCase::no_policy)
+        return x.add("notification", "nobody", "no emergency calling policy applies");
     if (d.why == NotificationCase::sfb_location_policy) {
         const auto& p = x.cfg.location_policies[d.policy];
         return x.add("notification", result,
                      "location policy `" + p.id + "`" + (n.uris.empty() ? "" : "; IM to " + join(n.uris, ", ")) +
-                         (n.conference_uri.empty() ? "" : "; conference " + n.conference_uri + " (" + to_string(p.conference_mode) + ")"),
+                         (n.conference_uri.empty()
+                              ? ""
+                              : "; conference " + n.conference_uri + " (" + to_string(p.conference_mode) + ")"),
                      p.pos.self);
     }
     const auto& p = x.cfg.emergency_calling_policies[d.policy];
-    std::string why = d.extended ? "extended notification for " + d.extended->dial_string + " in policy `" + p.id + "`" : "policy `" + p.id + "`";
+    std::string why = d.extended ? "extended notification for " + d.extended->dial_string + " in policy `" + p.id + "`"
+                                 : "policy `" + p.id + "`";
     x.add("notification", result,
-          why + (n.group.empty() ? "" : "; chat to " + join(n.group, ", ")) + (n.dial_out.empty() ? "" : "; dial-out " + n.dial_out + " (always muted)"),
+          why + (n.group.empty() ? "" : "; chat to " + join(n.group, ", ")) +
+              (n.dial_out.empty() ? "" : "; dial-out " + n.dial_out + " (always muted)"),
           d.extended ? d.extended->pos.self : p.pos.self);
 }
 
 void explain_pidf(Explainer& x, const Gateway& gw) {
     if (x.d.pidf.sent)
-        return x.add("pidf_lo", "sent", "civic address of `" + x.cfg.locations[x.d.placement.location].id + "` in the INVITE (Geolocation: <cid:...>)",
+        return x.add("pidf_lo", "sent",
+                     "civic address of `" + x.cfg.locations[x.d.placement.location].id +
+                         "` in the INVITE (Geolocation: <cid:...>)",
                      gw.pos.of("pidf_lo"));
     x.add("pidf_lo", "none", !gw.pidf_lo ? "gateway `" + gw.id + "` has PIDF-LO off" : "no location to send");
 }
@@ -395,8 +329,10 @@ void explain_emergency_call(Explainer& x) {
 std::string explain_psap(const Compiled& c, const Gateway& g, const PsapReach& r, const std::string& elin) {
     auto address_id = [&] { return r.address != npos ? c.cfg.addresses[r.address].id : std::string(); };
     switch (r.why) {
-        case PsapCase::none: return {};
-        case PsapCase::location: return "location routing: the provider routes on the PIDF-LO civic address `" + address_id() + "`";
+        case PsapCase::none:
+            return {};
+        case PsapCase::location:
+            return "location routing: the provider routes on the PIDF-LO civic address `" + address_id() + "`";
         case PsapCase::location_pidf_off:
             return "location routing, but PIDF-LO is off on the gateway: the provider's relay centre (fallback_psap)";
         case PsapCase::location_no_location:
@@ -415,11 +351,7 @@ std::string explain_psap(const Compiled& c, const Gateway& g, const PsapReach& r
 
 void explain_steps(const Compiled& c, const Call& call, const Decisions& d, Trace& t) {
     Explainer x{c, c.cfg, call, d, t};
-    if (call.caller) {
-        explain_trust(x, *call.caller);
-        explain_site(x, *call.caller);
-        explain_location(x, *call.caller);
-    }
+    if (call.caller) explain_placement(x, *call.caller);
     explain_policies(x);
     explain_dial_plan(x);
     explain_match(x);

@@ -78,7 +78,8 @@ void decide_location(const Compiled& c, const CallerSetup& caller, Placement& p)
     if (!caller.chassis.empty()) {
         auto it = c.switch_by_chassis.find(caller.chassis);
         if (it != c.switch_by_chassis.end())
-            return found(p, LocationCase::switch_, LocationSource::switch_, it->second, c.cfg.switches[it->second].location);
+            return found(p, LocationCase::switch_, LocationSource::switch_, it->second,
+                         c.cfg.switches[it->second].location);
     }
     if (!caller.ip) {
         p.location_case = LocationCase::nothing_to_look_up;

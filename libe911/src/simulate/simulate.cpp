@@ -10,22 +10,32 @@ namespace e911 {
 
 const char* to_string(Outcome o) {
     switch (o) {
-        case Outcome::routed: return "routed";
-        case Outcome::no_route: return "no_route";
-        case Outcome::not_enabled: return "not_enabled";
-        case Outcome::not_emergency_routed: return "not_emergency_routed";
-        case Outcome::not_emergency_no_route: return "not_emergency_no_route";
+        case Outcome::routed:
+            return "routed";
+        case Outcome::no_route:
+            return "no_route";
+        case Outcome::not_enabled:
+            return "not_enabled";
+        case Outcome::not_emergency_routed:
+            return "not_emergency_routed";
+        case Outcome::not_emergency_no_route:
+            return "not_emergency_no_route";
     }
     return "no_route";
 }
 
 const char* to_string(LocationSource s) {
     switch (s) {
-        case LocationSource::none: return "none";
-        case LocationSource::wireless_access_point: return "wireless_access_point";
-        case LocationSource::port: return "port";
-        case LocationSource::switch_: return "switch";
-        case LocationSource::lis_subnet: return "lis_subnet";
+        case LocationSource::none:
+            return "none";
+        case LocationSource::wireless_access_point:
+            return "wireless_access_point";
+        case LocationSource::port:
+            return "port";
+        case LocationSource::switch_:
+            return "switch";
+        case LocationSource::lis_subnet:
+            return "lis_subnet";
     }
     return "none";
 }
@@ -53,8 +63,8 @@ namespace {
 void reset(Trace& t) {
     for (std::string* s : {&t.dialed, &t.normalized, &t.dial_string, &t.user, &t.site, &t.location, &t.address,
                            &t.policies.emergency_calling, &t.policies.emergency_call_routing, &t.policies.location,
-                           &t.policies.routing, &t.policies.dial_plan, &t.pstn_usage, &t.route, &t.calling_number, &t.elin,
-                           &t.psap, &t.psap_reason, &t.pidf_lo})
+                           &t.policies.routing, &t.policies.dial_plan, &t.pstn_usage, &t.route, &t.calling_number,
+                           &t.elin, &t.psap, &t.psap_reason, &t.pidf_lo})
         s->clear();
     t.gateways.clear();
     t.psap_expected.clear();
@@ -86,7 +96,8 @@ void fill_placement(Trace& t, const Compiled& c, const Call& call, const Decisio
         if (loc.address.resolved()) t.address = cfg.addresses[loc.address.index].id;
     }
     const Policies& p = d.policies;
-    if (p.emergency_calling.index != npos) t.policies.emergency_calling = cfg.emergency_calling_policies[p.emergency_calling.index].id;
+    if (p.emergency_calling.index != npos)
+        t.policies.emergency_calling = cfg.emergency_calling_policies[p.emergency_calling.index].id;
     if (p.location.index != npos) t.policies.location = cfg.location_policies[p.location.index].id;
     if (p.routing.index != npos) t.policies.routing = cfg.routing_policies[p.routing.index].id;
     if (p.dial_plan.index != npos) t.policies.dial_plan = cfg.dial_plans[p.dial_plan.index].id;
@@ -97,13 +108,17 @@ void fill_route(Trace& t, const Compiled& c, const Decisions& d) {
     const EmergencyDecision& e = d.emergency;
     t.emergency = e.match.has_value();
     if (e.match) t.dial_string = e.match->dial_string;
-    if (e.routing_policy != npos) t.policies.emergency_call_routing = cfg.emergency_call_routing_policies[e.routing_policy].id;
+    if (e.routing_policy != npos)
+        t.policies.emergency_call_routing = cfg.emergency_call_routing_policies[e.routing_policy].id;
     if (d.route.usage != npos) t.pstn_usage = cfg.pstn_usages[d.route.usage].id;
     bool routed = d.route.route != npos;
     if (routed) t.route = cfg.routes[d.route.route].id;
-    if (e.not_enabled) t.outcome = Outcome::not_enabled;
-    else if (t.emergency) t.outcome = routed ? Outcome::routed : Outcome::no_route;
-    else t.outcome = routed ? Outcome::not_emergency_routed : Outcome::not_emergency_no_route;
+    if (e.not_enabled)
+        t.outcome = Outcome::not_enabled;
+    else if (t.emergency)
+        t.outcome = routed ? Outcome::routed : Outcome::no_route;
+    else
+        t.outcome = routed ? Outcome::not_emergency_routed : Outcome::not_emergency_no_route;
 }
 
 // PSAP reached and expected, for an emergency call.
@@ -143,7 +158,8 @@ void simulate_placed_into(Trace& t, Decisions& d, const Compiled& c, const Call&
     d.policies = resolve_policies(c, call.user, call.platform, pl.site);
     fill_placement(t, c, call, d);
     d.dial_plan = apply_dial_plan(c, d.policies, *call.dialed, t.normalized);
-    d.emergency = recognise_emergency(c, call.user, call.platform, call.client, pl, d.policies, *call.dialed, t.normalized);
+    d.emergency =
+        recognise_emergency(c, call.user, call.platform, call.client, pl, d.policies, *call.dialed, t.normalized);
     d.route = choose_route(c, call.platform, d.policies, d.emergency, t.normalized, when, t.gateways, d.gateways);
     fill_route(t, c, d);
     std::uint32_t gw = d.route.route != npos ? d.gateways.primary : npos;
@@ -153,8 +169,10 @@ void simulate_placed_into(Trace& t, Decisions& d, const Compiled& c, const Call&
         t.elin = call.pick_elin && *call.pick_elin ? (*call.pick_elin)(*elins) : elins->front();
         t.calling_number = t.elin;
     }
-    if (t.emergency) fill_emergency_call(t, c, call, d, gw);
-    else t.notifications.reset();
+    if (t.emergency)
+        fill_emergency_call(t, c, call, d, gw);
+    else
+        t.notifications.reset();
     if (explain == Explain::none) return;
     if (t.emergency && gw != npos) {
         t.psap_reason = explain_psap(c, c.cfg.gateways[gw], d.psap.reach, t.elin);
@@ -163,9 +181,11 @@ void simulate_placed_into(Trace& t, Decisions& d, const Compiled& c, const Call&
     if (explain != Explain::steps) return;
     if (d.pidf.sent) {
         const Gateway& g = c.cfg.gateways[gw];
-        const std::string entity = "pres:" + (call.user ? call.user->id : c.cfg.locations[pl.location].id + "@location.invalid");
-        t.pidf_lo = pidf_for(c.cfg, pl.location, call.platform == Platform::sfb && g.emergency_routing == EmergencyRouting::elin,
-                             entity, d.pidf.method);
+        const std::string entity =
+            "pres:" + (call.user ? call.user->id : c.cfg.locations[pl.location].id + "@location.invalid");
+        t.pidf_lo = pidf_for(c.cfg, pl.location,
+                             call.platform == Platform::sfb && g.emergency_routing == EmergencyRouting::elin, entity,
+                             d.pidf.method);
     }
     explain_steps(c, call, d, t);
 }
