@@ -14,8 +14,9 @@ struct Opts {
 };
 
 int run_simulate(Opts& o) {
-    if (!o.platform.empty()) o.caller.platform = o.platform == "sfb" ? e911::Platform::sfb : e911::Platform::teams;
-    if (!o.client.empty()) o.caller.client = o.client == "legacy" ? e911::SfbClient::legacy : e911::SfbClient::modern;
+    // The flags are the caller's fields under their own names; the library validates them.
+    if (!o.platform.empty()) e911::set_caller_field(o.caller, "platform", o.platform);
+    if (!o.client.empty()) e911::set_caller_field(o.caller, "client", o.client);
     e911::LoadResult r;
     if (int rc = load_or_report(o.files, r); rc >= 0) return rc;
     e911::Simulator sim(r.config);

@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
     try {
         e911::Trace t = simulator.simulate(caller);
         std::cout << e911::trace_to_text(t);
-        return t.outcome == "routed" && t.psap_correct.value_or(true) ? 0 : 1;
+        return t.outcome == e911::Outcome::routed && t.psap_correct.value_or(true) ? 0 : 1;
     } catch (const e911::UsageError& e) {
         std::cerr << "where911: " << e.what() << "\n";
         return 2;

@@ -12,6 +12,6 @@ int main(int argc, char** argv) {
     c.ip = "10.2.0.10/16";  // Peoria, in examples/multi-psap.yaml
     auto t = sim.simulate(c);
     auto findings = e911::lint(r.config);
-    std::cout << "e911 " << e911::version() << ": " << t.outcome << " to " << t.psap << ", " << findings.size() << " finding(s)\n";
-    return t.outcome == "routed" && t.psap_correct == std::optional<bool>(false) && findings.size() == 1 ? 0 : 1;
+    std::cout << "e911 " << e911::version() << ": " << e911::to_string(t.outcome) << " to " << t.psap << ", " << findings.size() << " finding(s)\n";
+    return t.outcome == e911::Outcome::routed && t.psap_correct == std::optional<bool>(false) && findings.size() == 1 ? 0 : 1;
 }

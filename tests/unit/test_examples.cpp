@@ -44,7 +44,7 @@ TEST_CASE("bern: the numbers of the header simulate as the header says") {
         auto t = sim.simulate(c);
         INFO(dialed);
         CHECK(t.emergency);
-        CHECK(t.outcome == "routed");
+        CHECK(t.outcome == Outcome::routed);
         CHECK(t.site == "bern");
         CHECK(t.route == "ch-emergency");
         CHECK(t.psap_correct == std::optional<bool>(true));

@@ -108,9 +108,9 @@ TEST_CASE_METHOD(Fixture, "site policy beats user policy (notification and routi
     CHECK(t.site == "spr");
     CHECK(t.policies.emergency_calling == "notify-spr");
     CHECK(t.policies.emergency_call_routing == "site-routing");
-    CHECK(t.outcome == "routed");
+    CHECK(t.outcome == Outcome::routed);
     REQUIRE(t.notifications);
-    CHECK(t.notifications->mode == "conference_muted");
+    CHECK(t.notifications->mode == NotificationMode::conference_muted);
     CHECK(t.notifications->group == std::vector<std::string>{"spr@x.com"});
 }
 
@@ -166,7 +166,7 @@ TEST_CASE_METHOD(Fixture, "SfB wants the exact network ID when the prefix length
 TEST_CASE_METHOD(Fixture, "LIS order: BSSID (exact beats wildcard), port, switch, subnet network ID") {
     auto c = caller("911", "tu", "10.1.7.9/24");
     CHECK(call(c).location == "spr-fl2");  // subnet 10.1.7.0
-    CHECK(call(c).location_source == "lis_subnet");
+    CHECK(call(c).location_source == LocationSource::lis_subnet);
     c.chassis_id = "00:11:22:33:44:55";
     CHECK(call(c).location == "spr-fl1");  // switch beats subnet
     c.port_id = "7";
@@ -174,7 +174,7 @@ TEST_CASE_METHOD(Fixture, "LIS order: BSSID (exact beats wildcard), port, switch
     c.bssid = "aa-bb-cc-dd-ee-77";
     auto w = call(c);
     CHECK(w.location == "spr-fl1");  // wildcard BSSID beats everything wired
-    CHECK(w.location_source == "wireless_access_point");
+    CHECK(w.location_source == LocationSource::wireless_access_point);
     CHECK(has_step(w, "location", "wildcard"));
     c.bssid = "AA:BB:CC:DD:EE:01";
     CHECK(call(c).location == "spr-fl2");  // exact beats wildcard
@@ -186,11 +186,11 @@ TEST_CASE_METHOD(Fixture, "LIS order: BSSID (exact beats wildcard), port, switch
 TEST_CASE_METHOD(Fixture, "first usage wins: a catch-all route swallows 911 for a caller without emergency routing") {
     auto t = call(caller("911", "noroute", "198.18.0.1"));
     CHECK_FALSE(t.emergency);
-    CHECK(t.outcome == "not_enabled");
+    CHECK(t.outcome == Outcome::not_enabled);
     CHECK(t.pstn_usage == "catchall");
     CHECK(t.route == "anything");
     auto normal = call(caller("+12175550100", "tu"));
-    CHECK(normal.outcome == "not_emergency_routed");
+    CHECK(normal.outcome == Outcome::not_emergency_routed);
     CHECK(normal.route == "local");
 }
 
@@ -234,7 +234,7 @@ TEST_CASE_METHOD(Fixture, "SfB: routes see +911; modern clients use numbers, leg
     CHECK(t.route == "e-elin");  // pattern ^\+?9[13]{2}$ matches +911
     CHECK(has_step(t, "pstn_usage", "`+911`"));
     REQUIRE(t.notifications);
-    CHECK(t.notifications->mode == "conference_oneway");
+    CHECK(t.notifications->mode == NotificationMode::conference_oneway);
     auto legacy = call(caller("112", "legacy"));
     CHECK_FALSE(legacy.emergency);  // the legacy pair has no 112 mask
     auto c = caller("112", "su");
@@ -245,7 +245,7 @@ TEST_CASE_METHOD(Fixture, "SfB: routes see +911; modern clients use numbers, leg
 TEST_CASE_METHOD(Fixture, "extended notification for the dialled string overrides the policy") {
     auto t = call(caller("933", "tu", "10.1.0.20/16"));
     REQUIRE(t.notifications);
-    CHECK(t.notifications->mode == "none");
+    CHECK(t.notifications->mode == NotificationMode::none);
     CHECK_FALSE(t.notifications->anyone());
 }
 
@@ -421,13 +421,13 @@ TEST_CASE("a site policy without the dialled number leaves the caller enabled: o
     c.ip = "10.0.0.9/24";  // site hq, no user: no user or global routing policy
     auto t = sim.simulate(c);
     CHECK_FALSE(t.emergency);
-    CHECK(t.outcome == "not_emergency_no_route");
+    CHECK(t.outcome == Outcome::not_emergency_no_route);
     CHECK(t.policies.emergency_call_routing == "routing");
     bool said = false;
     for (const auto& s : t.trace) said = said || s.because.find("neither dials nor masks") != std::string::npos;
     CHECK(said);
     c.ip = "198.18.0.1";  // no site, no user, no global: now genuinely not enabled
-    CHECK(sim.simulate(c).outcome == "not_enabled");
+    CHECK(sim.simulate(c).outcome == Outcome::not_enabled);
 }
 
 TEST_CASE("an ELIN gateway with PIDF-LO off cannot substitute the ELIN") {

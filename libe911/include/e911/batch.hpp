@@ -38,8 +38,10 @@ std::string callback_to_json(const CallbackAnswer& a, int indent = -1);
 // Stateful: remembers which caller used which ELIN and when. Feed rows in time order.
 class CallSession {
 public:
-    // `trace` = false skips the step-by-step explanations and the PIDF-LO (decisions are identical).
+    // `trace` = false skips the step-by-step explanations, psap_reason and the PIDF-LO (Explain::none;
+    // decisions are identical).
     explicit CallSession(const Simulator& simulator, bool trace = true);
+    CallSession(const Simulator& simulator, Explain explain);
     Trace call(const CallRow& row);  // throws UsageError
     // The same into an existing Trace, reusing its storage (for loops over large call logs).
     void call(const CallRow& row, Trace& out);
@@ -52,7 +54,7 @@ private:
         int window = 30;
     };
     const Simulator& sim_;
-    bool trace_;
+    Explain explain_;
     std::unordered_map<std::string, Use> last_use_;  // bounded by the number of ELINs
 };
 
@@ -65,6 +67,7 @@ enum class BatchOutput { json, csv };
 BatchStats simulate_batch(const Simulator& simulator, std::istream& in, std::ostream& out, BatchOutput format, bool trace = true);
 
 // One input row (a flat map of column -> value) to a CallRow; throws UsageError naming the column.
+// Caller columns go through set_caller_field(), as the command line's flags and Python's keywords do.
 CallRow call_row_from_fields(const std::map<std::string, std::string>& fields);
 
 }  // namespace e911

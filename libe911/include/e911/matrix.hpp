@@ -19,7 +19,7 @@ struct MatrixRow {
     std::string dialed;
     std::string dial_string;
     bool emergency = false;
-    std::string outcome;
+    Outcome outcome = Outcome::not_emergency_no_route;
     std::string route;
     std::vector<std::string> gateways;
     std::string calling_number;

@@ -32,7 +32,10 @@ struct Positions {
 };
 
 enum class Platform : std::uint8_t { teams, sfb };
-enum class NotificationMode : std::uint8_t { none, notification_only, conference_muted, conference_unmuted };
+// The last two are Skype for Business conference modes, used only in simulation results.
+enum class NotificationMode : std::uint8_t {
+    none, notification_only, conference_muted, conference_unmuted, conference_oneway, conference_twoway
+};
 enum class LocationRequired : std::uint8_t { no, yes, disclaimer };
 enum class ConferenceMode : std::uint8_t { oneway, twoway };
 enum class EmergencyRouting : std::uint8_t { location, elin, fixed };

@@ -7,22 +7,21 @@
 #include <string>
 #include <vector>
 
-#include "e911/error.hpp"  // UsageError
+#include "e911/caller.hpp"
 #include "e911/model.hpp"
 
 namespace e911 {
 
-struct Caller {
-    std::string dialed;
-    std::string user;        // user id
-    std::string ip;          // client address, optionally with its prefix length ("10.10.0.57/24")
-    std::string public_ip;   // the address Teams sees (NAT egress)
-    std::string bssid;
-    std::string chassis_id;
-    std::string port_id;
-    std::optional<Platform> platform;
-    std::optional<SfbClient> client;
-};
+// What became of the call; JSON names are to_string()'s.
+enum class Outcome : std::uint8_t { routed, no_route, not_enabled, not_emergency_routed, not_emergency_no_route };
+// Where the LIS location came from; `none` (JSON null) when no location was found.
+enum class LocationSource : std::uint8_t { none, wireless_access_point, port, switch_, lis_subnet };
+const char* to_string(Outcome);
+const char* to_string(LocationSource);  // "switch" for switch_
+
+// How much explanation a simulation builds; the decisions and result fields are the same at
+// every level. `reasons` adds psap_reason; `steps` also the step-by-step trace and the PIDF-LO.
+enum class Explain : std::uint8_t { none, reasons, steps };
 
 struct TraceStep {
     std::string step;
@@ -33,17 +32,21 @@ struct TraceStep {
 };
 
 struct Notifications {
-    std::string mode;  // none, notification_only, conference_muted, conference_unmuted, conference_oneway, conference_twoway
+    // Teams: the policy's mode; SfB: conference_oneway / conference_twoway / notification_only / none.
+    NotificationMode mode = NotificationMode::none;
     std::vector<std::string> group;
     std::string dial_out;
     std::vector<std::string> uris;
     std::string conference_uri;
-    bool anyone() const { return mode != "none" && (!group.empty() || !dial_out.empty() || !uris.empty() || !conference_uri.empty()); }
+    bool anyone() const {
+        return mode != NotificationMode::none &&
+               (!group.empty() || !dial_out.empty() || !uris.empty() || !conference_uri.empty());
+    }
     // Whether conferenced parties are muted: null when nobody is conferenced in. A Teams dial-out
     // party is always muted; conference_unmuted only unmutes the notification group.
     std::optional<bool> muted() const {
-        if (mode == "conference_muted" || mode == "conference_oneway") return true;
-        if (mode == "conference_unmuted" || mode == "conference_twoway") return false;
+        if (mode == NotificationMode::conference_muted || mode == NotificationMode::conference_oneway) return true;
+        if (mode == NotificationMode::conference_unmuted || mode == NotificationMode::conference_twoway) return false;
         return std::nullopt;
     }
 };
@@ -63,7 +66,7 @@ struct Trace {
     std::string user;
     std::string site;
     std::string location;
-    std::string location_source;  // wireless_access_point, port, switch, lis_subnet
+    LocationSource location_source = LocationSource::none;
     std::string address;
     EffectivePolicies policies;
     std::string pstn_usage;
@@ -77,7 +80,7 @@ struct Trace {
     std::vector<std::string> psap_expected;
     std::optional<bool> psap_correct;
     std::optional<Notifications> notifications;
-    std::string outcome;  // routed, no_route, not_enabled, not_emergency_routed, not_emergency_no_route
+    Outcome outcome = Outcome::not_emergency_no_route;
     std::string pidf_lo;
     std::vector<TraceStep> trace;
 };
@@ -96,7 +99,8 @@ public:
     Simulator(Simulator&&) noexcept;
     Simulator& operator=(Simulator&&) noexcept;
 
-    Trace simulate(const Caller& caller) const;  // throws UsageError
+    Trace simulate(const Caller& caller) const;  // throws UsageError naming the caller field
+    Trace simulate(const Caller& caller, Explain explain) const;
     const Config& config() const;
     const detail::Compiled& compiled() const { return *compiled_; }
 

@@ -35,6 +35,8 @@ const char* to_string(NotificationMode m) {
         case NotificationMode::notification_only: return "notification_only";
         case NotificationMode::conference_muted: return "conference_muted";
         case NotificationMode::conference_unmuted: return "conference_unmuted";
+        case NotificationMode::conference_oneway: return "conference_oneway";
+        case NotificationMode::conference_twoway: return "conference_twoway";
     }
     return "none";
 }

@@ -5,7 +5,7 @@
 #include <ostream>
 
 #include "util/json_util.hpp"
-#include "simulate/sim_core.hpp"
+#include "simulate/decisions.hpp"
 #include "report/trace_json.hpp"
 #include "report/tables.hpp"
 #include "util/text_util.hpp"
@@ -35,7 +35,9 @@ std::optional<long long> parse_time(const std::string& s) {
     return static_cast<long long>(timegm(&tm));
 }
 
-CallSession::CallSession(const Simulator& simulator, bool trace) : sim_(simulator), trace_(trace) {}
+CallSession::CallSession(const Simulator& simulator, bool trace)
+    : CallSession(simulator, trace ? Explain::steps : Explain::none) {}
+CallSession::CallSession(const Simulator& simulator, Explain explain) : sim_(simulator), explain_(explain) {}
 
 Trace CallSession::call(const CallRow& row) {
     Trace t;
@@ -46,11 +48,8 @@ Trace CallSession::call(const CallRow& row) {
 void CallSession::call(const CallRow& row, Trace& t) {
     const auto& c = sim_.compiled();
     const Caller& caller = row.caller;
-    if (caller.dialed.empty()) throw UsageError("nothing dialled (column `dialed`)");
-    const User* user = detail::find_user(c, caller.user);
-    Platform platform = caller.platform ? *caller.platform : user ? c.cfg.platform_of(*user) : c.cfg.defaults.platform;
-    SfbClient client = caller.client ? *caller.client : user ? user->sfb_client : SfbClient::modern;
-    auto placement = detail::place(c, caller, platform, trace_);
+    auto setup = detail::setup_caller(c, caller);
+    const User* user = setup.user;
     long long now = row.time.value_or(0);
     // The gateway takes the first ELIN not in an active call; if all are busy, the one free soonest.
     detail::ElinPicker pick = [&](const std::vector<std::string>& elins) {
@@ -64,9 +63,11 @@ void CallSession::call(const CallRow& row, Trace& t) {
         }
         return best;
     };
-    detail::simulate_placed_into(t, c, user, platform, client, caller.dialed, std::move(placement), pick, trace_);
+    detail::Call call{user, setup.platform, setup.client, &caller.dialed, &setup, &pick, nullptr};
+    detail::Decisions d;
+    detail::simulate_placed_into(t, d, c, call, detail::place(c, setup), explain_);
     if (t.emergency && !t.elin.empty() && !t.gateways.empty()) {
-        const auto& gw = c.cfg.gateways[c.cfg.find(Kind::gateway, t.gateways.front())];
+        const auto& gw = c.cfg.gateways[d.gateways.primary];
         auto& use = last_use_[t.elin];
         use.user = t.user.empty() ? caller.ip : t.user;
         use.number = user ? user->phone_number : "";
@@ -114,26 +115,12 @@ CallRow call_row_from_fields(const std::map<std::string, std::string>& f) {
             throw UsageError("unknown column `" + k + "`" + (sug.empty() ? "" : "; did you mean `" + sug + "`?"));
         }
         if (v.empty()) continue;
+        if (set_caller_field(r.caller, k, v)) continue;
         if (k == "kind") {
             if (v != "call" && v != "callback") throw UsageError("kind `" + v + "`: expected call or callback");
             r.kind = v;
-        } else if (k == "dialed" || k == "dial") r.caller.dialed = v;
-        else if (k == "user") r.caller.user = v;
-        else if (k == "ip") r.caller.ip = v;
-        else if (k == "public_ip") r.caller.public_ip = v;
-        else if (k == "bssid") r.caller.bssid = v;
-        else if (k == "chassis_id") r.caller.chassis_id = v;
-        else if (k == "port_id") r.caller.port_id = v;
-        else if (k == "elin") r.elin = v;
-        else if (k == "platform") {
-            if (v == "teams") r.caller.platform = Platform::teams;
-            else if (v == "sfb") r.caller.platform = Platform::sfb;
-            else throw UsageError("platform `" + v + "`: expected teams or sfb");
-        } else if (k == "client") {
-            if (v == "modern") r.caller.client = SfbClient::modern;
-            else if (v == "legacy") r.caller.client = SfbClient::legacy;
-            else throw UsageError("client `" + v + "`: expected modern or legacy");
-        } else if (k == "time") {
+        } else if (k == "elin") r.elin = v;
+        else if (k == "time") {
             r.time = parse_time(v);
             if (!r.time) throw UsageError("time `" + v + "`: expected ISO 8601 UTC (2026-11-21T10:15:00Z) or epoch seconds");
         } else if (k == "duration") {
@@ -179,7 +166,8 @@ bool read_csv_record(std::istream& in, std::vector<std::string>& fields) {
 BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& out, BatchOutput format, bool trace) {
     BatchStats stats;
     const bool session_traces = trace && format == BatchOutput::json;
-    CallSession session(sim, session_traces);
+    // JSON rows carry psap_reason even without the step-by-step trace; CSV rows need no text.
+    CallSession session(sim, session_traces ? Explain::steps : format == BatchOutput::json ? Explain::reasons : Explain::none);
     // Detect the input: JSON Lines when the first non-blank character is '{'.
     while (in && std::isspace(in.peek())) in.get();
     bool jsonl = in.peek() == '{';

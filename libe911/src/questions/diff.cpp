@@ -20,7 +20,9 @@ namespace {
 // A caller identified by names, so it can be placed in either configuration.
 struct NamedCell {
     Platform platform;
-    std::string site, location, location_source, user, dialed;
+    std::string site, location;
+    LocationSource location_source;
+    std::string user, dialed;
 };
 
 std::optional<detail::Cell> resolve(const detail::Compiled& c, const NamedCell& n) {
@@ -50,14 +52,15 @@ void compare(OutcomeChange& ch) {
         ch.changes.push_back(b ? "caller no longer exists (site, location or user removed)" : "new caller");
         return;
     }
-    field("outcome", b->outcome, a->outcome);
+    field("outcome", to_string(b->outcome), to_string(a->outcome));
     field("route", b->route, a->route);
     field("gateway", detail::join(b->gateways, " "), detail::join(a->gateways, " "));
     field("calling number", b->calling_number, a->calling_number);
     field("psap", b->psap, a->psap);
     field("correct", correct(b), correct(a));
     field("notification", b->notified, a->notified);
-    if (b->outcome == "routed" && a->outcome != "routed") ch.worse = true, ch.worse_because = "emergency call no longer routed (" + a->outcome + ")";
+    if (b->outcome == Outcome::routed && a->outcome != Outcome::routed)
+        ch.worse = true, ch.worse_because = std::string("emergency call no longer routed (") + to_string(a->outcome) + ")";
     else if (correct(b) == "correct" && correct(a) != "correct")
         ch.worse = true, ch.worse_because = "reached the right PSAP before, now " + correct(a) + " (" + (a->psap.empty() ? "-" : a->psap) + ")";
     else if (b->notification && !a->notification) ch.worse = true, ch.worse_because = "notification lost";

@@ -9,7 +9,7 @@
 #include "util/json_util.hpp"
 #include "questions/matrix_core.hpp"
 #include "compile/policy.hpp"
-#include "simulate/sim_core.hpp"
+#include "simulate/decisions.hpp"
 #include "util/text_util.hpp"
 
 namespace e911 {
@@ -73,7 +73,7 @@ MatrixRow to_row(const Trace& t) {
         if (!n.dial_out.empty()) who.push_back(n.dial_out);
         who.insert(who.end(), n.uris.begin(), n.uris.end());
         if (!n.conference_uri.empty()) who.push_back(n.conference_uri);
-        r.notified = n.mode + ": " + join(who, ", ");
+        r.notified = std::string(to_string(n.mode)) + ": " + join(who, ", ");
         r.notification = true;
     } else {
         r.notified = "nobody";
@@ -86,9 +86,10 @@ Trace simulate_cell(const Compiled& c, const Cell& cell, bool detail) {
     if (cell.platform == Platform::teams) pl.trusted = cell.site != npos || cell.location != npos;
     pl.site = cell.site;
     pl.location = cell.location;
-    pl.location_source = cell.location_source;
+    if (cell.location != npos) pl.location_source = cell.location_source, pl.location_class = LocationClass::lis;
     const User* user = cell.user != npos ? &c.cfg.users[cell.user] : nullptr;
-    return simulate_placed(c, user, cell.platform, user ? user->sfb_client : SfbClient::modern, cell.dialed, std::move(pl), {}, detail);
+    Call call{user, cell.platform, user ? user->sfb_client : SfbClient::modern, &cell.dialed, nullptr, nullptr, nullptr};
+    return simulate_placed(c, call, pl, detail ? Explain::steps : Explain::none);
 }
 
 std::vector<Cell> matrix_cells(const Compiled& c) {
@@ -100,15 +101,17 @@ std::vector<Cell> matrix_cells(const Compiled& c) {
         if (s.site.resolved() && !c.lis_subnet.count(s.prefix.network)) site_unmapped[s.site.index] = 1;
     for (std::uint32_t s = 0; s < cfg.sites.size(); ++s) {
         std::string country = site_country(c, s);
-        std::vector<std::pair<std::uint32_t, std::string>> places;
+        std::vector<std::pair<std::uint32_t, LocationSource>> places;
         std::set<std::uint32_t> seen;
         for (const auto& sl : c.site_locations[s])
             if (seen.insert(sl.location).second) {
-                const char* src = sl.via_kind == Kind::wireless_access_point ? "wireless_access_point" : sl.via_kind == Kind::port ? "port"
-                                  : sl.via_kind == Kind::switch_ ? "switch" : "lis_subnet";
+                LocationSource src = sl.via_kind == Kind::wireless_access_point ? LocationSource::wireless_access_point
+                                     : sl.via_kind == Kind::port                 ? LocationSource::port
+                                     : sl.via_kind == Kind::switch_              ? LocationSource::switch_
+                                                                                 : LocationSource::lis_subnet;
                 places.emplace_back(sl.location, src);
             }
-        if (places.empty() || site_unmapped[s]) places.emplace_back(npos, "");
+        if (places.empty() || site_unmapped[s]) places.emplace_back(npos, LocationSource::none);
         for (auto p : plats)
             for (const auto& [loc, src] : places)
                 for (const auto& num : numbers_in_effect(c, p, s, loc != npos, nullptr, country)) cells.push_back(Cell{p, s, loc, src, npos, num});
@@ -121,7 +124,7 @@ std::vector<Cell> matrix_cells(const Compiled& c) {
         std::string sig = std::string(to_string(p)) + "|" + user.emergency_calling_policy.id + "|" + user.emergency_call_routing_policy.id + "|" +
                           user.location_policy.id + "|" + user.routing_policy.id + "|" + user.dial_plan.id + "|" + to_string(user.sfb_client);
         if (!signatures.insert(sig).second) continue;
-        for (const auto& num : numbers_in_effect(c, p, npos, false, &user, user_country(c, user))) cells.push_back(Cell{p, npos, npos, "", u, num});
+        for (const auto& num : numbers_in_effect(c, p, npos, false, &user, user_country(c, user))) cells.push_back(Cell{p, npos, npos, LocationSource::none, u, num});
     }
     return cells;
 }

@@ -13,7 +13,7 @@ struct Cell {
     Platform platform;
     std::uint32_t site;      // npos: no known site
     std::uint32_t location;  // npos: no LIS location
-    std::string location_source;
+    LocationSource location_source;
     std::uint32_t user;      // npos: site policies only
     std::string dialed;
 };

@@ -5,9 +5,9 @@
 namespace e911 {
 namespace detail {
 
-std::string outcome_name(const Trace& t) { return t.outcome; }
-std::string outcome_name(const MatrixRow& r) { return r.outcome; }
-std::string notification_mode(const Notifications& n) { return n.mode; }
+std::string outcome_name(const Trace& t) { return to_string(t.outcome); }
+std::string outcome_name(const MatrixRow& r) { return to_string(r.outcome); }
+std::string notification_mode(const Notifications& n) { return to_string(n.mode); }
 
 namespace {
 constexpr auto S = CellType::string;
@@ -136,7 +136,7 @@ std::vector<Cell> trace_cells(const Trace& t) {
             cell_text_or_null(t.user),
             cell_text_or_null(t.site),
             cell_text_or_null(t.location),
-            cell_text_or_null(t.location_source),
+            t.location_source == LocationSource::none ? Cell{} : cell_text(to_string(t.location_source)),
             cell_text_or_null(t.address),
             cell_list({cell_text_or_null(p.emergency_calling), cell_text_or_null(p.emergency_call_routing),
                        cell_text_or_null(p.location), cell_text_or_null(p.routing), cell_text_or_null(p.dial_plan)}),

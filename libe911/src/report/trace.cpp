@@ -21,13 +21,13 @@ std::string trace_to_text(const Trace& t) {
         if (!s.file.empty()) out += "  [" + s.file + ":" + std::to_string(s.line) + "]";
         out += "\n";
     }
-    out += "outcome: " + t.outcome;
+    out += std::string("outcome: ") + to_string(t.outcome);
     if (t.emergency) {
         out += " | route " + (t.route.empty() ? "-" : t.route) + " | calling number " + (t.calling_number.empty() ? "-" : t.calling_number) + " | PSAP " +
                (t.psap.empty() ? "unknown" : t.psap);
         out += t.psap_correct ? (*t.psap_correct ? " (correct)" : " (WRONG: expected " + (t.psap_expected.empty() ? std::string("unknown") : t.psap_expected.front()) + ")")
                               : " (correctness unknown)";
-        if (t.notifications) out += " | notified: " + std::string(t.notifications->anyone() ? t.notifications->mode : "nobody");
+        if (t.notifications) out += " | notified: " + std::string(t.notifications->anyone() ? to_string(t.notifications->mode) : "nobody");
     }
     return out + "\n";
 }

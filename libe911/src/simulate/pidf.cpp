@@ -1,12 +1,23 @@
 // PIDF-LO: RFC 4119 presence + geopriv, RFC 5139 civic address elements in schema order,
 // RFC 5491 device profile (location under <dm:device>).
 #include "e911/simulate.hpp"
-#include "simulate/sim_core.hpp"
+#include "simulate/decisions.hpp"
 #include "util/text_util.hpp"
 #include "util/xml_util.hpp"
 
 namespace e911 {
 namespace detail {
+
+// The gateway sends the caller's civic address when PIDF-LO is on and a location is known.
+PidfDecision decide_pidf(const Compiled& c, std::uint32_t gateway, std::uint32_t location, LocationSource source) {
+    PidfDecision d;
+    if (gateway == npos || location == npos || !c.cfg.gateways[gateway].pidf_lo) return d;
+    d.sent = true;
+    d.method = source == LocationSource::wireless_access_point ? "802.11"
+               : source == LocationSource::lis_subnet        ? "DHCP"
+                                                              : "Wiremap";
+    return d;
+}
 
 std::string pidf_for(const Config& cfg, std::uint32_t location, bool elin_in_nam, const std::string& entity, const std::string& method) {
     const Location& loc = cfg.locations[location];

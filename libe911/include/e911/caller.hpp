@@ -1,0 +1,31 @@
+// A caller: what was dialled, by whom, and where the client says it is. Every way of describing a
+// caller (command-line flags, batch rows, Python keyword arguments) sets the same fields through
+// set_caller_field(); the simulator validates the whole caller once and names the field in its
+// errors ("ip: ...", "dialed `9x11`: ..."), never a command-line flag.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "e911/error.hpp"  // UsageError
+#include "e911/model.hpp"
+
+namespace e911 {
+
+struct Caller {
+    std::string dialed;      // digits, +, * and #
+    std::string user;        // user id
+    std::string ip;          // client address, optionally with its prefix length ("10.10.0.57/24")
+    std::string public_ip;   // the address Teams sees (NAT egress)
+    std::string bssid;
+    std::string chassis_id;
+    std::string port_id;
+    std::optional<Platform> platform;
+    std::optional<SfbClient> client;
+};
+
+// Sets the caller field `name` (dialed or dial, user, ip, public_ip, bssid, chassis_id, port_id,
+// platform, client) from text. Returns false when `name` is not a caller field; throws UsageError
+// naming the field for a value that can never be valid (platform `x`: expected teams or sfb).
+bool set_caller_field(Caller& caller, const std::string& name, const std::string& value);
+
+}  // namespace e911

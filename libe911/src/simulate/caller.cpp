@@ -1,0 +1,100 @@
+// Caller setup: the one place a caller's fields are read, validated and parsed. Command-line flags,
+// batch rows and Python keyword arguments all arrive here as the same named fields, so an error
+// names the field (`ip: ...`) whichever way the caller was described.
+#include <cctype>
+
+#include "simulate/decisions.hpp"
+#include "util/text_util.hpp"
+
+namespace e911 {
+
+bool set_caller_field(Caller& caller, const std::string& name, const std::string& value) {
+    if (name == "dialed" || name == "dial") caller.dialed = value;
+    else if (name == "user") caller.user = value;
+    else if (name == "ip") caller.ip = value;
+    else if (name == "public_ip") caller.public_ip = value;
+    else if (name == "bssid") caller.bssid = value;
+    else if (name == "chassis_id") caller.chassis_id = value;
+    else if (name == "port_id") caller.port_id = value;
+    else if (name == "platform") {
+        if (value == "teams") caller.platform = Platform::teams;
+        else if (value == "sfb") caller.platform = Platform::sfb;
+        else throw UsageError("platform `" + value + "`: expected teams or sfb");
+    } else if (name == "client") {
+        if (value == "modern") caller.client = SfbClient::modern;
+        else if (value == "legacy") caller.client = SfbClient::legacy;
+        else throw UsageError("client `" + value + "`: expected modern or legacy");
+    } else {
+        return false;
+    }
+    return true;
+}
+
+namespace detail {
+
+const User* find_user(const Compiled& c, const std::string& id) {
+    if (id.empty()) return nullptr;
+    auto idx = c.cfg.find(Kind::user, id);
+    if (idx != npos) return &c.cfg.users[idx];
+    std::vector<std::string> ids;
+    for (const auto& u : c.cfg.users) ids.push_back(u.id);
+    std::string sug = closest(id, ids);
+    throw UsageError("user: unknown user `" + id + "`" + (sug.empty() ? "" : "; did you mean `" + sug + "`?"));
+}
+
+namespace {
+
+void check_dialed(const std::string& dialed) {
+    if (dialed.empty()) throw UsageError("dialed: nothing dialled");
+    for (char ch : dialed)
+        if (!std::isdigit(static_cast<unsigned char>(ch)) && ch != '+' && ch != '*' && ch != '#')
+            throw UsageError("dialed `" + dialed + "`: use digits, +, * and # only");
+}
+
+// "10.10.0.57" or "10.10.0.57/24".
+ClientAddress parse_client_address(const std::string& text) {
+    auto slash = text.find('/');
+    std::string err;
+    auto ip = parse_ip(text.substr(0, slash), &err);
+    if (!ip) throw UsageError("ip: " + err);
+    ClientAddress a{*ip, -1};
+    if (slash != std::string::npos) {
+        std::string len = text.substr(slash + 1);
+        if (!is_digits(len) || len.size() > 3 || std::stoi(len) > ip->bits())
+            throw UsageError("ip: prefix length must be 0-" + std::to_string(ip->bits()));
+        a.prefix_length = std::stoi(len);
+    }
+    return a;
+}
+
+}  // namespace
+
+CallerSetup setup_caller(const Compiled& c, const Caller& caller) {
+    CallerSetup s;
+    s.text = &caller;
+    check_dialed(caller.dialed);
+    s.user = find_user(c, caller.user);
+    s.platform = caller.platform ? *caller.platform : s.user ? c.cfg.platform_of(*s.user) : c.cfg.defaults.platform;
+    s.client = caller.client ? *caller.client : s.user ? s.user->sfb_client : SfbClient::modern;
+    std::string err;
+    if (!caller.public_ip.empty()) {
+        s.public_ip = parse_ip(caller.public_ip, &err);
+        if (!s.public_ip) throw UsageError("public_ip: " + err);
+    }
+    if (!caller.ip.empty()) s.ip = parse_client_address(caller.ip);
+    if (!caller.bssid.empty()) {
+        s.bssid = parse_mac(caller.bssid, false, &err);
+        if (!s.bssid) throw UsageError("bssid: " + err);
+    }
+    // LLDP chassis IDs are usually MACs but may be any string: normalise only what parses.
+    if (!caller.chassis_id.empty()) {
+        if (auto m = parse_mac(caller.chassis_id, false, nullptr)) s.chassis = m->to_string();
+        else s.chassis = caller.chassis_id;
+    }
+    if (!caller.port_id.empty() && caller.chassis_id.empty())
+        throw UsageError("port_id: a port is looked up on its switch; give chassis_id too");
+    return s;
+}
+
+}  // namespace detail
+}  // namespace e911

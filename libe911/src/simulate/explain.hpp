@@ -1,0 +1,31 @@
+// Shared by the trace renderer's files: one Explainer carries what every explanation reads and
+// appends the steps.
+#pragma once
+#include <string>
+
+#include "simulate/decisions.hpp"
+
+namespace e911::detail {
+
+struct Explainer {
+    const Compiled& c;
+    const Config& cfg;
+    const Call& call;
+    const Decisions& d;
+    Trace& t;
+    void add(const std::string& step, const std::string& result, const std::string& because,
+             const SourcePos& pos = {}) {
+        t.trace.push_back(TraceStep{step, result, because, pos.known() ? cfg.file_of(pos) : std::string(), pos.line});
+    }
+    std::string number_or_none() const { return t.calling_number.empty() ? "none" : t.calling_number; }
+    const Address* address() const {
+        std::uint32_t l = d.placement.location;
+        return l != npos && cfg.locations[l].address.resolved() ? &cfg.addresses[cfg.locations[l].address.index]
+                                                                : nullptr;
+    }
+};
+
+// trusted_ip, site and location steps of a caller placed from its fields (explain_placement.cpp).
+void explain_placement(Explainer& x, const CallerSetup& caller);
+
+}  // namespace e911::detail

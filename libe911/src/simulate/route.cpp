@@ -1,0 +1,52 @@
+// PSTN usage and route. An emergency number's usage (Teams) or the location policy's (SfB)
+// replaces the user's usages; an ordinary call takes the first usage of the routing policy with a
+// matching route, and later usages are never tried. Routes are tried by priority; a dead route
+// (every gateway disabled) fails over to the next.
+#include "simulate/decisions.hpp"
+
+namespace e911::detail {
+namespace {
+
+void choose_usage(const Compiled& c, const Policies& p, const EmergencyDecision& e, RouteDecision& d) {
+    d.routes = &Compiled::no_routes();
+    if (e.match) {
+        d.usage = e.usage;
+        d.usage_case = e.usage != npos ? UsageCase::emergency_usage : UsageCase::emergency_no_usage;
+        if (e.usage != npos) d.routes = &c.matching_routes(e.usage, d.routed);
+        return;
+    }
+    if (p.routing.index == npos) {
+        d.usage_case = UsageCase::no_routing_policy;
+        return;
+    }
+    d.usage_case = UsageCase::none_matching;
+    for (const auto& u : c.cfg.routing_policies[p.routing.index].pstn_usages) {
+        if (!u.resolved()) continue;
+        const auto& m = c.matching_routes(u.index, d.routed);
+        if (m.empty()) continue;
+        d.usage = u.index;
+        d.usage_case = UsageCase::first_matching;
+        d.routes = &m;
+        return;
+    }
+}
+
+}  // namespace
+
+RouteDecision choose_route(const Compiled& c, Platform platform, const Policies& p, const EmergencyDecision& e,
+                           const std::string& number, const Conditions& when, std::vector<std::string>& gateways,
+                           GatewayDecision& chosen) {
+    RouteDecision d;
+    d.routed = e.match ? routed_form(platform, e.match->dial_string) : number;
+    choose_usage(c, p, e, d);
+    gateways.clear();
+    for (auto r : *d.routes) {
+        chosen = choose_gateways(c, r, when, gateways);
+        if (chosen.count == 0) continue;
+        d.route = r;
+        break;
+    }
+    return d;
+}
+
+}  // namespace e911::detail
