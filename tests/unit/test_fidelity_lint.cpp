@@ -1,6 +1,8 @@
 // Platform fidelity v2 (issue 10), the model, loader and lint side: each numbered item on a small config
 // that today's code got wrong, and the new lint rules with a trigger and a near miss each.
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "compile/compiled.hpp"
 #include "compile/emergency_numbers.hpp"
@@ -30,8 +32,10 @@ std::string messages(const std::vector<Finding>& fs) {
 }
 // base_us moved to another country (defaults, the address and its PSAP).
 std::string in_country(const std::string& country, const std::string& state) {
-    auto y = edit(base_us(), "defaults: {platform: teams, country: US}", "defaults: {platform: teams, country: " + country + "}");
-    y = edit(y, "state: IL, postal_code: \"62701\", country: US", "state: " + state + ", postal_code: \"62701\", country: " + country);
+    auto y = edit(base_us(), "defaults: {platform: teams, country: US}",
+                  "defaults: {platform: teams, country: " + country + "}");
+    y = edit(y, "state: IL, postal_code: \"62701\", country: US",
+             "state: " + state + ", postal_code: \"62701\", country: " + country);
     return edit(y, "{country: US, state: IL, county: SANGAMON}", "{country: " + country + ", state: " + state + "}");
 }
 // The Teams policy's numbers replaced by `numbers` (each with the emergency usage).
@@ -67,8 +71,14 @@ TEST_CASE("Microsoft's Teams table ships with its source and each country's numb
 
 TEST_CASE("is_emergency_number: Teams by Microsoft's table, Skype for Business by libphonenumber, up to 6 digits") {
     using namespace e911::detail;
-    for (auto [num, country] : {std::pair{"911", "US"}, {"933", "US"}, {"143", "CH"}, {"147", "CH"}, {"116000", "FR"},
-                                {"132500", "AU"}, {"11313", "SE"}, {"000", "AU"}}) {
+    for (auto [num, country] : {std::pair{"911", "US"},
+                                {"933", "US"},
+                                {"143", "CH"},
+                                {"147", "CH"},
+                                {"116000", "FR"},
+                                {"132500", "AU"},
+                                {"11313", "SE"},
+                                {"000", "AU"}}) {
         INFO(num << " " << country);
         CHECK(is_emergency_number(num, country, Platform::teams));
     }
@@ -97,10 +107,10 @@ TEST_CASE("item 5: CH 143/147, FR 116000, AU 132500, SE 11313 are emergency numb
         const char* state;
         std::vector<std::string> numbers;
     };
-    for (const auto& c : {Case{"CH", "BE", {"112", "117", "118", "143", "144", "147"}},
-                          Case{"FR", "IDF", {"112", "115", "116000", "119", "15", "17", "18"}},
-                          Case{"AU", "NSW", {"000", "112", "106", "132500"}},
-                          Case{"SE", "AB", {"112", "11313", "11414", "1177"}}}) {
+    for (const auto& c :
+         {Case{"CH", "BE", {"112", "117", "118", "143", "144", "147"}},
+          Case{"FR", "IDF", {"112", "115", "116000", "119", "15", "17", "18"}},
+          Case{"AU", "NSW", {"000", "112", "106", "132500"}}, Case{"SE", "AB", {"112", "11313", "11414", "1177"}}}) {
         INFO(c.country);
         auto y = with_numbers(in_country(c.country, c.state), c.numbers);
         CHECK(run_rule(y, "emergency-number-unknown").empty());
@@ -138,7 +148,8 @@ TEST_CASE("item 6: a Teams routing policy with Belgium's 12 numbers is within li
 // ----------------------------------------------------------------- item 7: BSSID wildcard pairs
 
 TEST_CASE("item 7: an exact BSSID inside a wildcard is an error with the same location, info with another") {
-    auto y = after(base_us(), "  - {id: hq-fl1", "  - {id: hq-fl2, address: hq, place: FL 2, elins: [\"+12175550102\"]}\n");
+    auto y =
+        after(base_us(), "  - {id: hq-fl1", "  - {id: hq-fl2, address: hq, place: FL 2, elins: [\"+12175550102\"]}\n");
     auto same = after(y, "    - {network_id: 10.0.0.0, location: hq-fl1}",
                       "  wireless_access_points:\n    - {bssid: F0-6E-0B-C2-04-1A, location: hq-fl1}\n"
                       "    - {bssid: F0-6E-0B-C2-04-*, location: hq-fl1}\n");
@@ -243,10 +254,11 @@ TEST_CASE("item 10: Teams ELINs may be names (MICROSOFT_ELIN); numbers still hav
 // ----------------------------------------------------------------- items 11, 12, 14: new user keys
 
 TEST_CASE("items 11, 12, 14: pstn, usage_location, emergency_address and common_area_phone load and resolve") {
-    auto y = edit(base_us(), "  - {id: alice, ",
-                  "  - {id: bob, pstn: calling_plan, usage_location: CA, emergency_address: hq, common_area_phone: true}\n"
-                  "  - {id: carol, pstn: operator_connect, emergency_address: hq-fl1}\n"
-                  "  - {id: alice, ");
+    auto y =
+        edit(base_us(), "  - {id: alice, ",
+             "  - {id: bob, pstn: calling_plan, usage_location: CA, emergency_address: hq, common_area_phone: true}\n"
+             "  - {id: carol, pstn: operator_connect, emergency_address: hq-fl1}\n"
+             "  - {id: alice, ");
     auto cfg = test::config(y);
     const auto& bob = cfg.users[cfg.find(Kind::user, "bob")];
     CHECK(bob.pstn == PstnConnectivity::calling_plan);
@@ -278,8 +290,8 @@ TEST_CASE("items 11, 12, 14: pstn, usage_location, emergency_address and common_
 }
 
 TEST_CASE("item 11: user-no-emergency-routing does not fire for Calling Plan or Operator Connect users") {
-    auto y = edit(base_us(), "emergency_call_routing_policy: routing, routing_policy: users}",
-                  "routing_policy: users}");
+    auto y =
+        edit(base_us(), "emergency_call_routing_policy: routing, routing_policy: users}", "routing_policy: users}");
     CHECK(run_rule(y, "user-no-emergency-routing").size() == 1);  // Direct Routing without a policy of its own
     CHECK(run_rule(edit(y, "{id: alice,", "{id: alice, pstn: calling_plan,"), "user-no-emergency-routing").empty());
     CHECK(run_rule(edit(y, "{id: alice,", "{id: alice, pstn: operator_connect,"), "user-no-emergency-routing").empty());
@@ -301,7 +313,8 @@ TEST_CASE("enhanced-emergency-off: a Teams or SfB policy with numbers and enhanc
     CHECK(fs[0].target == "location_policy/lp");
     CHECK(fs[0].message.find("the cmdlet's default") != std::string::npos);
     // Near misses: switched on, or a policy without numbers.
-    CHECK(run_rule(edit(sfb, "{id: lp,", "{id: lp, enhanced_emergency_services: true,"), "enhanced-emergency-off").empty());
+    CHECK(run_rule(edit(sfb, "{id: lp,", "{id: lp, enhanced_emergency_services: true,"), "enhanced-emergency-off")
+              .empty());
     CHECK(run_rule(base_us() + "location_policies:\n  - {id: lp}\n", "enhanced-emergency-off").empty());
 }
 
@@ -324,6 +337,19 @@ TEST_CASE("emergency-single-gateway: a site whose emergency calls all depend on 
     CHECK(run_rule(disabled, "emergency-single-gateway").size() == 1);
 }
 
+TEST_CASE("emergency-single-gateway: a Skype for Business site's numbers as SfB sends them (+112)") {
+    std::ifstream in(E911_SOURCE_DIR "/examples/bern.yaml");
+    std::stringstream text;
+    text << in.rdbuf();
+    auto two = text.str();
+    CHECK(run_rule(two, "emergency-single-gateway").empty());
+    auto one = edit(two, "gateways: [gw-bern.contoso.ch, gw-bern-2.contoso.ch]", "gateways: [gw-bern.contoso.ch]");
+    const auto fs = run_rule(one, "emergency-single-gateway");
+    REQUIRE(fs.size() == 1);
+    CHECK(fs[0].target == "site/bern");
+    CHECK(fs[0].message.find("112, 117, 118, 144") != std::string::npos);
+}
+
 TEST_CASE("dynamic-routing-unsupported: location routing relied on outside the US") {
     auto de = in_country("DE", "BE");
     auto fs = run_rule(de, "dynamic-routing-unsupported");
@@ -336,8 +362,8 @@ TEST_CASE("dynamic-routing-unsupported: location routing relied on outside the U
     REQUIRE(ca.size() == 1);
     CHECK(ca[0].message.find("screened nationally") != std::string::npos);
     CHECK(run_rule(base_us(), "dynamic-routing-unsupported").empty());
-    auto fixed = edit(edit(de, "emergency_routing: location", "emergency_routing: fixed"), "emergency_routing: location",
-                      "emergency_routing: elin");
+    auto fixed = edit(edit(de, "emergency_routing: location", "emergency_routing: fixed"),
+                      "emergency_routing: location", "emergency_routing: elin");
     CHECK(run_rule(fixed, "dynamic-routing-unsupported").empty());
     // The site's own country decides, before the default.
     auto us_site = edit(de, "- {id: hq, region: r,", "- {id: hq, region: r, country: US,");

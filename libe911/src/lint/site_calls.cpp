@@ -27,8 +27,14 @@ std::vector<SiteEmergencyCall> site_emergency_calls(const LintContext& x, std::u
     if (ecrp != npos)
         for (const auto& n : x.cfg.emergency_call_routing_policies[ecrp].numbers)
             if (n.pstn_usage.resolved())
-                add_call(x, out, {n.dial_string, Platform::teams, Kind::emergency_call_routing_policy, ecrp,
-                                  n.pstn_usage.index, {}, {}});
+                add_call(x, out,
+                         {n.dial_string,
+                          Platform::teams,
+                          Kind::emergency_call_routing_policy,
+                          ecrp,
+                          n.pstn_usage.index,
+                          {},
+                          {}});
     auto lp = effective_lp(x.c, site, nullptr).index;
     if (lp != npos && x.cfg.location_policies[lp].pstn_usage.resolved()) {
         const auto& p = x.cfg.location_policies[lp];

@@ -37,8 +37,8 @@ void check(const LintContext& x, Emit& emit) {
                                              "by a relay centre before it reaches a PSAP"
                                            : "outside the US the call is routed as the carrier routes the trunk";
         auto& f = emit(target(Kind::site, site.id), site.pos.of("country"),
-                       "site `" + site.id + "` is in " + country + " but its emergency calls to " + join(numbers, ", ") +
-                           " rely on location-based routing at gateway " + join(names, ", ") +
+                       "site `" + site.id + "` is in " + country + " but its emergency calls to " +
+                           join(numbers, ", ") + " rely on location-based routing at gateway " + join(names, ", ") +
                            ": Microsoft supports dynamic emergency routing for Direct Routing only in the US; " + what,
                        "confirm with the carrier how the trunk routes emergency calls from " + country +
                            ", and set emergency_routing to what it really does (elin or fixed)");
@@ -50,9 +50,9 @@ void check(const LintContext& x, Emit& emit) {
 }  // namespace
 
 namespace lint_rules {
-extern constinit const Rule dynamic_routing_unsupported{"dynamic-routing-unsupported", "routing", Severity::warning,
-    "A non-US site's emergency calls rely on a gateway with location-based routing.",
-    check};
+extern constinit const Rule dynamic_routing_unsupported{
+    "dynamic-routing-unsupported", "routing", Severity::warning,
+    "A non-US site's emergency calls rely on a gateway with location-based routing.", check};
 }  // namespace lint_rules
 
 }  // namespace e911::detail

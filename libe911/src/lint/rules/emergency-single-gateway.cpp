@@ -44,9 +44,9 @@ void check(const LintContext& x, Emit& emit) {
 }  // namespace
 
 namespace lint_rules {
-extern constinit const Rule emergency_single_gateway{"emergency-single-gateway", "routing", Severity::warning,
-    "An emergency number at a site whose calls all depend on one gateway.",
-    check};
+extern constinit const Rule emergency_single_gateway{
+    "emergency-single-gateway", "routing", Severity::warning,
+    "An emergency number at a site whose calls all depend on one gateway.", check};
 }  // namespace lint_rules
 
 }  // namespace e911::detail

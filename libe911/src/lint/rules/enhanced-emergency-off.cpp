@@ -28,8 +28,7 @@ void check(const LintContext& x, Emit& emit) {
         if (!p.enhanced_emergency_services && (!p.numbers.empty() || !p.dial_string.empty()))
             emit(target(Kind::location_policy, p.id), p.pos.of("enhanced_emergency_services"),
                  "location policy `" + p.id + "` has enhanced_emergency_services: false" +
-                     (written(p.pos, "enhanced_emergency_services") ? "" : " (the cmdlet's default)") +
-                     consequence,
+                     (written(p.pos, "enhanced_emergency_services") ? "" : " (the cmdlet's default)") + consequence,
                  "set enhanced_emergency_services: true (Set-CsLocationPolicy -EnhancedEmergencyServicesEnabled "
                  "$true)");
 }
@@ -37,9 +36,9 @@ void check(const LintContext& x, Emit& emit) {
 }  // namespace
 
 namespace lint_rules {
-extern constinit const Rule enhanced_emergency_off{"enhanced-emergency-off", "routing", Severity::error,
-    "A policy with emergency numbers has enhanced emergency services off.",
-    check};
+extern constinit const Rule enhanced_emergency_off{
+    "enhanced-emergency-off", "routing", Severity::error,
+    "A policy with emergency numbers has enhanced emergency services off.", check};
 }  // namespace lint_rules
 
 }  // namespace e911::detail
