@@ -47,7 +47,8 @@ inline const e911::Diagnostic* find_diag(const std::vector<e911::Diagnostic>& ds
     return nullptr;
 }
 
-// A small, lint-clean US Teams configuration that tests extend.
+// A small, lint-clean US Teams configuration that tests extend (two SBCs carry its emergency calls, so no
+// single gateway failure drops them).
 inline std::string base_us() {
     return R"(version: 1
 defaults: {platform: teams, country: US}
@@ -75,8 +76,9 @@ voice:
   pstn_usages: [emergency, local]
   gateways:
     - {id: sbc, pidf_lo: true, address: hq, emergency_routing: location, fallback_psap: ecrc}
+    - {id: sbc2, pidf_lo: true, address: hq, emergency_routing: location, fallback_psap: ecrc}
   routes:
-    - {id: emergency, priority: 1, number_pattern: '^911$', pstn_usages: [emergency], gateways: [sbc]}
+    - {id: emergency, priority: 1, number_pattern: '^911$', pstn_usages: [emergency], gateways: [sbc, sbc2]}
     - {id: local, priority: 5, number_pattern: '^\+1\d{10}$', pstn_usages: [local], gateways: [sbc]}
   routing_policies:
     - {id: users, pstn_usages: [local]}

@@ -25,6 +25,7 @@ const char* format_name(Syntax f) {
         case Syntax::sip: return "sip";
         case Syntax::date: return "date";
         case Syntax::access_prefix: return "access_prefix";
+        case Syntax::elin: return "elin";
         default: return "";  // chassis IDs, targets and plain text have no schema pattern
     }
 }
@@ -136,7 +137,7 @@ const json& resolve(const json& root, const json& n, std::string* ref_name = nul
 std::string schema_format(const json& root, const json& node) {
     std::string ref;
     const json& n = resolve(root, node, &ref);
-    if (ref == "digits" || ref == "e164" || ref == "country") return ref;
+    if (ref == "digits" || ref == "e164" || ref == "country" || ref == "elin") return ref;
     std::string pattern = n.value("pattern", "");
     if (pattern == "^sip:") return "sip";
     if (pattern == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$") return "date";

@@ -90,9 +90,12 @@ lis:
     auto* ip = find_diag(r.diagnostics, "invalid-prefix", 3);
     REQUIRE(ip);
     CHECK(ip->message.find("leading zero") != std::string::npos);
-    auto* host = find_diag(r.diagnostics, "invalid-prefix", 6);
+    // Host bits set: loaded as the network with a warning (domain §2, v2), no longer an error.
+    CHECK_FALSE(find_diag(r.diagnostics, "invalid-prefix", 6));
+    auto* host = find_diag(r.diagnostics, "subnet-host-bits", 6);
     REQUIRE(host);
-    CHECK(host->message.find("network ID is 10.0.0.0/24") != std::string::npos);
+    CHECK(host->severity == Severity::warning);
+    CHECK(host->message.find("network 10.0.0.0/24") != std::string::npos);
     CHECK(find_diag(r.diagnostics, "invalid-prefix", 7));
     CHECK(find_diag(r.diagnostics, "invalid-ip", 10));
     CHECK(find_diag(r.diagnostics, "invalid-mac", 12));

@@ -17,9 +17,12 @@ namespace e911 {
 constexpr std::uint32_t npos = 0xFFFFFFFFu;
 
 // A reference to another object by id; `index` is filled in by resolution (npos if dangling or unset).
+// A few references may name an object of either of two kinds (a user's emergency address: a location or an
+// address); `alternative` then says the id resolved to the second kind.
 struct Ref {
     std::string id;
     std::uint32_t index = npos;
+    bool alternative = false;
     bool set() const { return !id.empty(); }
     bool resolved() const { return index != npos; }
 };
@@ -40,6 +43,8 @@ enum class LocationRequired : std::uint8_t { no, yes, disclaimer };
 enum class ConferenceMode : std::uint8_t { oneway, twoway };
 enum class EmergencyRouting : std::uint8_t { location, elin, fixed };
 enum class SfbClient : std::uint8_t { modern, legacy };
+// How a Teams user reaches the PSTN (domain §5, v2): only Direct Routing uses the routing policies of this model.
+enum class PstnConnectivity : std::uint8_t { direct_routing, calling_plan, operator_connect };
 
 const char* to_string(Platform);
 const char* to_string(NotificationMode);
@@ -47,6 +52,7 @@ const char* to_string(LocationRequired);
 const char* to_string(ConferenceMode);
 const char* to_string(EmergencyRouting);
 const char* to_string(SfbClient);
+const char* to_string(PstnConnectivity);
 
 struct Defaults {
     Platform platform = Platform::teams;
@@ -235,6 +241,10 @@ struct User {
     Ref routing_policy;
     Ref dial_plan;
     SfbClient sfb_client = SfbClient::modern;
+    PstnConnectivity pstn = PstnConnectivity::direct_routing;
+    std::string usage_location;  // ISO country of the licence; empty: the user's country
+    Ref emergency_address;       // static emergency address: a location, or (alternative) an address
+    bool common_area_phone = false;
     Positions pos;
 };
 
@@ -313,6 +323,11 @@ public:
         return own.empty() ? defaults.country : own;
     }
     Platform platform_of(const User& u) const { return u.platform.value_or(defaults.platform); }
+    // The country whose emergency numbers a Calling Plan / Operator Connect user gets: usage_location, else
+    // the user's country, else the default.
+    const std::string& usage_location_of(const User& u) const {
+        return u.usage_location.empty() ? country_or_default(u.country) : u.usage_location;
+    }
 
 private:
     // Transparent hashing: find() looks up a string_view without building a std::string.

@@ -1,8 +1,6 @@
 #include "compile/compiled.hpp"
 #include "util/text_util.hpp"
 
-#include <phonenumbers/shortnumberinfo.h>
-
 #include <algorithm>
 #include <cstring>
 #include <atomic>
@@ -135,7 +133,10 @@ Compiled::Compiled(const Config& c) : cfg(c), generation_(next_generation++) {
         else bssid_wild2.emplace(m.value >> 8, i);
     }
     for (std::uint32_t i = 0; i < c.switches.size(); ++i) switch_by_chassis.emplace(c.switches[i].chassis_id, i);
-    for (std::uint32_t i = 0; i < c.ports.size(); ++i) port_by_key.emplace(c.ports[i].key(), i);
+    for (std::uint32_t i = 0; i < c.ports.size(); ++i) {
+        port_by_key.emplace(c.ports[i].key(), i);
+        port_by_canonical_.emplace(canonical_port_key(c.ports[i].chassis_id, c.ports[i].port_id), i);
+    }
 
     site_locations.resize(c.sites.size());
     for (std::uint32_t i = 0; i < c.lis_subnets.size(); ++i) {
@@ -233,6 +234,19 @@ std::vector<std::uint32_t> Compiled::subnets_containing(const IpAddress& a) cons
     return r;
 }
 
+std::string canonical_port_key(const std::string& chassis_id, const std::string& port_id) {
+    auto mac_or = [](const std::string& s, bool fold) {
+        if (auto m = parse_mac(s, false, nullptr)) return m->to_string();
+        return fold ? upper_ascii(s) : s;
+    };
+    return mac_or(chassis_id, false) + "/" + mac_or(port_id, true);
+}
+
+std::uint32_t Compiled::find_port(const std::string& chassis_id, const std::string& port_id) const {
+    auto it = port_by_canonical_.find(canonical_port_key(chassis_id, port_id));
+    return it == port_by_canonical_.end() ? npos : it->second;
+}
+
 std::uint32_t Compiled::find_bssid(const MacAddress& m, bool* wildcard) const {
     if (wildcard) *wildcard = false;
     if (auto it = bssid_exact.find(m.value); it != bssid_exact.end()) return it->second;
@@ -276,37 +290,6 @@ const Compiled::DialPlanResult& Compiled::apply_dial_plan(std::uint32_t plan, co
         break;
     }
     return it->second;
-}
-
-const std::vector<std::string>& emergency_numbers(const std::string& country) {
-    static std::mutex mu;
-    static std::map<std::string, std::vector<std::string>> cache;
-    std::lock_guard<std::mutex> lock(mu);
-    auto it = cache.find(country);
-    if (it != cache.end()) return it->second;
-    std::vector<std::string> found;
-    if (country.size() == 2) {
-        static const i18n::phonenumbers::ShortNumberInfo info;
-        for (int len = 1; len <= 4; ++len) {
-            int limit = 1;
-            for (int i = 0; i < len; ++i) limit *= 10;
-            for (int n = 0; n < limit; ++n) {
-                std::string s = std::to_string(n);
-                s.insert(0, static_cast<std::size_t>(len) - s.size(), '0');
-                if (info.IsEmergencyNumber(s, country)) found.push_back(s);
-            }
-        }
-    }
-    return cache.emplace(country, std::move(found)).first->second;
-}
-
-bool is_emergency_number(const std::string& number, const std::string& country) {
-    const auto& list = emergency_numbers(country);
-    return std::find(list.begin(), list.end(), number) != list.end();
-}
-
-bool is_test_number(const std::string& number, const std::string& country) {
-    return number == "933" && (country == "US" || country == "CA");
 }
 
 }  // namespace e911::detail

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "compile/emergency_numbers.hpp"  // the per-country lookups moved there
 #include "e911/model.hpp"
 
 namespace e911::detail {
@@ -69,6 +70,9 @@ public:
     std::unordered_map<IpAddress, std::uint32_t, IpKeyHash> lis_subnet;  // network id -> lis_subnets index
     std::unordered_map<std::uint64_t, std::uint32_t> bssid_exact, bssid_wild1, bssid_wild2;
     std::unordered_map<std::string, std::uint32_t> switch_by_chassis, port_by_key;
+    // Switch port by chassis and port ID as a caller reports them: MAC-shaped IDs compared normalised (like
+    // BSSIDs), other port IDs case-insensitively (domain §3, our rule). npos when the LIS has no such port.
+    std::uint32_t find_port(const std::string& chassis_id, const std::string& port_id) const;
     // Wireless access point covering `bssid` (exact beats wildcard; one digit beats two).
     std::uint32_t find_bssid(const MacAddress& bssid, bool* wildcard) const;
 
@@ -115,14 +119,11 @@ public:
 
 private:
     std::vector<std::vector<std::uint32_t>> address_psaps_;
+    std::unordered_map<std::string, std::uint32_t> port_by_canonical_;  // canonical_port_key -> ports index
     std::uint64_t generation_;  // identifies this instance in the thread-local memo
 };
 
-// Emergency numbers of a country per libphonenumber's ShortNumberInfo (all 1-4 digit strings
-// it calls emergency), cached. Empty for an unknown country.
-const std::vector<std::string>& emergency_numbers(const std::string& country);
-bool is_emergency_number(const std::string& number, const std::string& country);
-// Numbers a platform uses for testing that are not emergency numbers (933 in US/CA).
-bool is_test_number(const std::string& number, const std::string& country);
+// "<chassis>/<port>" with a MAC-shaped chassis or port ID normalised and any other port ID upper-cased.
+std::string canonical_port_key(const std::string& chassis_id, const std::string& port_id);
 
 }  // namespace e911::detail

@@ -20,9 +20,11 @@ std::vector<PolicyUse> policy_uses(const LintContext& x) {
     }
     for (const auto& u : x.cfg.users) {
         std::string country = user_country(x.c, u);
-        if (x.cfg.platform_of(u) == Platform::teams)
+        if (x.cfg.platform_of(u) == Platform::teams) {
+            // The routing policy of a Calling Plan / Operator Connect user has no effect (domain §5, v2).
+            if (u.pstn != PstnConnectivity::direct_routing) continue;
             add(Kind::emergency_call_routing_policy, user_ecrp(x.c, &u).index, country, target(Kind::user, u.id), u.pos.self);
-        else
+        } else
             add(Kind::location_policy, effective_lp(x.c, npos, &u).index, country, target(Kind::user, u.id), u.pos.self);
     }
     // Policies nobody is assigned still get checked against the default country.

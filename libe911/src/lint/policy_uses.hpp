@@ -23,6 +23,10 @@ struct PolicyUse {
 // reported once per policy and country, not once per user.
 std::vector<PolicyUse> policy_uses(const LintContext& x);
 
+// Teams routing policies are judged by Microsoft's Teams table, SfB location policies by libphonenumber.
+inline Platform platform_of(const PolicyUse& u) {
+    return u.kind == Kind::emergency_call_routing_policy ? Platform::teams : Platform::sfb;
+}
 const std::string& policy_id(const Config& c, const PolicyUse& u);
 const Positions& policy_pos(const Config& c, const PolicyUse& u);
 // Every dial string and mask the policy recognises, for any client.

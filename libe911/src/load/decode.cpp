@@ -1,6 +1,7 @@
 #include "load/decode.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <map>
 
@@ -314,6 +315,29 @@ std::string check_access_prefix(std::string& s) {
     if (!s.empty() && s.size() <= 4 && s.find_first_not_of("0123456789*#") == std::string::npos) return {};
     return "`" + s + "` is not an external access prefix (1-4 characters of 0-9, * and #)";
 }
+// LLDP port IDs of subtype 3 are MAC addresses: normalised like BSSIDs. Others (`Gi1/0/12`) stay as written
+// and are compared case-insensitively (domain §3, our rule).
+std::string check_port_id(std::string& s) {
+    if (s.empty()) return "the port ID is empty";
+    if (auto m = parse_mac(s, false, nullptr)) s = m->to_string();
+    return {};
+}
+// A Teams ELIN travels as free text in the PIDF-LO and must match a record in the SBC's ELIN table
+// (`MICROSOFT_ELIN`), so it need not be a number (domain §10, v2). Anything that looks like a number (a
+// leading `+`, or digits only) must be E.164, so a number missing its `+` is still caught.
+std::string check_elin(std::string& s) {
+    auto name_char = [](char ch) {
+        return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-' || ch == '.';
+    };
+    bool number_like = s.empty() || s[0] == '+' || s.find_first_not_of("0123456789") == std::string::npos;
+    if (number_like) {
+        if (is_e164(s)) return {};
+        return "`" + s + "` is not an E.164 number (`+`, country code, subscriber number, at most 15 digits); an " +
+               "ELIN name needs a letter or `_`";
+    }
+    if (s.size() <= 64 && std::all_of(s.begin(), s.end(), name_char)) return {};
+    return "`" + s + "` is neither an E.164 number nor an ELIN name (1-64 letters, digits, `_`, `-`, `.`)";
+}
 std::string check_chassis(std::string& s) {  // normalises a MAC-shaped chassis ID
     if (auto m = parse_mac(s, false, nullptr)) return s = m->to_string(), std::string();
     if (parse_ip(s)) return {};
@@ -340,6 +364,11 @@ FormatRule rule_of(Syntax f) {
         case Syntax::target: return {"invalid-value", check_target, nullptr};
         case Syntax::access_prefix:
             return {"invalid-value", check_access_prefix, "use up to four characters of 0-9, * and #, e.g. \"9\""};
+        case Syntax::port_id: return {"invalid-value", check_port_id, nullptr};
+        case Syntax::elin:
+            return {"invalid-e164", check_elin,
+                    "write an E.164 number such as \"+12175550100\", or the ELIN name the SBC's ELIN table holds, "
+                    "e.g. MICROSOFT_ELIN"};
         case Syntax::chassis:
             return {"invalid-mac", check_chassis,
                     "write the switch chassis ID as a MAC address such as 00-11-22-33-44-55 (`:` and lower case are "
@@ -433,13 +462,25 @@ public:
         field(key, list, opt);
         if (given) m = std::move(list);
     }
+    // Host bits set (`192.168.0.1/24`, as in Microsoft's own examples) load as the network, with a warning that
+    // names it (domain §2, v2): the cmdlets accept such a prefix, so rejecting it would lose real exports.
     void field(const char* key, IpPrefix& m, Opt opt = {}) {
         std::optional<IpPrefix> p;
+        std::string written;
+        const Node* node = o_.peek(key);
         parsed(key, opt, "invalid-prefix", "write the network ID and prefix length, e.g. 10.10.0.0/24 or 2001:db8::/64",
                [&](const std::string& s, std::string& err) {
-                   return bool(p = parse_prefix(s, PrefixHostBits::reject, &err));
+                   written = s;
+                   return bool(p = parse_prefix(s, PrefixHostBits::allow, &err));
                });
-        if (p) m = *p;
+        if (!p) return;
+        m = *p;
+        if (node && !parse_prefix(written, PrefixHostBits::reject)) {
+            std::string net = p->to_string();
+            c_.report("subnet-host-bits", node->pos, o_.sub(key),
+                      "`" + written + "` has host bits set; it is loaded as its network " + net,
+                      "write the network ID, " + net, Severity::warning);
+        }
     }
     void field(const char* key, IpAddress& m, Opt opt = {}) {
         std::optional<IpAddress> ip;
@@ -592,12 +633,16 @@ void check_references(Config& cfg, const std::vector<std::pair<Kind, std::uint32
         if (v.ref->resolved()) return;
         auto it = candidates.find(v.target);
         if (it == candidates.end()) it = candidates.emplace(v.target, ids_of_kind(cfg, v.target)).first;
-        std::string sug = closest(v.ref->id, it->second);
+        std::vector<std::string> also;
+        if (v.alternative != Kind::config) also = ids_of_kind(cfg, v.alternative);  // a location or an address
+        also.insert(also.end(), it->second.begin(), it->second.end());
+        std::string sug = closest(v.ref->id, v.alternative != Kind::config ? also : it->second);
+        std::string kinds = to_string(v.target);
+        if (v.alternative != Kind::config) kinds += std::string(" or ") + to_string(v.alternative);
         std::string owner = std::string(to_string(v.owner_kind)) + " `" + v.owner_id + "`";
-        std::string msg = owner + " refers to " + to_string(v.target) + " `" + v.ref->id + "`, which is not defined";
-        std::string hint =
-            sug.empty() ? "define " + std::string(to_string(v.target)) + " `" + v.ref->id + "` or correct the reference"
-                        : "did you mean `" + sug + "`?";
+        std::string msg = owner + " refers to " + kinds + " `" + v.ref->id + "`, which is not defined";
+        std::string hint = sug.empty() ? "define " + kinds + " `" + v.ref->id + "` or correct the reference"
+                                       : "did you mean `" + sug + "`?";
         c.report("dangling-reference", v.owner_pos->of(v.field),
                  std::string(to_string(v.owner_kind)) + "/" + v.owner_id + "." + v.field, msg, hint);
     });

@@ -30,6 +30,8 @@ enum class Syntax : std::uint8_t {
     target,         // <kind>/<id>
     access_prefix,  // 1-4 of 0-9 * #
     chassis,        // a MAC address (normalised) or an IP address
+    port_id,        // an LLDP port ID: a MAC address (normalised like a BSSID) or any other text as written
+    elin,           // an E.164 number, or a Teams ELIN name matched in the SBC's ELIN table (MICROSOFT_ELIN)
 };
 
 // What a description says about one key beyond its value type.
@@ -40,6 +42,7 @@ struct Opt {
     const char* hint = nullptr;  // the fix offered for a missing or malformed value (else the syntax's)
     long lo = 0, hi = 0;         // range of a number
     bool write_empty = false;    // a nested list written back even when empty
+    Kind alternative = Kind::config;  // a reference: the second kind its id may name (config: none)
 };
 
 // One key of a key/value list such as a service area's {country, state, ...}.
@@ -71,6 +74,10 @@ inline constexpr std::pair<const char*, EmergencyRouting> kRoutings[] = {
     {"location", EmergencyRouting::location}, {"elin", EmergencyRouting::elin}, {"fixed", EmergencyRouting::fixed}};
 inline constexpr std::pair<const char*, SfbClient> kClients[] = {{"modern", SfbClient::modern},
                                                                  {"legacy", SfbClient::legacy}};
+inline constexpr std::pair<const char*, PstnConnectivity> kPstn[] = {
+    {"direct_routing", PstnConnectivity::direct_routing},
+    {"calling_plan", PstnConnectivity::calling_plan},
+    {"operator_connect", PstnConnectivity::operator_connect}};
 
 inline constexpr const char* kE164Hint =
     "write it as +<country code><number> with no spaces or dashes, e.g. \"+12175550100\"";
@@ -78,6 +85,7 @@ inline constexpr Opt kId{.required = true};
 inline constexpr Opt kCountry{.syntax = Syntax::country};
 inline constexpr Opt kE164{.syntax = Syntax::e164};
 inline constexpr Opt kDigits{.syntax = Syntax::digits};
+inline constexpr Opt kElin{.syntax = Syntax::elin};
 inline constexpr Opt kRequiredRef{.required = true};
 
 template <class T>
@@ -108,7 +116,7 @@ struct Describe<Address> {
         v.field("latitude", a.latitude, Opt{.lo = -90, .hi = 90});
         v.field("longitude", a.longitude, Opt{.lo = -180, .hi = 180});
         v.field("validated", a.validated);
-        v.field("elins", a.elins, kE164);
+        v.field("elins", a.elins, kElin);
         v.ignored("description");
     }
 };
@@ -123,7 +131,7 @@ struct Describe<Location> {
         v.field("id", l.id, kId);
         v.field("address", l.address, Kind::address, kRequiredRef);
         v.field("place", l.place);
-        v.field("elins", l.elins, kE164);
+        v.field("elins", l.elins, kElin);
         v.ignored("description");
     }
 };
@@ -241,7 +249,7 @@ struct Describe<Port> {
     template <class V, class O>
     static void fields(V& v, O& p) {
         v.field("chassis_id", p.chassis_id, kChassis);
-        v.field("port_id", p.port_id, Opt{.required = true, .key = true});
+        v.field("port_id", p.port_id, Opt{.required = true, .key = true, .syntax = Syntax::port_id});
         v.field("location", p.location, Kind::location, kRequiredRef);
         v.field("site", p.site, Kind::site);
         v.ignored("description");
@@ -353,7 +361,7 @@ struct Describe<Gateway> {
         v.field("address", g.address, Kind::address);
         v.field("emergency_routing", g.emergency_routing, kRoutings);
         v.field("fallback_psap", g.fallback_psap, Kind::psap);
-        v.field("elin_callback_minutes", g.elin_callback_minutes, Opt{.lo = 1, .hi = 60});
+        v.field("elin_callback_minutes", g.elin_callback_minutes, Opt{.lo = 0, .hi = 60});  // 0: no callback routing
     }
 };
 
@@ -431,6 +439,10 @@ struct Describe<User> {
         v.field("routing_policy", u.routing_policy, Kind::routing_policy);
         v.field("dial_plan", u.dial_plan, Kind::dial_plan);
         v.field("sfb_client", u.sfb_client, kClients);
+        v.field("pstn", u.pstn, kPstn);
+        v.field("usage_location", u.usage_location, kCountry);
+        v.field("emergency_address", u.emergency_address, Kind::location, Opt{.alternative = Kind::address});
+        v.field("common_area_phone", u.common_area_phone);
     }
 };
 

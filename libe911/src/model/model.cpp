@@ -48,6 +48,11 @@ const char* to_string(EmergencyRouting r) {
     return r == EmergencyRouting::location ? "location" : r == EmergencyRouting::elin ? "elin" : "fixed";
 }
 const char* to_string(SfbClient c) { return c == SfbClient::modern ? "modern" : "legacy"; }
+const char* to_string(PstnConnectivity p) {
+    return p == PstnConnectivity::direct_routing ? "direct_routing"
+           : p == PstnConnectivity::calling_plan ? "calling_plan"
+                                                 : "operator_connect";
+}
 
 namespace {
 const char* kKindNames[] = {"address", "location", "region", "site", "subnet", "trusted_ip", "lis_subnet",
@@ -84,8 +89,13 @@ namespace {
 // The resolver's visitor: looks up every reference a description names.
 struct Resolve {
     const Config& cfg;
-    void field(const char*, Ref& r, Kind target, detail::Opt = {}) {
+    void field(const char*, Ref& r, Kind target, detail::Opt opt = {}) {
         r.index = r.set() ? cfg.find(target, r.id) : npos;
+        r.alternative = false;
+        if (r.set() && r.index == npos && opt.alternative != Kind::config) {  // e.g. a location, else an address
+            r.index = cfg.find(opt.alternative, r.id);
+            r.alternative = r.index != npos;
+        }
     }
     void field(const char* key, std::vector<Ref>& rs, Kind target, detail::Opt = {}) {
         for (auto& r : rs) field(key, r, target);

@@ -15,7 +15,8 @@ struct RefVisit {
     const Positions* owner_pos;  // of the object holding the reference (a nested one: its own)
     const char* field;
     const Ref* ref;
-    Kind target;
+    Kind target;                       // the kind it resolved to (unresolved: the first kind it may name)
+    Kind alternative = Kind::config;   // the second kind it may name, if any (a location or an address)
 };
 
 // The reference walk's visitor: reports each set reference of one object (and of its nested objects,
@@ -27,8 +28,9 @@ struct RefWalk {
     const std::string& owner_id;
     const Positions* pos;
 
-    void field(const char* key, const Ref& r, Kind target, Opt = {}) {
-        if (r.set()) f(RefVisit{owner_kind, owner_id, pos, key, &r, target});
+    void field(const char* key, const Ref& r, Kind target, Opt opt = {}) {
+        if (r.set())
+            f(RefVisit{owner_kind, owner_id, pos, key, &r, r.alternative ? opt.alternative : target, opt.alternative});
     }
     void field(const char* key, const std::vector<Ref>& rs, Kind target, Opt = {}) {
         for (const auto& r : rs) field(key, r, target);

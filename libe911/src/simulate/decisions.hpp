@@ -131,8 +131,6 @@ std::string strip_plus(const std::string& s);
 std::string caller_country(const Compiled& c, const User* user, std::uint32_t site);
 
 // ---- PSTN ------------------------------------------------------------------------------------
-// How the user reaches the PSTN. Room for Calling Plan and Operator Connect: only direct_routing today.
-enum class PstnConnectivity : std::uint8_t { direct_routing, calling_plan, operator_connect };
 // Conditions of the network at call time. Room for gateways that are down: not read yet.
 struct Conditions {
     std::vector<std::uint32_t> gateways_down;

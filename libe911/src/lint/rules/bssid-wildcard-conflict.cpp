@@ -13,13 +13,21 @@ void check(const LintContext& x, Emit& emit) {
             auto it = map->find(w.bssid.value >> (map == &x.c.bssid_wild1 ? 4 : 8));
             if (it == map->end()) continue;
             const auto& wild = waps[it->second];
+            // Teams refuses an exact BSSID inside a wildcard with the same location (so the pair cannot have come
+            // from a tenant as written), and accepts one with a different location: that is how one access point
+            // inside a range gets its own location (domain §10, v2).
             bool same = wild.location.id == w.location.id;
             auto& f = emit.with_severity(
-                same ? Severity::info : Severity::error, target(Kind::wireless_access_point, w.bssid.to_string()), w.pos.of("bssid"),
-                "BSSID " + w.bssid.to_string() + " is also covered by wildcard " + wild.bssid.to_string() +
-                    (same ? " with the same location" : ": the exact entry says `" + w.location.id + "`, the wildcard `" + wild.location.id + "`"),
-                same ? "the exact entry is redundant; remove it or keep it for documentation"
-                     : "the exact entry wins, so check which location is true for this access point and fix the other entry");
+                same ? Severity::error : Severity::info, target(Kind::wireless_access_point, w.bssid.to_string()),
+                w.pos.of("bssid"),
+                same ? "BSSID " + w.bssid.to_string() + " lies inside wildcard " + wild.bssid.to_string() +
+                           " with the same location `" + w.location.id +
+                           "`: Teams refuses to add such an entry, so this configuration does not match the tenant"
+                     : "BSSID " + w.bssid.to_string() + " overrides wildcard " + wild.bssid.to_string() +
+                           ": this access point is at `" + w.location.id + "`, the rest of the range at `" +
+                           wild.location.id + "` (the documented way to locate one access point inside a range)",
+                same ? "remove the exact entry (the wildcard already locates it), or give it its own location"
+                     : "nothing to fix if the access point really is at `" + w.location.id + "`");
             emit.related(f, target(Kind::wireless_access_point, wild.bssid.to_string()), wild.pos.of("bssid"));
         }
     }

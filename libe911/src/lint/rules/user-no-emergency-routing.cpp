@@ -12,6 +12,9 @@ void check(const LintContext& x, Emit& emit) {
     for (const auto& s : x.cfg.sites) some_site = some_site || s.emergency_call_routing_policy.resolved();
     for (const auto& u : x.cfg.users) {
         if (x.cfg.platform_of(u) == Platform::teams) {
+            // Calling Plan and Operator Connect users are enabled for emergency calling by Microsoft or the
+            // operator, with their usage location's numbers; the routing policy has no effect (domain §5, v2).
+            if (u.pstn != PstnConnectivity::direct_routing) continue;
             if (user_ecrp(x.c, &u).index != npos) continue;
             emit.with_severity(some_site ? Severity::warning : Severity::error, target(Kind::user, u.id), u.pos.self,
                                some_site ? "Teams user `" + u.id + "` has no emergency call routing policy of their own and there is no `global` one: "
