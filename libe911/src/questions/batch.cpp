@@ -4,6 +4,7 @@
 #include <istream>
 #include <ostream>
 
+#include "questions/call_log.hpp"
 #include "util/json_util.hpp"
 #include "simulate/sim_core.hpp"
 #include "report/trace_json.hpp"
@@ -117,75 +118,7 @@ CallbackAnswer CallSession::callback(const std::string& elin, long long time) co
     return a;
 }
 
-CallRow call_row_from_fields(const std::map<std::string, std::string>& f) {
-    static const std::vector<std::string> known = {"kind", "dialed", "dial", "user", "ip", "public_ip", "bssid", "chassis_id", "port_id",
-                                                   "platform", "client", "time", "duration", "elin"};
-    CallRow r;
-    for (const auto& [k, v] : f) {
-        if (std::find(known.begin(), known.end(), k) == known.end()) {
-            std::string sug = detail::closest(k, known);
-            throw UsageError("unknown column `" + k + "`" + (sug.empty() ? "" : "; did you mean `" + sug + "`?"));
-        }
-        if (v.empty()) continue;
-        if (k == "kind") {
-            if (v != "call" && v != "callback") throw UsageError("kind `" + v + "`: expected call or callback");
-            r.kind = v;
-        } else if (k == "dialed" || k == "dial") r.caller.dialed = v;
-        else if (k == "user") r.caller.user = v;
-        else if (k == "ip") r.caller.ip = v;
-        else if (k == "public_ip") r.caller.public_ip = v;
-        else if (k == "bssid") r.caller.bssid = v;
-        else if (k == "chassis_id") r.caller.chassis_id = v;
-        else if (k == "port_id") r.caller.port_id = v;
-        else if (k == "elin") r.elin = v;
-        else if (k == "platform") {
-            if (v == "teams") r.caller.platform = Platform::teams;
-            else if (v == "sfb") r.caller.platform = Platform::sfb;
-            else throw UsageError("platform `" + v + "`: expected teams or sfb");
-        } else if (k == "client") {
-            if (v == "modern") r.caller.client = SfbClient::modern;
-            else if (v == "legacy") r.caller.client = SfbClient::legacy;
-            else throw UsageError("client `" + v + "`: expected modern or legacy");
-        } else if (k == "time") {
-            r.time = parse_time(v);
-            if (!r.time) throw UsageError("time `" + v + "`: expected ISO 8601 UTC (2026-11-21T10:15:00Z) or epoch seconds");
-        } else if (k == "duration") {
-            if (!detail::is_digits(v) || v.size() > 9) throw UsageError("duration `" + v + "`: expected whole seconds");
-            r.duration = std::stoll(v);
-        }
-    }
-    if (r.kind == "callback") {
-        if (r.elin.empty()) throw UsageError("a callback row needs `elin`");
-        if (!r.time) throw UsageError("a callback row needs `time`");
-    }
-    return r;
-}
-
 namespace {
-
-// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines.
-bool read_csv_record(std::istream& in, std::vector<std::string>& fields) {
-    fields.clear();
-    std::string field;
-    bool quoted = false, any = false;
-    char ch;
-    while (in.get(ch)) {
-        any = true;
-        if (quoted) {
-            if (ch == '"') {
-                if (in.peek() == '"') field += '"', in.get();
-                else quoted = false;
-            } else field += ch;
-        } else if (ch == '"') quoted = true;
-        else if (ch == ',') fields.push_back(std::move(field)), field.clear();
-        else if (ch == '\n') break;
-        else if (ch != '\r') field += ch;
-    }
-    if (!any) return false;
-    fields.push_back(std::move(field));
-    return true;
-}
-
 
 const char* kCsvHeader = "row,kind,time,user,dialed,platform,emergency,dial_string,site,location,address,pstn_usage,route,gateways,calling_number,psap,psap_correct,notified,outcome,rings,because,error";
 
@@ -195,40 +128,14 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
     BatchStats stats;
     const bool session_traces = trace && format == BatchOutput::json;
     CallSession session(sim, session_traces);
-    // Detect the input: JSON Lines when the first non-blank character is '{'.
-    while (in && std::isspace(in.peek())) in.get();
-    bool jsonl = in.peek() == '{';
-    std::vector<std::string> header;
-    if (!jsonl && !read_csv_record(in, header)) return stats;
-    for (auto& h : header) h.erase(0, h.find_first_not_of(' ')), h.erase(h.find_last_not_of(' ') + 1);
+    detail::CallLogReader reader(in);
+    if (!reader.has_input()) return stats;
     if (format == BatchOutput::csv) out << kCsvHeader << "\n";
-    std::string line;
-    std::vector<std::string> cells;
-    while (true) {
-        std::map<std::string, std::string> fields;
-        std::string error;
-        if (jsonl) {
-            if (!std::getline(in, line)) break;
-            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-            ++stats.rows;
-            try {
-                auto j = nlohmann::json::parse(line);
-                if (!j.is_object()) throw UsageError("a JSON Lines row must be an object");
-                for (auto it = j.begin(); it != j.end(); ++it)
-                    fields[it.key()] = it->is_string() ? it->get<std::string>() : it->is_null() ? "" : it->dump();
-            } catch (const nlohmann::json::exception& e) {
-                error = std::string("not JSON: ") + e.what();
-            } catch (const UsageError& e) {
-                error = e.what();
-            }
-        } else {
-            if (!read_csv_record(in, cells)) break;
-            if (cells.size() == 1 && cells[0].empty()) continue;
-            ++stats.rows;
-            if (cells.size() != header.size()) error = "row has " + std::to_string(cells.size()) + " cells, the header " + std::to_string(header.size());
-            else
-                for (std::size_t i = 0; i < cells.size(); ++i) fields[header[i]] = cells[i];
-        }
+    detail::CallLogRecord record;
+    while (reader.next(record)) {
+        stats.rows = record.number;
+        const auto& fields = record.fields;
+        std::string error = record.error;
         detail::json j;
         std::optional<CallbackAnswer> cb;
         std::optional<Trace> trace;
