@@ -65,6 +65,13 @@ enum class BatchOutput { json, csv };
 BatchStats simulate_batch(const Simulator& simulator, std::istream& in, std::ostream& out, BatchOutput format, bool trace = true);
 
 // One input row (a flat map of column -> value) to a CallRow; throws UsageError naming the column.
+// Checks the caller as check_caller() does.
 CallRow call_row_from_fields(const std::map<std::string, std::string>& fields);
+
+// Throws UsageError for a dial string that is not digits, +, * and # or is longer than
+// limits::max_dial_length, and for an IPv4-mapped IPv6 client address (::ffff:10.10.1.57), which
+// would silently match no IPv4 subnet.
+// `option_names` words the messages with the CLI's option names (--dial) instead of columns.
+void check_caller(const Caller& caller, bool option_names = false);
 
 }  // namespace e911

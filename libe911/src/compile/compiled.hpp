@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "e911/limits.hpp"
 #include "e911/model.hpp"
 
 namespace e911::detail {
@@ -36,12 +37,15 @@ private:
 
 struct PatternMatch {
     bool matched = false;
-    bool failed = false;  // did not compile, or matching exceeded the complexity limit
-    std::string error;
+    bool failed = false;     // did not compile, or the match was abandoned
+    bool abandoned = false;  // matching this input exceeded limits::max_match_steps (or Boost's own limit)
+    std::string error;       // why, naming the input when the match was abandoned
 };
 
 // A .NET-flavoured pattern compiled with Boost's Perl syntax. IsMatch semantics: a search
-// anywhere in the input unless the pattern anchors itself.
+// anywhere in the input unless the pattern anchors itself. A pattern longer than
+// limits::max_pattern_length does not compile; a match that takes more than
+// limits::max_match_steps steps is abandoned (PatternMatch::abandoned), never a silent "no match".
 class Pattern {
 public:
     explicit Pattern(const std::string& text);
@@ -91,12 +95,16 @@ public:
     // depends only on (usage, number), so it is memoised (per thread; the reference stays valid
     // until the next call on the same thread).
     const std::vector<std::uint32_t>& matching_routes(std::uint32_t usage, const std::string& number) const;
+    // Routes of `usage` whose pattern match on `number` was abandoned (too costly): neither
+    // matched nor not matched; a trace must say so. Memoised with matching_routes.
+    const std::vector<std::uint32_t>& abandoned_routes(std::uint32_t usage, const std::string& number) const;
     static const std::vector<std::uint32_t>& no_routes();
 
     // A dial plan applied to dialled digits: the first matching rule (npos: none) and the result. Memoised likewise.
     struct DialPlanResult {
         std::uint32_t rule = npos;
         std::string result;
+        std::vector<std::uint32_t> abandoned;  // rules tried before `rule` whose match was abandoned
     };
     const DialPlanResult& apply_dial_plan(std::uint32_t plan, const std::string& dialed) const;
 
@@ -114,9 +122,19 @@ public:
     std::uint32_t global_ecp = npos, global_ecrp = npos, global_lp = npos, global_rp = npos, global_dp = npos;
 
 private:
+    struct RouteAnswerRef {
+        const std::vector<std::uint32_t>& routes;
+        const std::vector<std::uint32_t>& abandoned;
+    };
+    const RouteAnswerRef route_answer(std::uint32_t usage, const std::string& number) const;
     std::vector<std::vector<std::uint32_t>> address_psaps_;
     std::uint64_t generation_;  // identifies this instance in the thread-local memo
 };
+
+// Bytes the calling thread's memo of route and dial-plan answers holds; it is emptied when it
+// would pass limits::max_cache_bytes (or the bound set here for this thread, 0 = the default).
+std::size_t answer_cache_bytes();
+void set_answer_cache_limit(std::size_t bytes);
 
 // Emergency numbers of a country per libphonenumber's ShortNumberInfo (all 1-4 digit strings
 // it calls emergency), cached. Empty for an unknown country.

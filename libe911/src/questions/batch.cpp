@@ -132,7 +132,7 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
     if (!reader.has_input()) return stats;
     if (format == BatchOutput::csv) out << kCsvHeader << "\n";
     detail::CallLogRecord record;
-    while (reader.next(record)) {
+    while (out && reader.next(record)) {  // a closed pipe or full disk ends the run (the caller reports it)
         stats.rows = record.number;
         const auto& fields = record.fields;
         std::string error = record.error;
@@ -163,7 +163,8 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
                 head.update(j);
                 j = std::move(head);
             }
-            out << j.dump() << "\n";
+            // replace: a stray invalid byte costs one U+FFFD, never the rest of the batch
+            out << j.dump(-1, ' ', false, detail::json::error_handler_t::replace) << "\n";
         } else {
             std::vector<std::string> v(22);
             v[0] = std::to_string(stats.rows);

@@ -4,9 +4,42 @@
 #include <istream>
 #include <nlohmann/json.hpp>
 
+#include "e911/limits.hpp"
 #include "util/text_util.hpp"
 
 namespace e911 {
+
+namespace {
+
+// "::ffff:10.10.1.57" -> "10.10.1.57"; empty when `ip` is not an IPv4-mapped IPv6 address.
+std::string ipv4_mapped(const std::string& ip) {
+    std::string lower = ip.substr(0, 7);
+    for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (lower != "::ffff:" || ip.find('.') == std::string::npos) return {};
+    return ip.substr(7);
+}
+
+void check_ip(const char* column, const std::string& ip) {
+    std::string v4 = ipv4_mapped(ip);
+    if (!v4.empty())
+        throw UsageError(std::string(column) + " `" + ip + "` is an IPv4-mapped IPv6 address: sites and subnets are matched by the IPv4 " +
+                         "address, so write " + v4.substr(0, v4.find('/')) + (ip.find('/') == std::string::npos ? "" : v4.substr(v4.find('/'))));
+}
+
+}  // namespace
+
+void check_caller(const Caller& caller, bool option_names) {
+    const std::string& d = caller.dialed;
+    const std::string dial = option_names ? "--dial" : "dialed";
+    if (d.size() > limits::max_dial_length)
+        throw UsageError(dial + " is " + std::to_string(d.size()) + " characters, more than the limit of " +
+                         std::to_string(limits::max_dial_length));
+    for (char ch : d)
+        if (!std::isdigit(static_cast<unsigned char>(ch)) && ch != '+' && ch != '*' && ch != '#')
+            throw UsageError(dial + " `" + d + "`: use digits, +, * and # only");
+    check_ip(option_names ? "--ip" : "ip", caller.ip);
+    check_ip(option_names ? "--public-ip" : "public_ip", caller.public_ip);
+}
 
 CallRow call_row_from_fields(const std::map<std::string, std::string>& f) {
     static const std::vector<std::string> known = {"kind", "dialed", "dial", "user", "ip", "public_ip", "bssid", "chassis_id", "port_id",
@@ -49,43 +82,142 @@ CallRow call_row_from_fields(const std::map<std::string, std::string>& f) {
         if (r.elin.empty()) throw UsageError("a callback row needs `elin`");
         if (!r.time) throw UsageError("a callback row needs `time`");
     }
+    check_caller(r.caller);
     return r;
 }
 
 namespace detail {
 namespace {
 
-// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines.
-bool read_csv_record(std::istream& in, std::vector<std::string>& fields) {
-    fields.clear();
-    std::string field;
-    bool quoted = false, any = false;
-    char ch;
-    while (in.get(ch)) {
-        any = true;
-        if (quoted) {
-            if (ch == '"') {
-                if (in.peek() == '"') field += '"', in.get();
-                else quoted = false;
-            } else field += ch;
-        } else if (ch == '"') quoted = true;
-        else if (ch == ',') fields.push_back(std::move(field)), field.clear();
-        else if (ch == '\n') break;
-        else if (ch != '\r') field += ch;
-    }
-    if (!any) return false;
-    fields.push_back(std::move(field));
-    return true;
-}
+std::string kib(std::size_t bytes) { return std::to_string(bytes / 1024) + " KiB"; }
 
 }  // namespace
 
-CallLogReader::CallLogReader(std::istream& in) : in_(in) {
-    while (in_ && std::isspace(in_.peek())) in_.get();
-    jsonl_ = in_.peek() == '{';
+CallLogReader::CallLogReader(std::istream& in) : buf_(in.rdbuf()), in_(&buf_) {
+    Line first;
+    while (true) {
+        if (!next_line(first)) {
+            has_input_ = false;
+            return;
+        }
+        if (first.text.find_first_not_of(" \t") != std::string::npos) break;
+    }
+    jsonl_ = first.text[first.text.find_first_not_of(" \t")] == '{';
+    pending_.push_back(std::move(first));
     if (jsonl_) return;
-    has_input_ = read_csv_record(in_, header_);
-    for (auto& h : header_) h.erase(0, h.find_first_not_of(' ')), h.erase(h.find_last_not_of(' ') + 1);
+    long long at = 0;
+    read_csv(header_, header_error_, at);
+    for (auto& h : header_) {
+        h = printable_utf8(h);  // names appear in messages ("unknown column")
+        h.erase(0, h.find_first_not_of(' ')), h.erase(h.find_last_not_of(' ') + 1);
+    }
+}
+
+// One line without its line end (LF or CRLF), at most limits::max_row_bytes kept: a longer line
+// is read to its end and dropped, so one huge line costs no memory.
+bool CallLogReader::next_line(Line& line) {
+    if (!pending_.empty()) {
+        line = std::move(pending_.front());
+        pending_.pop_front();
+        return true;
+    }
+    line.text.clear();
+    line.too_long = line.bad_utf8 = false;
+    std::streambuf* sb = in_.rdbuf();
+    bool any = false;
+    for (auto c = sb->sbumpc(); c != std::char_traits<char>::eof(); c = sb->sbumpc()) {
+        any = true;
+        if (c == '\n') break;
+        if (line.text.size() < limits::max_row_bytes) line.text += static_cast<char>(c);
+        else line.too_long = true;
+    }
+    if (!any) return false;
+    if (!line.text.empty() && line.text.back() == '\r') line.text.pop_back();
+    line.number = ++lines_;
+    line.bad_utf8 = !valid_utf8(line.text);
+    if (line.too_long) line.text.clear();
+    return true;
+}
+
+// RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. A quote still open when
+// the row reaches limits::max_row_bytes or the end of the input is reported for its row alone:
+// the lines read ahead are read again as rows of their own, so one stray quote costs one row.
+bool CallLogReader::read_csv(std::vector<std::string>& cells, std::string& error, long long& first_line) {
+    cells.clear();
+    error.clear();
+    Line line;
+    if (!next_line(line)) return false;
+    first_line = line.number;
+    std::vector<Line> ahead;
+    std::string field;
+    std::size_t row_bytes = line.text.size();
+    bool quoted = false, bad_utf8 = line.bad_utf8;
+    if (line.too_long) error = "line " + std::to_string(line.number) + " is longer than " + kib(limits::max_row_bytes);
+    while (true) {
+        const std::string& t = ahead.empty() ? line.text : ahead.back().text;
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            char ch = t[i];
+            if (quoted) {
+                if (ch != '"') field += ch;
+                else if (i + 1 < t.size() && t[i + 1] == '"') field += '"', ++i;
+                else quoted = false;
+            } else if (ch == '"') quoted = true;
+            else if (ch == ',') cells.push_back(std::move(field)), field.clear();
+            else field += ch;
+        }
+        if (!quoted) break;
+        Line more;
+        bool have = next_line(more);
+        if (!have || more.too_long || row_bytes + more.text.size() > limits::max_row_bytes) {
+            error = "a quoted cell opened on line " + std::to_string(first_line) + " is not closed " +
+                    (have ? "within " + kib(limits::max_row_bytes) : std::string("before the end of the input")) +
+                    "; the row was skipped and reading goes on with the next line";
+            if (have) ahead.push_back(std::move(more));
+            for (auto it = ahead.rbegin(); it != ahead.rend(); ++it) pending_.push_front(std::move(*it));
+            cells.assign(1, std::string());
+            return true;
+        }
+        row_bytes += more.text.size() + 1;
+        bad_utf8 = bad_utf8 || more.bad_utf8;
+        field += '\n';
+        ahead.push_back(std::move(more));
+    }
+    cells.push_back(std::move(field));
+    if (error.empty() && bad_utf8)
+        error = "line " + std::to_string(first_line) + " is not valid UTF-8; save the call log as UTF-8 (or UTF-16 with a byte-order mark)";
+    for (std::size_t i = 0; error.empty() && i < cells.size(); ++i)
+        if (cells[i].size() > limits::max_field_bytes)
+            error = "cell " + std::to_string(i + 1) + " is " + std::to_string(cells[i].size()) + " bytes, more than the limit of " +
+                    kib(limits::max_field_bytes);
+    return true;
+}
+
+void CallLogReader::read_jsonl(const Line& line, CallLogRecord& rec) {
+    if (line.too_long) {
+        rec.error = "line " + std::to_string(line.number) + " is longer than " + kib(limits::max_row_bytes);
+        return;
+    }
+    if (line.bad_utf8) {
+        rec.error = "line " + std::to_string(line.number) + " is not valid UTF-8; save the call log as UTF-8";
+        return;
+    }
+    try {
+        auto j = nlohmann::json::parse(line.text);
+        if (!j.is_object()) throw UsageError("a JSON Lines row must be an object");
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            std::string v = it->is_string() ? it->get<std::string>() : it->is_null() ? "" : it->dump();
+            if (v.size() > limits::max_field_bytes)
+                throw UsageError("`" + it.key() + "` is " + std::to_string(v.size()) + " bytes, more than the limit of " +
+                                 kib(limits::max_field_bytes));
+            rec.fields[it.key()] = std::move(v);
+        }
+    } catch (const nlohmann::json::exception& e) {
+        rec.error = std::string("not JSON: ") + printable_utf8(e.what());
+        rec.fields.clear();
+    } catch (const UsageError& e) {
+        rec.error = e.what();
+        rec.fields.clear();
+    }
 }
 
 bool CallLogReader::next(CallLogRecord& rec) {
@@ -94,28 +226,23 @@ bool CallLogReader::next(CallLogRecord& rec) {
     rec.error.clear();
     while (true) {
         if (jsonl_) {
-            if (!std::getline(in_, line_)) return false;
-            if (line_.find_first_not_of(" \t\r") == std::string::npos) continue;
+            Line line;
+            if (!next_line(line)) return false;
+            if (!line.too_long && line.text.find_first_not_of(" \t") == std::string::npos) continue;
             rec.number = ++rows_;
-            try {
-                auto j = nlohmann::json::parse(line_);
-                if (!j.is_object()) throw UsageError("a JSON Lines row must be an object");
-                for (auto it = j.begin(); it != j.end(); ++it)
-                    rec.fields[it.key()] = it->is_string() ? it->get<std::string>() : it->is_null() ? "" : it->dump();
-            } catch (const nlohmann::json::exception& e) {
-                rec.error = std::string("not JSON: ") + e.what();
-            } catch (const UsageError& e) {
-                rec.error = e.what();
-            }
+            read_jsonl(line, rec);
             return true;
         }
-        if (!read_csv_record(in_, cells_)) return false;
-        if (cells_.size() == 1 && cells_[0].empty()) continue;
+        long long at = 0;
+        if (!read_csv(cells_, rec.error, at)) return false;
+        if (rec.error.empty() && cells_.size() == 1 && cells_[0].empty()) continue;
         rec.number = ++rows_;
-        if (cells_.size() != header_.size())
+        if (!rec.error.empty()) return true;
+        if (!header_error_.empty()) rec.error = "the header row could not be read: " + header_error_;
+        else if (cells_.size() != header_.size())
             rec.error = "row has " + std::to_string(cells_.size()) + " cells, the header " + std::to_string(header_.size());
         else
-            for (std::size_t i = 0; i < cells_.size(); ++i) rec.fields[header_[i]] = cells_[i];
+            for (std::size_t i = 0; i < cells_.size(); ++i) rec.fields[header_[i]] = std::move(cells_[i]);
         return true;
     }
 }
