@@ -113,6 +113,15 @@ TEST_CASE("robust: includes stay inside the root configuration's directory unles
         auto l = load_files({s.write("cfg/viaLink.yaml", "version: 1\ninclude: [link.yaml]\n")});
         CHECK(has(l.diagnostics, "include-error", "outside"));
     }
+    SECTION("a root given through a symbolic link includes from the link's directory") {
+        s.write("real/root.yaml", "version: 1\ninclude: [part.yaml]\n");
+        s.write("cfg/part.yaml", "version: 1\nname: part\n");
+        std::filesystem::create_symlink(s.path("real/root.yaml"), s.path("cfg/link-root.yaml"));
+        auto l = load_files({s.path("cfg/link-root.yaml")});
+        INFO(all(l.diagnostics));
+        CHECK(l.ok());
+        CHECK(l.config.name == "part");
+    }
     SECTION("text from anywhere cannot read an absolute path") {
         auto t = load_string("version: 1\ninclude: [" + outside + "]\n", Format::yaml, "<string>", s.dir.string());
         CHECK(has(t.diagnostics, "include-error", "absolute path"));

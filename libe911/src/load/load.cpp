@@ -113,9 +113,11 @@ public:
 
     // A root file: its directory is where its includes must stay.
     bool read_root(const fs::path& path, Node& root) {
+        // The directory the path names (a symlinked root's includes resolve next to the link).
         std::error_code ec;
-        root_dir_ = fs::weakly_canonical(path, ec).parent_path();
-        if (ec) root_dir_ = fs::absolute(path, ec).parent_path();
+        fs::path dir = fs::absolute(path, ec).parent_path();
+        root_dir_ = fs::weakly_canonical(dir, ec);
+        if (ec) root_dir_ = dir;
         return read_file(path, root, nullptr, "");
     }
     // Text with no file of its own: includes resolve against `base_dir` and stay inside it.

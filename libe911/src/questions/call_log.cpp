@@ -22,8 +22,8 @@ std::string ipv4_mapped(const std::string& ip) {
 void check_ip(const char* column, const std::string& ip) {
     std::string v4 = ipv4_mapped(ip);
     if (!v4.empty())
-        throw UsageError(std::string(column) + " `" + ip + "` is an IPv4-mapped IPv6 address: sites and subnets are matched by the IPv4 " +
-                         "address, so write " + v4.substr(0, v4.find('/')) + (ip.find('/') == std::string::npos ? "" : v4.substr(v4.find('/'))));
+        throw UsageError(std::string(column) + " `" + ip + "` is an IPv4-mapped IPv6 address: sites and subnets are " +
+                         "matched by the IPv4 address, so write " + v4);
 }
 
 }  // namespace
@@ -184,10 +184,12 @@ bool CallLogReader::read_csv(std::vector<std::string>& cells, std::string& error
     }
     cells.push_back(std::move(field));
     if (error.empty() && bad_utf8)
-        error = "line " + std::to_string(first_line) + " is not valid UTF-8; save the call log as UTF-8 (or UTF-16 with a byte-order mark)";
+        error = "line " + std::to_string(first_line) +
+                " is not valid UTF-8; save the call log as UTF-8 (or UTF-16 with a byte-order mark)";
     for (std::size_t i = 0; error.empty() && i < cells.size(); ++i)
         if (cells[i].size() > limits::max_field_bytes)
-            error = "cell " + std::to_string(i + 1) + " is " + std::to_string(cells[i].size()) + " bytes, more than the limit of " +
+            error = "cell " + std::to_string(i + 1) + " is " + std::to_string(cells[i].size()) +
+                    " bytes, more than the limit of " +
                     kib(limits::max_field_bytes);
     return true;
 }
@@ -207,7 +209,8 @@ void CallLogReader::read_jsonl(const Line& line, CallLogRecord& rec) {
         for (auto it = j.begin(); it != j.end(); ++it) {
             std::string v = it->is_string() ? it->get<std::string>() : it->is_null() ? "" : it->dump();
             if (v.size() > limits::max_field_bytes)
-                throw UsageError("`" + it.key() + "` is " + std::to_string(v.size()) + " bytes, more than the limit of " +
+                throw UsageError("`" + it.key() + "` is " + std::to_string(v.size()) +
+                                 " bytes, more than the limit of " +
                                  kib(limits::max_field_bytes));
             rec.fields[it.key()] = std::move(v);
         }

@@ -61,10 +61,12 @@ std::string read_file(const std::string& path, std::uint64_t max_bytes) {
     if (f.fd < 0) throw FileError(what + reason(errno));
     struct stat st {};
     if (::fstat(f.fd, &st) != 0) throw FileError(what + reason(errno));
-    if (!S_ISREG(st.st_mode)) throw FileError(what + "it is " + file_type(st.st_mode) + "; only regular files are read");
+    if (!S_ISREG(st.st_mode))
+        throw FileError(what + "it is " + file_type(st.st_mode) + "; only regular files are read");
     auto size = static_cast<std::uint64_t>(st.st_size);
     if (size > max_bytes)
-        throw FileError(what + "it is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(max_bytes) +
+        throw FileError(what + "it is " + std::to_string(size) + " bytes, more than the limit of " +
+                        std::to_string(max_bytes) +
                         " (raise it with --max-file-size if the file is genuine)");
     std::string text;
     text.resize(static_cast<std::size_t>(size));
@@ -74,7 +76,9 @@ std::string read_file(const std::string& path, std::uint64_t max_bytes) {
             if (text.size() >= max_bytes) {
                 char probe;
                 ssize_t n = ::read(f.fd, &probe, 1);
-                if (n > 0) throw FileError(what + "it grew past the limit of " + std::to_string(max_bytes) + " bytes while being read");
+                if (n > 0)
+                    throw FileError(what + "it grew past the limit of " + std::to_string(max_bytes) +
+                                    " bytes while being read");
                 break;
             }
             text.resize(std::min<std::uint64_t>(max_bytes, text.size() + 65536));
@@ -122,9 +126,9 @@ void write_file(const std::string& path, const std::string& text) {
     std::string tmp;
     Fd f;
     for (int attempt = 0; f.fd < 0; ++attempt) {
-        tmp = ((dir.empty() ? fs::path(".") : dir) / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
-                                                          std::to_string(next_temp++)))
-                  .string();
+        std::string name = "." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" +
+                           std::to_string(next_temp++);
+        tmp = ((dir.empty() ? fs::path(".") : dir) / name).string();
         f.fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (f.fd < 0 && (errno != EEXIST || attempt > 100))
             throw FileError(what + "cannot create a temporary file next to it: " + reason(errno));
