@@ -209,3 +209,14 @@ TEST_CASE("robust: configurations written by Windows tools load: UTF-8 BOM, UTF-
         CHECK(has(r.diagnostics, "invalid-utf8", "UTF-16") == utf16_said);
     }
 }
+
+TEST_CASE("robust: diagnostics never carry invalid UTF-8 into JSON (fuzz-found)") {
+    // A NUL (replaced by U+FFFD) right after a backslash: yaml-cpp's "unknown escape" quotes one byte of it.
+    auto y = load_string(std::string("version: 1\nname: \"\\\0N\"\nx: a\0_\n", 30), Format::yaml, "f.yaml");
+    CHECK_FALSE(y.ok());
+    CHECK_NOTHROW(nlohmann::json::parse(diagnostics_to_json(y.diagnostics)));
+    // UTF-16 text whose JSON syntax error quotes a token cut through a multi-byte character.
+    auto j = load_files({E911_SOURCE_DIR "/tests/fuzz/corpus/load_json/found-utf16-cut-token.json"});
+    CHECK_FALSE(j.ok());
+    CHECK_NOTHROW(nlohmann::json::parse(diagnostics_to_json(j.diagnostics)));
+}

@@ -390,6 +390,10 @@ LoadResult finish(LoadResult r, Node& root, bool parsed, const LoadLimits& limit
     }
     dedupe(r.diagnostics);
     cap(r.diagnostics, limits.max_diagnostics);
+    // Messages quote the input (a parser's "near `...`", a file name, a key) and may cut or carry
+    // invalid UTF-8; every consumer writes them as JSON, which must never fail.
+    for (auto& d : r.diagnostics)
+        for (std::string* s : {&d.file, &d.key, &d.message, &d.hint}) *s = detail::printable_utf8(*s);
     return r;
 }
 
