@@ -1,6 +1,5 @@
 // e911 lint: findings against the rule catalogue; e911 rules / explain: the catalogue itself.
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 
 #include "command.hpp"
@@ -31,7 +30,7 @@ int run_lint(const Opts& o) {
         return kUsage;
     }
     bool color = (o.output.empty() || o.output == "-") && stdout_is_terminal();
-    auto r = e911::load_files(o.files);
+    auto r = e911::load_files(o.files, load_options());
     if (!r.ok()) {  // load errors are findings too, and a usage-class failure
         int rc = emit(render(e911::findings_from_diagnostics(r.diagnostics), o.format, color), o.output);
         return rc ? rc : kUsage;
@@ -46,12 +45,12 @@ int run_lint(const Opts& o) {
     auto load = e911::findings_from_diagnostics(r.diagnostics);
     findings.insert(findings.begin(), load.begin(), load.end());
     if (!o.write_baseline.empty()) {
-        std::ofstream f(o.write_baseline);
-        if (!f) {
-            std::cerr << "e911: cannot write " << o.write_baseline << "\n";
+        try {
+            e911::write_file(o.write_baseline, e911::baseline_to_json(findings));
+        } catch (const e911::FileError& e) {
+            std::cerr << "e911: " << e.what() << "\n";
             return kUsage;
         }
-        f << e911::baseline_to_json(findings);
         std::cerr << "e911: wrote " << findings.size() << " finding(s) to " << o.write_baseline << "\n";
         return kClean;
     }

@@ -1,4 +1,8 @@
 // e911 simulate: one call step by step, or a call log (batch); e911 pidf: a location's PIDF-LO.
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -28,14 +32,23 @@ int run_simulate(Opts& o) {
         std::ifstream f;
         std::istream* in = &std::cin;
         if (o.calls != "-") {
-            f.open(o.calls, std::ios::binary);
-            if (!f) {
-                std::cerr << "e911: cannot read " << o.calls << "\n";
+            // A call log streams, so a pipe is fine; a directory or device is not a call log.
+            struct stat st {};
+            int err = ::stat(o.calls.c_str(), &st) == 0 ? 0 : errno;
+            if (!err && !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+                std::cerr << "e911: cannot read " << o.calls << ": not a regular file or pipe (a directory or device)\n";
+                return kUsage;
+            }
+            if (!err) f.open(o.calls, std::ios::binary);
+            if (err || !f) {
+                if (!err) err = errno;
+                std::cerr << "e911: cannot read " << o.calls << ": " << (err == ENOENT ? "no such file" : std::strerror(err)) << "\n";
                 return kUsage;
             }
             in = &f;
         }
         auto stats = e911::simulate_batch(sim, *in, std::cout, o.format == "csv" ? e911::BatchOutput::csv : e911::BatchOutput::json);
+        if (int rc = check_stdout()) return rc;  // the batch stopped at the write error
         if (stats.errors) std::cerr << "e911: " << stats.errors << " of " << stats.rows << " row(s) could not be simulated (see their `error`)\n";
         return stats.errors ? kUsage : kClean;
     }

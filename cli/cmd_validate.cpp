@@ -15,7 +15,7 @@ Command add_validate(CLI::App& app) {
     sub->add_option("FILE", o->files, "configuration files (YAML or JSON)")->required();
     sub->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
     return {sub, [o] {
-                auto r = e911::load_files(o->files);
+                auto r = e911::load_files(o->files, load_options());
                 if (o->format == "json") std::cout << e911::render(r.diagnostics, e911::ReportFormat::json) << "\n";
                 else {
                     std::cout << e911::diagnostics_to_text(r.diagnostics, stdout_is_terminal());

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "e911/e911.hpp"
+#include "e911/files.hpp"
 
 namespace cli {
 
@@ -21,11 +22,16 @@ struct Command {
 
 bool stdout_is_terminal();
 bool stderr_is_terminal();
-// Writes `text` to -o FILE, or to stdout when `output` is empty or "-"; returns an exit code.
+// Writes `text` to -o FILE (atomically: the old file survives any failure), or to stdout when
+// `output` is empty or "-"; a write error is reported with its reason. Returns an exit code.
 int emit(const std::string& text, const std::string& output);
+// Flushes stdout; on a write error (closed pipe, full disk) says so and returns kUsage, else 0.
+int check_stdout();
+// Bounds and include confinement for every load (the global --allow-include-outside, --max-* options).
+e911::LoadOptions& load_options();
 // Loads and prints load errors to stderr; returns an exit code, or -1 to continue.
 int load_or_report(const std::vector<std::string>& files, e911::LoadResult& r);
-// Whole file as bytes; throws std::invalid_argument naming the file.
+// Whole regular file as bytes, bounded like a configuration; throws std::invalid_argument naming the file and why.
 std::string read_file(const std::string& path);
 
 Command add_validate(CLI::App& app);

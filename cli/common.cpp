@@ -1,9 +1,9 @@
 // Output and loading helpers shared by the subcommands.
 #include <unistd.h>
 
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <iostream>
-#include <sstream>
 
 #include "command.hpp"
 
@@ -12,23 +12,44 @@ namespace cli {
 bool stdout_is_terminal() { return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
 bool stderr_is_terminal() { return isatty(STDERR_FILENO); }
 
+e911::LoadOptions& load_options() {
+    static e911::LoadOptions options;
+    return options;
+}
+
+int check_stdout() {
+    static bool reported = false;  // once: main() checks again after the command
+    if (reported) return kUsage;
+    int err = errno;  // a write that already failed left its reason here
+    if (std::cout) {
+        errno = 0;
+        std::cout.flush();
+        err = errno;
+    }
+    if (std::cout) return 0;
+    reported = true;
+    std::cerr << "e911: cannot write standard output: " << (err ? std::strerror(err) : "write error") << "\n";
+    return kUsage;
+}
+
 int emit(const std::string& text, const std::string& output) {
     if (output.empty() || output == "-") {
+        errno = 0;
         std::cout << text;
         if (!text.empty() && text.back() != '\n') std::cout << '\n';
-        return 0;
+        return check_stdout();
     }
-    std::ofstream f(output);
-    if (!f) {
-        std::cerr << "e911: cannot write " << output << "\n";
+    try {
+        e911::write_file(output, text);
+    } catch (const e911::FileError& e) {
+        std::cerr << "e911: " << e.what() << "\n";
         return kUsage;
     }
-    f << text;
     return 0;
 }
 
 int load_or_report(const std::vector<std::string>& files, e911::LoadResult& r) {
-    r = e911::load_files(files);
+    r = e911::load_files(files, load_options());
     if (r.unreadable()) {
         std::cerr << e911::diagnostics_to_text(r.diagnostics, stderr_is_terminal());
         return kUsage;
@@ -42,11 +63,11 @@ int load_or_report(const std::vector<std::string>& files, e911::LoadResult& r) {
 }
 
 std::string read_file(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) throw std::invalid_argument("cannot read " + path);
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
+    try {
+        return e911::read_file(path, load_options().limits.max_file_bytes);
+    } catch (const e911::FileError& e) {
+        throw std::invalid_argument(e.what());
+    }
 }
 
 }  // namespace cli

@@ -29,11 +29,24 @@ private:
     std::unique_ptr<e911::Simulator> sim_;
 };
 
+// A Python str as UTF-8. A str that cannot be UTF-8 (a lone surrogate, e.g. from a file name read
+// with surrogateescape) is e911.Error naming the argument, not pybind11's TypeError.
+std::string utf8_arg(const py::handle& o, const std::string& what) {
+    if (PyBytes_Check(o.ptr())) return std::string(PyBytes_AS_STRING(o.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(o.ptr())));
+    py::str s = py::str(o);
+    Py_ssize_t n = 0;
+    const char* p = PyUnicode_AsUTF8AndSize(s.ptr(), &n);
+    if (p) return std::string(p, static_cast<std::size_t>(n));
+    PyErr_Clear();
+    throw std::runtime_error(what + " is not valid Unicode text (it holds a lone surrogate, which has no UTF-8 form)");
+}
+
 std::map<std::string, std::string> fields_of(const py::dict& d) {
     std::map<std::string, std::string> f;
     for (auto item : d) {
         if (item.second.is_none()) continue;
-        f[py::str(item.first)] = py::str(item.second);
+        std::string key = utf8_arg(item.first, "a field name");
+        f[key] = utf8_arg(item.second, "field `" + key + "`");
     }
     return f;
 }
@@ -99,14 +112,22 @@ py::list table_schemas() {
 }
 
 
+e911::LoadOptions load_options(bool allow_include_outside, std::uint64_t max_file_size) {
+    e911::LoadOptions o;
+    o.allow_include_outside = allow_include_outside;
+    if (max_file_size) o.limits.max_file_bytes = max_file_size;
+    return o;
+}
+
 // A batch session: ELIN memory across calls.
 class Session {
 public:
     explicit Session(std::shared_ptr<Handle> h) : h_(std::move(h)), session_(h_->simulator()) {}
     // Each row -> ("trace"|"callback"|"error", json or message, the trace's answer or None).
-    // Runs without the GIL.
-    std::vector<std::tuple<std::string, std::string, std::shared_ptr<TraceAnswer>>> run(
-        const std::vector<std::map<std::string, std::string>>& rows) {
+    // Runs without the GIL once the rows are read.
+    std::vector<std::tuple<std::string, std::string, std::shared_ptr<TraceAnswer>>> run(const py::list& dicts) {
+        std::vector<std::map<std::string, std::string>> rows;
+        for (auto d : dicts) rows.push_back(fields_of(py::reinterpret_borrow<py::dict>(d)));
         std::vector<std::tuple<std::string, std::string, std::shared_ptr<TraceAnswer>>> out;
         py::gil_scoped_release release;
         for (const auto& fields : rows) {
@@ -204,21 +225,28 @@ PYBIND11_MODULE(_e911, m) {
 
     py::class_<Session>(m, "Session").def(py::init<std::shared_ptr<Handle>>()).def("run", &Session::run);
 
-    m.def("load", [](const std::vector<std::string>& paths) {
+    m.def("load", [](const py::list& path_list, bool allow_include_outside, std::uint64_t max_file_size) {
+        std::vector<std::string> paths;
+        for (auto p : path_list) paths.push_back(utf8_arg(p, "a path"));
+        auto options = load_options(allow_include_outside, max_file_size);
         e911::LoadResult r;
         {
             py::gil_scoped_release release;
-            r = e911::load_files(paths);
+            r = e911::load_files(paths, options);
         }
         return std::make_shared<Handle>(std::move(r));
     });
-    m.def("loads", [](const std::string& text, const std::string& format, const std::string& name) {
+    m.def("loads", [](const py::object& text_arg, const std::string& format, const py::object& name_arg, bool allow_include_outside,
+                      std::uint64_t max_file_size) {
+        std::string text = utf8_arg(text_arg, "the configuration text");
+        std::string name = utf8_arg(name_arg, "`name`");
         e911::Format f = format == "json" ? e911::Format::json : format == "yaml" ? e911::Format::yaml : e911::Format::automatic;
         if (format != "json" && format != "yaml" && format != "auto") throw e911::UsageError("format must be \"yaml\", \"json\" or \"auto\"");
+        auto options = load_options(allow_include_outside, max_file_size);
         e911::LoadResult r;
         {
             py::gil_scoped_release release;
-            r = e911::load_string(text, f, name);
+            r = e911::load_string(text, f, name, ".", options);
         }
         return std::make_shared<Handle>(std::move(r));
     });

@@ -248,15 +248,23 @@ def _checked(handle: "_e911.Handle") -> Config:
     return Config(handle)
 
 
-def load(path: Union[str, "_os.PathLike[str]", Sequence[Union[str, "_os.PathLike[str]"]]]) -> Config:
-    """Load one file or several (merged) in YAML or JSON. Raises LoadError with every diagnostic."""
+def load(path: Union[str, "_os.PathLike[str]", Sequence[Union[str, "_os.PathLike[str]"]]], *,
+         allow_include_outside: bool = False, max_file_size: Optional[int] = None) -> Config:
+    """Load one file or several (merged) in YAML or JSON. Raises LoadError with every diagnostic.
+
+    Includes stay inside the root file's directory unless ``allow_include_outside``; files larger
+    than ``max_file_size`` bytes (default 256 MiB) are refused (see docs/security.md)."""
     paths = [path] if isinstance(path, (str, _os.PathLike)) else list(path)
-    return _checked(_e911.load([_os.fspath(p) for p in paths]))
+    return _checked(_e911.load([_os.fsencode(p) for p in paths], allow_include_outside, max_file_size or 0))
 
 
-def loads(text: str, format: str = "yaml", name: str = "<string>") -> Config:
-    """Load a configuration from text; ``format`` is "yaml", "json" or "auto"."""
-    return _checked(_e911.loads(text, format, name))
+def loads(text: str, format: str = "yaml", name: str = "<string>", *,
+          allow_include_outside: bool = False, max_file_size: Optional[int] = None) -> Config:
+    """Load a configuration from text; ``format`` is "yaml", "json" or "auto".
+
+    Text may come from anyone: its includes resolve against the current directory and stay
+    inside it, and absolute include paths are refused, unless ``allow_include_outside``."""
+    return _checked(_e911.loads(text, format, name, allow_include_outside, max_file_size or 0))
 
 
 def diff(old: Config, new: Config, today: Optional[str] = None) -> Diff:

@@ -70,4 +70,5 @@ BatchStats simulate_batch(const Simulator& simulator, std::istream& in, std::ost
 // Caller columns go through set_caller_field(), as the command line's flags and Python's keywords do.
 CallRow call_row_from_fields(const std::map<std::string, std::string>& fields);
 
+
 }  // namespace e911

@@ -7,6 +7,7 @@
 
 #include "e911/diagnostic.hpp"
 #include "e911/error.hpp"  // LoadError
+#include "e911/limits.hpp"
 #include "e911/model.hpp"
 
 namespace e911 {
@@ -21,11 +22,21 @@ struct LoadResult {
     bool unreadable() const;
 };
 
+struct LoadOptions {
+    LoadLimits limits;
+    // Includes normally stay inside the directory of the root configuration (after following
+    // symbolic links), and a configuration given as text may not include absolute paths. True
+    // lifts both (CLI --allow-include-outside); the other checks (regular files only, bounded
+    // size, depth and count) still apply.
+    bool allow_include_outside = false;
+};
+
 // Several root files are merged as if one included the others.
-LoadResult load_files(const std::vector<std::string>& paths);
-// `name` is the file name used in diagnostics; includes are resolved relative to `base_dir`.
+LoadResult load_files(const std::vector<std::string>& paths, const LoadOptions& options = LoadOptions());
+// `name` is the file name used in diagnostics; includes are resolved relative to `base_dir` and
+// confined to it.
 LoadResult load_string(const std::string& text, Format format, const std::string& name = "<string>",
-                       const std::string& base_dir = ".");
+                       const std::string& base_dir = ".", const LoadOptions& options = LoadOptions());
 
 // The JSON Schema (draft 7) the loader validates against, as text.
 const std::string& schema_text();

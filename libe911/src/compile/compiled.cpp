@@ -6,6 +6,7 @@
 #include <atomic>
 #include <map>
 #include <mutex>
+#include <iterator>
 #include <numeric>
 
 namespace e911::detail {
@@ -53,7 +54,72 @@ std::size_t IpKeyHash::operator()(const IpAddress& a) const noexcept {
     return static_cast<std::size_t>(h ^ (h >> 32));
 }
 
+namespace {
+
+// Thrown by StepIterator when a match has taken its budget of steps.
+struct MatchAbandoned {};
+
+// A random-access iterator over the input that counts every step the matcher takes (reads,
+// moves, comparisons) and throws past limits::max_match_steps. Boost's own limit grows with the
+// square of the pattern's size and allows minutes; this bounds every match to milliseconds,
+// while a sane pattern on a dial string takes a few hundred steps.
+class StepIterator {
+public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+    StepIterator() = default;
+    StepIterator(const char* p, std::uint64_t* steps) : p_(p), steps_(steps) {}
+    reference operator*() const { return tick(), *p_; }
+    reference operator[](difference_type n) const { return tick(), p_[n]; }
+    StepIterator& operator++() { return tick(), ++p_, *this; }
+    StepIterator operator++(int) {
+        auto t = *this;
+        ++*this;
+        return t;
+    }
+    StepIterator& operator--() { return tick(), --p_, *this; }
+    StepIterator operator--(int) {
+        auto t = *this;
+        --*this;
+        return t;
+    }
+    StepIterator& operator+=(difference_type n) { return tick(), p_ += n, *this; }
+    StepIterator& operator-=(difference_type n) { return tick(), p_ -= n, *this; }
+    friend StepIterator operator+(StepIterator a, difference_type n) { return a += n; }
+    friend StepIterator operator+(difference_type n, StepIterator a) { return a += n; }
+    friend StepIterator operator-(StepIterator a, difference_type n) { return a -= n; }
+    friend difference_type operator-(const StepIterator& a, const StepIterator& b) { return a.p_ - b.p_; }
+    friend bool operator==(const StepIterator& a, const StepIterator& b) { return a.tick(), a.p_ == b.p_; }
+    friend bool operator!=(const StepIterator& a, const StepIterator& b) { return a.tick(), a.p_ != b.p_; }
+    friend bool operator<(const StepIterator& a, const StepIterator& b) { return a.p_ < b.p_; }
+    friend bool operator>(const StepIterator& a, const StepIterator& b) { return a.p_ > b.p_; }
+    friend bool operator<=(const StepIterator& a, const StepIterator& b) { return a.p_ <= b.p_; }
+    friend bool operator>=(const StepIterator& a, const StepIterator& b) { return a.p_ >= b.p_; }
+
+private:
+    void tick() const {
+        if (steps_ && ++*steps_ > limits::max_match_steps) throw MatchAbandoned{};
+    }
+    const char* p_ = nullptr;
+    std::uint64_t* steps_ = nullptr;
+};
+
+std::string abandoned_message(const std::string& input) {
+    return "matching `" + input.substr(0, 80) + (input.size() > 80 ? "...`" : "`") + " was abandoned after " +
+           std::to_string(limits::max_match_steps) + " steps (the match-cost bound): the pattern backtracks catastrophically";
+}
+
+}  // namespace
+
 Pattern::Pattern(const std::string& text) {
+    if (text.size() > limits::max_pattern_length) {
+        error_ = "the pattern is " + std::to_string(text.size()) + " characters, more than the limit of " +
+                 std::to_string(limits::max_pattern_length);
+        return;
+    }
     try {
         re_.emplace(text, boost::regex::perl);
     } catch (const std::exception& e) {
@@ -68,11 +134,17 @@ PatternMatch Pattern::search(const std::string& input) const {
         r.error = error_;
         return r;
     }
+    std::uint64_t steps = 0;
     try {
-        r.matched = boost::regex_search(input, *re_);
-    } catch (const std::exception& e) {  // Boost's complexity limit ("too much memory / time")
-        r.failed = true;
-        r.error = e.what();
+        StepIterator first(input.data(), &steps), last(input.data() + input.size(), &steps);
+        boost::match_results<StepIterator> m;
+        r.matched = boost::regex_search(first, last, m, *re_);
+    } catch (const MatchAbandoned&) {
+        r.failed = r.abandoned = true;
+        r.error = abandoned_message(input);
+    } catch (const std::exception& e) {  // Boost's own complexity limit ("too much memory / time")
+        r.failed = r.abandoned = true;
+        r.error = abandoned_message(input) + " (" + e.what() + ")";
     }
     return r;
 }
@@ -82,11 +154,19 @@ std::optional<std::string> Pattern::replace(const std::string& input, const std:
         if (error) *error = error_;
         return std::nullopt;
     }
+    std::uint64_t steps = 0;
     try {
-        if (!boost::regex_search(input, *re_)) return std::nullopt;
-        return boost::regex_replace(input, *re_, translation, boost::format_perl);
-    } catch (const std::exception& e) {
-        if (error) *error = e.what();
+        StepIterator first(input.data(), &steps), last(input.data() + input.size(), &steps);
+        boost::match_results<StepIterator> m;
+        if (!boost::regex_search(first, last, m, *re_)) return std::nullopt;
+        std::string out;
+        boost::regex_replace(std::back_inserter(out), first, last, *re_, translation, boost::format_perl);
+        return out;
+    } catch (const MatchAbandoned&) {
+        if (error) *error = abandoned_message(input);
+        return std::nullopt;
+    } catch (const std::exception& e) {  // Boost's own complexity limit
+        if (error) *error = abandoned_message(input) + " (" + e.what() + ")";
         return std::nullopt;
     }
 }
@@ -94,24 +174,33 @@ std::optional<std::string> Pattern::replace(const std::string& input, const std:
 namespace {
 std::atomic<std::uint64_t> next_generation{1};
 
+struct RouteAnswer {
+    std::vector<std::uint32_t> routes, abandoned;
+};
+
 // Per-thread memo of answers that depend only on the dialled string. Keyed by the Compiled
-// instance's generation so a new configuration never sees another's answers; bounded so a
-// call log of unique numbers cannot grow it without limit.
+// instance's generation so a new configuration never sees another's answers; bounded in bytes
+// (limits::max_cache_bytes) so a call log of unique numbers cannot grow it without limit.
 struct Memo {
     std::uint64_t generation = 0;
-    std::size_t entries = 0;
-    std::vector<std::unordered_map<std::string, std::vector<std::uint32_t>>> routes;  // per usage
-    std::vector<std::unordered_map<std::string, Compiled::DialPlanResult>> plans;      // per dial plan
+    std::size_t bytes = 0;
+    std::vector<std::unordered_map<std::string, RouteAnswer>> routes;             // per usage
+    std::vector<std::unordered_map<std::string, Compiled::DialPlanResult>> plans;  // per dial plan
+    static constexpr std::size_t kEntryOverhead = 96;  // hash node, bucket, string and vector headers
+    std::size_t limit = limits::max_cache_bytes;
     void reset_if(std::uint64_t gen, std::size_t usages, std::size_t dial_plans) {
-        if (gen == generation && entries < 200000) return;
+        if (gen == generation && bytes < limit) return;
         routes.assign(usages, {});
         plans.assign(dial_plans, {});
-        entries = 0;
+        bytes = 0;
         generation = gen;
     }
 };
 thread_local Memo memo;
 }  // namespace
+
+std::size_t answer_cache_bytes() { return memo.bytes; }
+void set_answer_cache_limit(std::size_t bytes) { memo.limit = bytes ? bytes : limits::max_cache_bytes; }
 
 Compiled::Compiled(const Config& c) : cfg(c), generation_(next_generation++) {
     // Sized up front: at a million entries, rehash growth is most of the construction time.
@@ -262,34 +351,49 @@ const std::vector<std::uint32_t>& Compiled::no_routes() {
     return none;
 }
 
-const std::vector<std::uint32_t>& Compiled::matching_routes(std::uint32_t usage, const std::string& number) const {
-    if (usage >= usage_routes.size()) return no_routes();
+const Compiled::RouteAnswerRef Compiled::route_answer(std::uint32_t usage, const std::string& number) const {
     memo.reset_if(generation_, usage_routes.size(), dial_rule_patterns.size());
     auto& table = memo.routes[usage];
-    if (auto hit = table.find(number); hit != table.end()) return hit->second;
+    if (auto hit = table.find(number); hit != table.end()) return {hit->second.routes, hit->second.abandoned};
     auto& found = table[number];
-    ++memo.entries;
-    for (auto idx : usage_routes[usage])
-        if (route_patterns[idx].search(number).matched) found.push_back(idx);
-    return found;
+    for (auto idx : usage_routes[usage]) {
+        auto m = route_patterns[idx].search(number);
+        if (m.matched) found.routes.push_back(idx);
+        else if (m.abandoned) found.abandoned.push_back(idx);
+    }
+    memo.bytes += Memo::kEntryOverhead + number.size() + 4 * (found.routes.size() + found.abandoned.size());
+    return {found.routes, found.abandoned};
+}
+
+const std::vector<std::uint32_t>& Compiled::matching_routes(std::uint32_t usage, const std::string& number) const {
+    if (usage >= usage_routes.size()) return no_routes();
+    return route_answer(usage, number).routes;
+}
+
+const std::vector<std::uint32_t>& Compiled::abandoned_routes(std::uint32_t usage, const std::string& number) const {
+    if (usage >= usage_routes.size()) return no_routes();
+    return route_answer(usage, number).abandoned;
 }
 
 const Compiled::DialPlanResult& Compiled::apply_dial_plan(std::uint32_t plan, const std::string& dialed) const {
     memo.reset_if(generation_, usage_routes.size(), dial_rule_patterns.size());
     auto& table = memo.plans[plan];
     if (auto hit = table.find(dialed); hit != table.end()) return hit->second;
-    auto it = table.emplace(dialed, DialPlanResult{}).first;
-    ++memo.entries;
-    it->second.result = dialed;
+    auto& answer = table.emplace(dialed, DialPlanResult{}).first->second;
+    answer.result = dialed;
     for (auto r : dial_rule_order[plan]) {
         const auto& pat = dial_rule_patterns[plan][r];
-        if (!pat.ok() || !pat.search(dialed).matched) continue;
+        if (!pat.ok()) continue;
+        auto m = pat.search(dialed);
+        if (m.abandoned) answer.abandoned.push_back(r);
+        if (!m.matched) continue;
         std::string err;
-        if (auto out = pat.replace(dialed, cfg.dial_plans[plan].rules[r].translation, &err)) it->second.result = *out;
-        it->second.rule = r;
+        if (auto out = pat.replace(dialed, cfg.dial_plans[plan].rules[r].translation, &err)) answer.result = *out;
+        answer.rule = r;
         break;
     }
-    return it->second;
+    memo.bytes += Memo::kEntryOverhead + 2 * dialed.size() + answer.result.size() + 4 * answer.abandoned.size();
+    return answer;
 }
 
 }  // namespace e911::detail

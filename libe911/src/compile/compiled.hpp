@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "compile/emergency_numbers.hpp"  // the per-country lookups moved there
+#include "e911/limits.hpp"
 #include "e911/model.hpp"
 
 namespace e911::detail {
@@ -37,12 +38,15 @@ private:
 
 struct PatternMatch {
     bool matched = false;
-    bool failed = false;  // did not compile, or matching exceeded the complexity limit
-    std::string error;
+    bool failed = false;     // did not compile, or the match was abandoned
+    bool abandoned = false;  // matching this input exceeded limits::max_match_steps (or Boost's own limit)
+    std::string error;       // why, naming the input when the match was abandoned
 };
 
 // A .NET-flavoured pattern compiled with Boost's Perl syntax. IsMatch semantics: a search
-// anywhere in the input unless the pattern anchors itself.
+// anywhere in the input unless the pattern anchors itself. A pattern longer than
+// limits::max_pattern_length does not compile; a match that takes more than
+// limits::max_match_steps steps is abandoned (PatternMatch::abandoned), never a silent "no match".
 class Pattern {
 public:
     explicit Pattern(const std::string& text);
@@ -95,12 +99,16 @@ public:
     // depends only on (usage, number), so it is memoised (per thread; the reference stays valid
     // until the next call on the same thread).
     const std::vector<std::uint32_t>& matching_routes(std::uint32_t usage, const std::string& number) const;
+    // Routes of `usage` whose pattern match on `number` was abandoned (too costly): neither
+    // matched nor not matched; a trace must say so. Memoised with matching_routes.
+    const std::vector<std::uint32_t>& abandoned_routes(std::uint32_t usage, const std::string& number) const;
     static const std::vector<std::uint32_t>& no_routes();
 
     // A dial plan applied to dialled digits: the first matching rule (npos: none) and the result. Memoised likewise.
     struct DialPlanResult {
         std::uint32_t rule = npos;
         std::string result;
+        std::vector<std::uint32_t> abandoned;  // rules tried before `rule` whose match was abandoned
     };
     const DialPlanResult& apply_dial_plan(std::uint32_t plan, const std::string& dialed) const;
 
@@ -118,6 +126,11 @@ public:
     std::uint32_t global_ecp = npos, global_ecrp = npos, global_lp = npos, global_rp = npos, global_dp = npos;
 
 private:
+    struct RouteAnswerRef {
+        const std::vector<std::uint32_t>& routes;
+        const std::vector<std::uint32_t>& abandoned;
+    };
+    const RouteAnswerRef route_answer(std::uint32_t usage, const std::string& number) const;
     std::vector<std::vector<std::uint32_t>> address_psaps_;
     std::unordered_map<std::string, std::uint32_t> port_by_canonical_;  // canonical_port_key -> ports index
     std::uint64_t generation_;  // identifies this instance in the thread-local memo
@@ -125,5 +138,9 @@ private:
 
 // "<chassis>/<port>" with a MAC-shaped chassis or port ID normalised and any other port ID upper-cased.
 std::string canonical_port_key(const std::string& chassis_id, const std::string& port_id);
+// Bytes the calling thread's memo of route and dial-plan answers holds; it is emptied when it
+// would pass limits::max_cache_bytes (or the bound set here for this thread, 0 = the default).
+std::size_t answer_cache_bytes();
+void set_answer_cache_limit(std::size_t bytes);
 
 }  // namespace e911::detail

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 #include <map>
+#include <stdexcept>
 
 #include "model/describe.hpp"
 #include "model/refs.hpp"
@@ -147,14 +148,15 @@ public:
         if (!v) return std::nullopt;
         long val = 0;
         bool ok = v->kind == NK::integer;
+        bool too_big = false;
         if (ok) {
-            try { val = std::stol(v->text, nullptr, 0); } catch (...) { ok = false; }
+            try { val = std::stol(v->text, nullptr, 0); } catch (const std::out_of_range&) { too_big = true; } catch (...) { ok = false; }
         }
         if (!ok) {
             c_.wrong_type(*v, sub(key), "a whole number");
             return std::nullopt;
         }
-        if (val < lo || val > hi) {
+        if (too_big || val < lo || val > hi) {
             c_.report("invalid-value", v->pos, sub(key), "`" + sub(key) + "` is " + v->text + ", outside " + std::to_string(lo) + ".." + std::to_string(hi),
                       "use a whole number between " + std::to_string(lo) + " and " + std::to_string(hi));
             return std::nullopt;

@@ -13,6 +13,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <unordered_set>
+
+#include "util/encoding.hpp"
 
 namespace e911::detail {
 
@@ -39,8 +42,8 @@ const Node* Node::get(const std::string& key) const {
 
 namespace {
 
-constexpr std::size_t kMaxDepth = 200;
-constexpr std::size_t kMaxAliasNodes = 1'000'000;  // guards against "billion laughs" alias bombs
+constexpr std::size_t kMaxDepth = limits::max_nesting;
+constexpr std::size_t kMaxAliasNodes = limits::max_alias_nodes;  // guards against "billion laughs" alias bombs
 
 std::size_t count_nodes(const Node& n) {
     std::size_t c = 1;
@@ -51,12 +54,14 @@ std::size_t count_nodes(const Node& n) {
 // Builds the tree from start/end/scalar events; shared by both readers.
 class TreeBuilder {
 public:
-    TreeBuilder(Node& root, std::vector<Diagnostic>& out, const std::string& file) : root_(root), out_(out), file_(file) {}
+    TreeBuilder(Node& root, std::vector<Diagnostic>& out, const std::string& file, const LoadLimits& limits)
+        : root_(root), out_(out), file_(file), max_keys_(limits.max_keys_per_mapping) {}
 
-    void error(const SourcePos& p, const std::string& id, const std::string& msg, const std::string& hint = {}) {
+    void error(const SourcePos& p, const std::string& id, const std::string& msg, const std::string& hint = {},
+               Severity severity = Severity::error) {
         Diagnostic d;
         d.id = id;
-        d.severity = Severity::error;
+        d.severity = severity;
         d.file = file_;
         d.line = p.line;
         d.column = p.column;
@@ -66,11 +71,15 @@ public:
         out_.push_back(std::move(d));
     }
 
+    // False when the node is not built (too deep, or inside a part being skipped); its contents
+    // are then skipped too, so they cannot land in the parent as stray keys or items.
     bool begin(Node::Kind kind, const SourcePos& p) {
-        if (stack_.size() >= kMaxDepth) {
-            if (!too_deep_) error(p, "syntax-error", "document nested deeper than " + std::to_string(kMaxDepth) + " levels",
-                                  "flatten the structure; no part of the format nests this deep");
+        if (skipping_ > 0 || stack_.size() >= kMaxDepth) {
+            if (!too_deep_ && skipping_ == 0)
+                error(p, "syntax-error", "document nested deeper than " + std::to_string(kMaxDepth) + " levels; the deeper part was not read",
+                      "flatten the structure; no part of the format nests this deep");
             too_deep_ = true;
+            ++skipping_;
             return false;
         }
         Frame f;
@@ -79,12 +88,14 @@ public:
         stack_.push_back(std::move(f));
         return true;
     }
+    void end_skipped() { --skipping_; }
     Node end() {
         Node n = std::move(stack_.back().node);
         stack_.pop_back();
         return n;
     }
     void attach(Node&& n) {
+        if (skipping_ > 0) return;
         if (stack_.empty()) {
             if (!have_root_) root_ = std::move(n);
             have_root_ = true;
@@ -108,18 +119,32 @@ public:
             return;
         }
         f.have_key = false;
-        for (const auto& k : f.node.keys) {
-            if (k == f.key) {
-                error(f.key_pos, "duplicate-key", "key `" + f.key + "` appears twice in this mapping",
-                      "keep one `" + f.key + "`; the later one would silently replace the earlier in other tools");
-                return;
-            }
+        if (f.dropped) return;
+        // Small mappings are scanned; big ones get a hash set, so a mapping of n keys costs O(n).
+        bool dup = false;
+        if (f.node.keys.size() < 16) dup = std::find(f.node.keys.begin(), f.node.keys.end(), f.key) != f.node.keys.end();
+        else {
+            if (f.seen.empty()) f.seen.insert(f.node.keys.begin(), f.node.keys.end());
+            dup = !f.seen.insert(f.key).second;
+        }
+        if (dup) {
+            error(f.key_pos, "duplicate-key", "key `" + f.key + "` appears twice in this mapping",
+                  "keep one `" + f.key + "`; the later one would silently replace the earlier in other tools");
+            return;
+        }
+        if (f.node.keys.size() >= max_keys_) {
+            error(f.key_pos, "syntax-error",
+                  "mapping has more than " + std::to_string(max_keys_) + " keys; the rest were not read",
+                  "the format's mappings hold a few dozen keys; collections are lists (or raise LoadLimits::max_keys_per_mapping)");
+            f.dropped = true;
+            return;
         }
         f.node.keys.push_back(f.key);
         f.node.key_pos.push_back(f.key_pos);
         f.node.items.push_back(std::move(n));
     }
     bool has_root() const { return have_root_; }
+    bool too_deep() const { return too_deep_; }
     std::size_t depth() const { return stack_.size(); }
 
     // "a.b[3].c" for the node being built, for diagnostics.
@@ -139,7 +164,8 @@ public:
 private:
     struct Frame {
         Node node;
-        bool have_key = false;
+        bool have_key = false, dropped = false;
+        std::unordered_set<std::string> seen;
         std::string key;
         SourcePos key_pos;
     };
@@ -147,8 +173,10 @@ private:
     std::vector<Diagnostic>& out_;
     const std::string& file_;
     std::vector<Frame> stack_;
+    std::size_t max_keys_;
     bool have_root_ = false;
     bool too_deep_ = false;
+    std::size_t skipping_ = 0;
 };
 
 // ---------------------------------------------------------------- YAML
@@ -232,7 +260,9 @@ public:
     void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
         Node n;
         n.pos = pos(m);
-        n.text = value;
+        // yaml-cpp writes the escapes \N and \_ as the single bytes 0x85 and 0xA0 (their Latin-1
+        // values), not as UTF-8; everything else it returns is UTF-8 (the input was checked).
+        n.text = latin1_repair(value);
         bool plain = tag == "?";
         bool bv = false;
         if (tag == "tag:yaml.org,2002:str" || tag == "!") {
@@ -244,6 +274,7 @@ public:
             n.text = bv ? "true" : "false";
         } else if (plain && is_yaml_int(value)) {
             n.kind = Node::Kind::integer;
+            octal_looking(n);
         } else if (plain && is_yaml_float(value)) {
             n.kind = Node::Kind::real;
         } else {
@@ -262,6 +293,31 @@ public:
     void OnMapEnd() override { close(); }
 
 private:
+    // YAML 1.1 reads 010 as octal 8, YAML 1.2 as 10, and 0o7 exists only in 1.2: said, never guessed.
+    // The value becomes the YAML 1.2 reading, in decimal, so later checks see one number.
+    void octal_looking(Node& n) {
+        const std::string t = n.text;
+        auto strip_zeros = [](std::string d) {
+            auto nz = d.find_first_not_of('0');
+            return nz == std::string::npos ? std::string("0") : d.substr(nz);
+        };
+        if (t.size() > 2 && t[0] == '0' && t[1] == 'o') {
+            std::string digits = strip_zeros(t.substr(2));
+            std::string dec = digits.size() > 21 ? t : std::to_string(std::stoull(digits, nullptr, 8));
+            b_.error(n.pos, "invalid-value", "`" + t + "` is a YAML 1.2 octal number, read as " + dec + "; YAML 1.1 tools read it as text",
+                     "write " + dec + " in decimal", Severity::warning);
+            n.text = dec;
+            return;
+        }
+        std::size_t sign = (t[0] == '-' || t[0] == '+') ? 1 : 0;
+        if (t.size() > sign + 1 && t[sign] == '0') {
+            std::string dec = t.substr(0, sign) + strip_zeros(t.substr(sign));
+            b_.error(n.pos, "invalid-value",
+                     "`" + t + "` has a leading zero: YAML 1.2 reads it as " + dec + ", YAML 1.1 tools as an octal number",
+                     "write " + dec + " without the leading zero, or quote it (\"" + t + "\") if it is text");
+            n.text = dec;
+        }
+    }
     void open(Node::Kind k, const YAML::Mark& m, YAML::anchor_t anchor) {
         bool ok = b_.begin(k, pos(m));
         frames_.push_back({ok, anchor});
@@ -269,7 +325,10 @@ private:
     void close() {
         auto f = frames_.back();
         frames_.pop_back();
-        if (!f.opened) return;
+        if (!f.opened) {
+            b_.end_skipped();
+            return;
+        }
         Node n = b_.end();
         remember(f.anchor, n);
         b_.attach(std::move(n));
@@ -411,6 +470,7 @@ private:
         bool ok = opened_.back();
         opened_.pop_back();
         if (ok) b_.attach(b_.end());
+        else b_.end_skipped();
         return true;
     }
     TreeBuilder& b_;
@@ -423,8 +483,8 @@ private:
 }  // namespace
 
 bool parse_yaml(const std::string& text, std::uint32_t file_index, const std::string& file_name, Node& root,
-                std::vector<Diagnostic>& out) {
-    TreeBuilder b(root, out, file_name);
+                std::vector<Diagnostic>& out, const LoadLimits& limits) {
+    TreeBuilder b(root, out, file_name, limits);
     YamlHandler h(b, file_index);
     std::istringstream in(text);
     try {
@@ -438,6 +498,9 @@ bool parse_yaml(const std::string& text, std::uint32_t file_index, const std::st
             }
         }
     } catch (const YAML::Exception& e) {
+        // yaml-cpp gives up on very deep documents with a vague message ("bad file"); the nesting
+        // error already said what is wrong, so a second, misleading one is not added.
+        if (b.too_deep()) return false;
         SourcePos p{file_index, static_cast<std::uint32_t>(e.mark.line + 1), static_cast<std::uint32_t>(e.mark.column + 1)};
         if (e.mark.is_null()) p = SourcePos{file_index, 1, 1};
         b.error(p, "syntax-error", "YAML syntax error: " + e.msg,
@@ -454,8 +517,8 @@ bool parse_yaml(const std::string& text, std::uint32_t file_index, const std::st
 }
 
 bool parse_json(const std::string& text, std::uint32_t file_index, const std::string& file_name, Node& root,
-                std::vector<Diagnostic>& out) {
-    TreeBuilder b(root, out, file_name);
+                std::vector<Diagnostic>& out, const LoadLimits& limits) {
+    TreeBuilder b(root, out, file_name, limits);
     JsonScan scan;
     scan.begin = text.data();
     LineIndex lines(text);
@@ -482,7 +545,7 @@ std::string sanitize_utf8(const std::string& text, const std::string& file_name,
         std::int32_t start = i;
         UChar32 c;
         U8_NEXT(s, i, length, c);
-        if (c < 0) {
+        if (c <= 0) {
             if (!bad_any) result.assign(text, 0, static_cast<std::size_t>(start));
             bad_any = true;
             result += "\xEF\xBF\xBD";
@@ -492,8 +555,9 @@ std::string sanitize_utf8(const std::string& text, const std::string& file_name,
                 d.file = file_name;
                 d.line = line;
                 d.column = col;
-                d.message = "invalid UTF-8 byte sequence";
-                d.hint = "save the file as UTF-8 (it looks like Latin-1 or Windows-1252); the bytes were replaced by U+FFFD";
+                d.message = c == 0 ? "NUL byte (\\0) in the text" : "invalid UTF-8 byte sequence";
+                d.hint = c == 0 ? "remove it: YAML and JSON allow no NUL, and other tools would cut the value short there"
+                                : "save the file as UTF-8 (it looks like Latin-1 or Windows-1252); the bytes were replaced by U+FFFD";
                 out.push_back(std::move(d));
             }
         } else if (bad_any) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "e911/diagnostic.hpp"
+#include "e911/limits.hpp"
 
 namespace e911::detail {
 
@@ -28,11 +29,12 @@ const char* kind_name(Node::Kind k);
 // Reading diagnostics are appended to `out` with `file_name` and key paths filled in.
 // `file_index` is stamped into every SourcePos. Returns false when nothing usable was read.
 bool parse_yaml(const std::string& text, std::uint32_t file_index, const std::string& file_name, Node& root,
-                std::vector<Diagnostic>& out);
+                std::vector<Diagnostic>& out, const LoadLimits& limits = LoadLimits());
 bool parse_json(const std::string& text, std::uint32_t file_index, const std::string& file_name, Node& root,
-                std::vector<Diagnostic>& out);
+                std::vector<Diagnostic>& out, const LoadLimits& limits = LoadLimits());
 
-// Replaces invalid UTF-8 sequences with U+FFFD, reporting each (first few) with its position.
+// Replaces invalid UTF-8 sequences and NUL bytes with U+FFFD, reporting each (first few) with its
+// position: YAML forbids NUL, and a NUL would silently cut a value short in other tools.
 std::string sanitize_utf8(const std::string& text, const std::string& file_name, std::vector<Diagnostic>& out);
 
 }  // namespace e911::detail

@@ -11,10 +11,14 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
+#include <unordered_map>
 #include <sstream>
 
+#include "e911/files.hpp"
 #include "load/decode.hpp"
+#include "util/encoding.hpp"
 #include "load/document.hpp"
 
 namespace e911 {
@@ -66,17 +70,19 @@ Format detect(const std::string& name, const std::string& text, Format f) {
 // Merges `extra` into `base`: mappings key by key, lists appended, equal scalars accepted.
 void merge(Node& base, Node&& extra, Config& cfg, std::vector<Diagnostic>& out, const std::string& path) {
     if (base.kind == Node::Kind::mapping && extra.kind == Node::Kind::mapping) {
+        std::unordered_map<std::string, std::size_t> index;  // a scan per key would be quadratic in big mappings
+        for (std::size_t i = 0; i < base.keys.size(); ++i) index.emplace(base.keys[i], i);
         for (std::size_t i = 0; i < extra.keys.size(); ++i) {
             const std::string& k = extra.keys[i];
             if (k == "include" && path.empty()) continue;
-            auto it = std::find(base.keys.begin(), base.keys.end(), k);
-            if (it == base.keys.end()) {
+            auto it = index.find(k);
+            if (it == index.end()) {
+                index.emplace(k, base.keys.size());
                 base.keys.push_back(k);
                 base.key_pos.push_back(extra.key_pos[i]);
                 base.items.push_back(std::move(extra.items[i]));
             } else {
-                merge(base.items[static_cast<std::size_t>(it - base.keys.begin())], std::move(extra.items[i]), cfg, out,
-                      path.empty() ? k : path + "." + k);
+                merge(base.items[it->second], std::move(extra.items[i]), cfg, out, path.empty() ? k : path + "." + k);
             }
         }
         return;
@@ -95,42 +101,89 @@ void merge(Node& base, Node&& extra, Config& cfg, std::vector<Diagnostic>& out, 
                        "set `" + path + "` in one file only"));
 }
 
+// Whether `p` lies inside directory `dir` (both canonical).
+bool inside(const fs::path& p, const fs::path& dir) {
+    auto rel = p.lexically_relative(dir);
+    return !rel.empty() && *rel.begin() != ".." && rel.is_relative();
+}
+
 class Loader {
 public:
-    Loader(Config& cfg, std::vector<Diagnostic>& out) : cfg_(cfg), out_(out) {}
+    Loader(Config& cfg, std::vector<Diagnostic>& out, const LoadOptions& options) : cfg_(cfg), out_(out), opt_(options) {}
+
+    // A root file: its directory is where its includes must stay.
+    bool read_root(const fs::path& path, Node& root) {
+        // The directory the path names (a symlinked root's includes resolve next to the link).
+        std::error_code ec;
+        fs::path dir = fs::absolute(path, ec).parent_path();
+        root_dir_ = fs::weakly_canonical(dir, ec);
+        if (ec) root_dir_ = dir;
+        return read_file(path, root, nullptr, "");
+    }
+    // Text with no file of its own: includes resolve against `base_dir` and stay inside it.
+    bool read_root_text(const std::string& text, const std::string& name, Format format, const fs::path& base_dir, Node& root) {
+        std::error_code ec;
+        root_dir_ = fs::weakly_canonical(base_dir, ec);
+        if (ec) root_dir_ = base_dir;
+        from_text_ = true;
+        return read_text(text, name, format, base_dir, root_dir_ / name, root);
+    }
 
     // Reads one file (and its includes) into `root`. `via` is the position of the include entry.
     bool read_file(const fs::path& path, Node& root, const SourcePos* via, const std::string& via_file) {
-        fs::path canon;
         std::error_code ec;
-        canon = fs::weakly_canonical(path, ec);
+        fs::path canon = fs::weakly_canonical(path, ec);
         if (ec) canon = path;
+        auto refuse = [&](const std::string& msg, const std::string& hint) {
+            SourcePos p = via ? *via : SourcePos{};
+            out_.push_back(make(via ? "include-error" : "unreadable-file", via ? via_file : path.string(), p, via ? "include" : "", msg, hint));
+            return false;
+        };
         if (std::find(stack_.begin(), stack_.end(), canon) != stack_.end()) {
             SourcePos p = via ? *via : SourcePos{};
             out_.push_back(make("include-cycle", via_file, p, "include", "`" + path.string() + "` includes itself (cycle: " + cycle(canon) + ")",
                                 "remove one of the includes in the cycle"));
             return false;
         }
-        std::ifstream in(path, std::ios::binary);
-        if (!in || fs::is_directory(path, ec)) {
-            SourcePos p = via ? *via : SourcePos{};
-            out_.push_back(make(via ? "include-error" : "unreadable-file", via ? via_file : path.string(), p, via ? "include" : "",
-                                "cannot read `" + path.string() + "`" + (fs::exists(path, ec) ? "" : ": no such file"),
-                                via ? "include paths are relative to the including file" : "check the path and permissions"));
-            if (!via) out_.back().id = "unreadable-file";
-            return false;
+        // Each file is read once per load: a second include of it (a diamond, or a root file that
+        // another root includes) adds nothing, and 2^n re-reads of a doubled chain cannot happen.
+        if (loaded_.count(canon)) return false;
+        if (via && !opt_.allow_include_outside && !inside(canon, root_dir_))
+            return refuse("`" + path.string() + "` is outside " + root_dir_.string() +
+                              ", the directory of the root configuration; includes stay inside it",
+                          "move the file next to the configuration, or allow it with --allow-include-outside "
+                          "(LoadOptions::allow_include_outside, Python allow_include_outside=True)");
+        if (stack_.size() >= opt_.limits.max_include_depth)
+            return refuse("include chain deeper than " + std::to_string(opt_.limits.max_include_depth) + " files at `" + path.string() + "`",
+                          "include the files from fewer levels (a root that includes every part)");
+        if (files_read_ >= opt_.limits.max_files)
+            return refuse("more than " + std::to_string(opt_.limits.max_files) + " files in one load; `" + path.string() + "` was not read",
+                          "join small files, or raise LoadLimits::max_files");
+        std::string raw;
+        try {
+            raw = e911::read_file(path.string(), opt_.limits.max_file_bytes);
+        } catch (const FileError& e) {
+            return refuse(e.what(), via ? "include paths are relative to the including file" : "check the path and permissions");
         }
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        return read_text(ss.str(), path.string(), Format::automatic, path.parent_path(), canon, root);
+        ++files_read_;
+        loaded_.insert(canon);
+        return read_text(raw, path.string(), Format::automatic, path.parent_path(), canon, root);
     }
 
-    bool read_text(const std::string& raw, const std::string& name, Format format, const fs::path& dir, const fs::path& canon, Node& root) {
+    bool read_text(std::string raw, const std::string& name, Format format, const fs::path& dir, const fs::path& canon, Node& root) {
         auto index = static_cast<std::uint32_t>(cfg_.files.size());
         cfg_.files.push_back(name);
+        auto enc = detail::decode_to_utf8(raw);
+        if (detail::is_utf16(enc)) {  // said, not guessed: Windows tools write UTF-16 by default
+            out_.push_back(make("invalid-utf8", name, SourcePos{index, 1, 1}, "",
+                                std::string("the file is ") + detail::describe(enc) + ", not UTF-8; it was decoded as UTF-16",
+                                "save it as UTF-8 so every tool reads it the same way"));
+            out_.back().severity = Severity::info;
+        }
         std::string text = detail::sanitize_utf8(raw, name, out_);
         Format f = detect(name, text, format);
-        bool ok = f == Format::json ? detail::parse_json(text, index, name, root, out_) : detail::parse_yaml(text, index, name, root, out_);
+        bool ok = f == Format::json ? detail::parse_json(text, index, name, root, out_, opt_.limits)
+                                    : detail::parse_yaml(text, index, name, root, out_, opt_.limits);
         if (!ok) return false;
         if (root.kind == Node::Kind::null) {
             out_.push_back(make("wrong-type", name, SourcePos{index, 1, 1}, "", "the document is empty",
@@ -140,18 +193,14 @@ public:
         const Node* inc = root.get("include");
         if (!inc) return true;
         stack_.push_back(canon);
-        std::vector<std::pair<std::string, SourcePos>> files;
-        if (inc->kind == Node::Kind::string) files.emplace_back(inc->text, inc->pos);
-        else if (inc->kind == Node::Kind::sequence)
-            for (const auto& it : inc->items) {
-                if (it.kind == Node::Kind::string) files.emplace_back(it.text, it.pos);
-                else out_.push_back(make("wrong-type", name, it.pos, "include[]", "an include entry must be a file path string",
-                                         "write include: [other.yaml]"));
-            }
-        else out_.push_back(make("wrong-type", name, inc->pos, "include", "`include` must be a list of file paths", "write include: [other.yaml]"));
-        for (const auto& [file, pos] : files) {
+        for (const auto& [file, pos] : include_list(*inc, name)) {
             Node sub;
             fs::path p = fs::path(file).is_absolute() ? fs::path(file) : dir / file;
+            if (from_text_ && fs::path(file).is_absolute() && !opt_.allow_include_outside) {
+                out_.push_back(make("include-error", name, pos, "include", "`" + file + "`: a configuration given as text may not include an absolute path",
+                                    "name the file relative to the base directory, or allow it with allow_include_outside"));
+                continue;
+            }
             if (read_file(p, sub, &pos, name) && sub.kind == Node::Kind::mapping) merge(root, std::move(sub), cfg_, out_, "");
             else if (sub.kind != Node::Kind::mapping && sub.kind != Node::Kind::null)
                 out_.push_back(make("wrong-type", p.string(), sub.pos, "", "an included file must be a mapping", "start it with `version: 1`"));
@@ -161,6 +210,22 @@ public:
     }
 
 private:
+    std::vector<std::pair<std::string, SourcePos>> include_list(const Node& inc, const std::string& name) {
+        std::vector<std::pair<std::string, SourcePos>> files;
+        auto add = [&](const Node& it) {
+            if (it.text.empty()) out_.push_back(make("include-error", name, it.pos, "include", "an include entry is empty", "write the file's path"));
+            else files.emplace_back(it.text, it.pos);
+        };
+        if (inc.kind == Node::Kind::string) add(inc);
+        else if (inc.kind == Node::Kind::sequence)
+            for (const auto& it : inc.items) {
+                if (it.kind == Node::Kind::string) add(it);
+                else out_.push_back(make("wrong-type", name, it.pos, "include[]", "an include entry must be a file path string",
+                                         "write include: [other.yaml]"));
+            }
+        else out_.push_back(make("wrong-type", name, inc.pos, "include", "`include` must be a list of file paths", "write include: [other.yaml]"));
+        return files;
+    }
     std::string cycle(const fs::path& again) const {
         std::string s;
         bool on = false;
@@ -172,7 +237,12 @@ private:
     }
     Config& cfg_;
     std::vector<Diagnostic>& out_;
+    const LoadOptions& opt_;
     std::vector<fs::path> stack_;
+    std::set<fs::path> loaded_;
+    fs::path root_dir_;
+    bool from_text_ = false;
+    std::uint32_t files_read_ = 0;
 };
 
 // ------------------------------------------------------------------ schema
@@ -234,7 +304,7 @@ const Node* follow(const Node& root, const std::vector<std::string>& ctx, std::s
     return n;
 }
 
-void validate_schema(const Node& root, Config& cfg, std::vector<Diagnostic>& out) {
+void validate_schema(const Node& root, Config& cfg, std::vector<Diagnostic>& out, std::size_t max_errors) {
     nlohmann::json doc = to_json(root);
     valijson::Validator validator;
     valijson::adapters::NlohmannJsonAdapter adapter(doc);
@@ -244,8 +314,11 @@ void validate_schema(const Node& root, Config& cfg, std::vector<Diagnostic>& out
     // catches what the decoder has no words for (patterns, bounds the schema adds).
     std::set<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> seen;
     valijson::ValidationResults::Error e;
+    std::size_t looked_at = 0;
     while (results.popError(e)) {
         if (e.description.rfind("Failed to validate", 0) == 0) continue;  // aggregate of nested errors
+        // Each one costs a walk down the tree; past this many the diagnostics cap hides them anyway.
+        if (++looked_at > max_errors) break;
         std::string path;
         SourcePos key_pos;
         const Node* n = follow(root, e.context, path, key_pos);
@@ -276,10 +349,34 @@ void dedupe(std::vector<Diagnostic>& ds) {
     });
 }
 
-LoadResult finish(LoadResult r, Node& root, bool parsed) {
+// Keeps the first `max` diagnostics and says how many more there were, by id: a file with
+// 100,000 bad keys gets a readable report, not 30 MB of it. The summary keeps the worst severity
+// of what it replaces, so a capped load fails exactly as an uncapped one.
+void cap(std::vector<Diagnostic>& ds, std::size_t max) {
+    if (ds.size() <= max) return;
+    std::map<std::string, std::size_t> by_id;
+    Severity worst = Severity::info;
+    for (std::size_t i = max; i < ds.size(); ++i) ++by_id[ds[i].id], worst = std::max(worst, ds[i].severity);
+    std::string ids;
+    std::string most;
+    for (const auto& [id, n] : by_id) {
+        ids += (ids.empty() ? "" : ", ") + std::to_string(n) + " " + id;
+        if (most.empty() || n > by_id[most]) most = id;
+    }
+    Diagnostic d = ds[max];
+    d.id = most;
+    d.severity = worst;
+    d.key.clear();
+    d.message = std::to_string(ds.size() - max) + " more diagnostic(s) not shown (" + ids + "); the first " + std::to_string(max) + " are listed";
+    d.hint = "fix the ones listed and run again, or raise the limit (--max-diagnostics, LoadLimits::max_diagnostics)";
+    ds.resize(max);
+    ds.push_back(std::move(d));
+}
+
+LoadResult finish(LoadResult r, Node& root, bool parsed, const LoadLimits& limits) {
     if (parsed && root.kind == Node::Kind::mapping) {
         std::vector<Diagnostic> schema;
-        validate_schema(root, r.config, schema);
+        validate_schema(root, r.config, schema, std::size_t{limits.max_diagnostics} + 1);
         detail::decode(root, r.config, r.diagnostics);
         auto dups = r.config.build_indexes();
         detail::check_references(r.config, dups, r.diagnostics);
@@ -292,32 +389,38 @@ LoadResult finish(LoadResult r, Node& root, bool parsed) {
         r.config.build_indexes();
     }
     dedupe(r.diagnostics);
+    cap(r.diagnostics, limits.max_diagnostics);
+    // Messages quote the input (a parser's "near `...`", a file name, a key) and may cut or carry
+    // invalid UTF-8; every consumer writes them as JSON, which must never fail.
+    for (auto& d : r.diagnostics)
+        for (std::string* s : {&d.file, &d.key, &d.message, &d.hint}) *s = detail::printable_utf8(*s);
     return r;
 }
 
 }  // namespace
 
-LoadResult load_files(const std::vector<std::string>& paths) {
+LoadResult load_files(const std::vector<std::string>& paths, const LoadOptions& options) {
     LoadResult r;
     Node root;
     bool parsed = false;
-    Loader loader(r.config, r.diagnostics);
+    Loader loader(r.config, r.diagnostics, options);
     for (const auto& p : paths) {
         Node one;
-        if (!loader.read_file(p, one, nullptr, "")) continue;
+        if (!loader.read_root(p, one)) continue;
         if (!parsed) root = std::move(one), parsed = true;
         else if (one.kind == Node::Kind::mapping) merge(root, std::move(one), r.config, r.diagnostics, "");
     }
     if (paths.empty()) r.diagnostics.push_back(make("unreadable-file", "", {}, "", "no configuration file given", "name at least one file"));
-    return finish(std::move(r), root, parsed);
+    return finish(std::move(r), root, parsed, options.limits);
 }
 
-LoadResult load_string(const std::string& text, Format format, const std::string& name, const std::string& base_dir) {
+LoadResult load_string(const std::string& text, Format format, const std::string& name, const std::string& base_dir,
+                       const LoadOptions& options) {
     LoadResult r;
     Node root;
-    Loader loader(r.config, r.diagnostics);
-    bool parsed = loader.read_text(text, name, format, base_dir, fs::path(base_dir) / name, root);
-    return finish(std::move(r), root, parsed);
+    Loader loader(r.config, r.diagnostics, options);
+    bool parsed = loader.read_root_text(text, name, format, base_dir, root);
+    return finish(std::move(r), root, parsed, options.limits);
 }
 
 Config load_or_throw(const std::vector<std::string>& paths) {

@@ -4,6 +4,7 @@
 #include <istream>
 #include <ostream>
 
+#include "questions/call_log.hpp"
 #include "util/json_util.hpp"
 #include "simulate/decisions.hpp"
 #include "report/trace_json.hpp"
@@ -135,73 +136,20 @@ CallRow call_row_from_fields(const std::map<std::string, std::string>& f) {
     return r;
 }
 
-namespace {
-
-// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines.
-bool read_csv_record(std::istream& in, std::vector<std::string>& fields) {
-    fields.clear();
-    std::string field;
-    bool quoted = false, any = false;
-    char ch;
-    while (in.get(ch)) {
-        any = true;
-        if (quoted) {
-            if (ch == '"') {
-                if (in.peek() == '"') field += '"', in.get();
-                else quoted = false;
-            } else field += ch;
-        } else if (ch == '"') quoted = true;
-        else if (ch == ',') fields.push_back(std::move(field)), field.clear();
-        else if (ch == '\n') break;
-        else if (ch != '\r') field += ch;
-    }
-    if (!any) return false;
-    fields.push_back(std::move(field));
-    return true;
-}
-
-
-}  // namespace
 
 BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& out, BatchOutput format, bool trace) {
     BatchStats stats;
     const bool session_traces = trace && format == BatchOutput::json;
     // JSON rows carry psap_reason even without the step-by-step trace; CSV rows need no text.
     CallSession session(sim, session_traces ? Explain::steps : format == BatchOutput::json ? Explain::reasons : Explain::none);
-    // Detect the input: JSON Lines when the first non-blank character is '{'.
-    while (in && std::isspace(in.peek())) in.get();
-    bool jsonl = in.peek() == '{';
-    std::vector<std::string> header;
-    if (!jsonl && !read_csv_record(in, header)) return stats;
-    for (auto& h : header) h.erase(0, h.find_first_not_of(' ')), h.erase(h.find_last_not_of(' ') + 1);
+    detail::CallLogReader reader(in);
+    if (!reader.has_input()) return stats;
     if (format == BatchOutput::csv) out << detail::csv_header(detail::batch_columns());
-    std::string line;
-    std::vector<std::string> cells;
-    while (true) {
-        std::map<std::string, std::string> fields;
-        std::string error;
-        if (jsonl) {
-            if (!std::getline(in, line)) break;
-            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-            ++stats.rows;
-            try {
-                auto j = nlohmann::json::parse(line);
-                if (!j.is_object()) throw UsageError("a JSON Lines row must be an object");
-                for (auto it = j.begin(); it != j.end(); ++it)
-                    fields[it.key()] = it->is_string() ? it->get<std::string>() : it->is_null() ? "" : it->dump();
-            } catch (const nlohmann::json::exception& e) {
-                error = std::string("not JSON: ") + e.what();
-            } catch (const UsageError& e) {
-                error = e.what();
-            }
-        } else {
-            if (!read_csv_record(in, cells)) break;
-            if (cells.size() == 1 && cells[0].empty()) continue;
-            ++stats.rows;
-            if (cells.size() != header.size()) error = "row has " + std::to_string(cells.size()) + " cells, the header " + std::to_string(header.size());
-            else
-                for (std::size_t i = 0; i < cells.size(); ++i) fields[header[i]] = cells[i];
-        }
+    detail::CallLogRecord record;
+    while (out && reader.next(record)) {  // a closed pipe or full disk ends the run (the caller reports it)
+        stats.rows = record.number;
+        const auto& fields = record.fields;
+        std::string error = record.error;
         detail::json j;
         std::optional<CallbackAnswer> cb;
         std::optional<Trace> trace;
@@ -229,7 +177,8 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
                 head.update(j);
                 j = std::move(head);
             }
-            out << j.dump() << "\n";
+            // replace: a stray invalid byte costs one U+FFFD, never the rest of the batch
+            out << j.dump(-1, ' ', false, detail::json::error_handler_t::replace) << "\n";
         } else {
             out << detail::csv_row(detail::batch_columns(), detail::batch_cells(stats.rows, row, trace ? &*trace : nullptr, cb ? &*cb : nullptr, error));
         }

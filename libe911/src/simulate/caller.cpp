@@ -3,6 +3,7 @@
 // names the field (`ip: ...`) whichever way the caller was described.
 #include <cctype>
 
+#include "e911/limits.hpp"
 #include "simulate/decisions.hpp"
 #include "util/text_util.hpp"
 
@@ -46,13 +47,26 @@ namespace {
 
 void check_dialed(const std::string& dialed) {
     if (dialed.empty()) throw UsageError("dialed: nothing dialled");
+    if (dialed.size() > limits::max_dial_length)
+        throw UsageError("dialed is " + std::to_string(dialed.size()) + " characters, more than the limit of " +
+                         std::to_string(limits::max_dial_length));
     for (char ch : dialed)
         if (!std::isdigit(static_cast<unsigned char>(ch)) && ch != '+' && ch != '*' && ch != '#')
             throw UsageError("dialed `" + dialed + "`: use digits, +, * and # only");
 }
 
+// "::ffff:10.10.1.57" would silently match no IPv4 subnet: say which address to write instead.
+void check_not_ipv4_mapped(const char* field, const std::string& ip) {
+    std::string lower = ip.substr(0, 7);
+    for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (lower != "::ffff:" || ip.find('.') == std::string::npos) return;
+    throw UsageError(std::string(field) + " `" + ip + "` is an IPv4-mapped IPv6 address: sites and subnets are " +
+                     "matched by the IPv4 address, so write " + ip.substr(7));
+}
+
 // "10.10.0.57" or "10.10.0.57/24".
 ClientAddress parse_client_address(const std::string& text) {
+    check_not_ipv4_mapped("ip", text);
     auto slash = text.find('/');
     std::string err;
     auto ip = parse_ip(text.substr(0, slash), &err);
@@ -78,6 +92,7 @@ CallerSetup setup_caller(const Compiled& c, const Caller& caller) {
     s.client = caller.client ? *caller.client : s.user ? s.user->sfb_client : SfbClient::modern;
     std::string err;
     if (!caller.public_ip.empty()) {
+        check_not_ipv4_mapped("public_ip", caller.public_ip);
         s.public_ip = parse_ip(caller.public_ip, &err);
         if (!s.public_ip) throw UsageError("public_ip: " + err);
     }

@@ -1,0 +1,177 @@
+#include "questions/call_log.hpp"
+
+#include <algorithm>
+#include <istream>
+#include <nlohmann/json.hpp>
+
+#include "e911/limits.hpp"
+#include "util/text_util.hpp"
+
+namespace e911 {
+
+namespace detail {
+namespace {
+
+std::string kib(std::size_t bytes) { return std::to_string(bytes / 1024) + " KiB"; }
+
+}  // namespace
+
+CallLogReader::CallLogReader(std::istream& in) : buf_(in.rdbuf()), in_(&buf_) {
+    Line first;
+    while (true) {
+        if (!next_line(first)) {
+            has_input_ = false;
+            return;
+        }
+        if (first.text.find_first_not_of(" \t") != std::string::npos) break;
+    }
+    jsonl_ = first.text[first.text.find_first_not_of(" \t")] == '{';
+    pending_.push_back(std::move(first));
+    if (jsonl_) return;
+    long long at = 0;
+    read_csv(header_, header_error_, at);
+    for (auto& h : header_) {
+        h = printable_utf8(h);  // names appear in messages ("unknown column")
+        h.erase(0, h.find_first_not_of(' ')), h.erase(h.find_last_not_of(' ') + 1);
+    }
+}
+
+// One line without its line end (LF or CRLF), at most limits::max_row_bytes kept: a longer line
+// is read to its end and dropped, so one huge line costs no memory.
+bool CallLogReader::next_line(Line& line) {
+    if (!pending_.empty()) {
+        line = std::move(pending_.front());
+        pending_.pop_front();
+        return true;
+    }
+    line.text.clear();
+    line.too_long = line.bad_utf8 = false;
+    std::streambuf* sb = in_.rdbuf();
+    bool any = false;
+    for (auto c = sb->sbumpc(); c != std::char_traits<char>::eof(); c = sb->sbumpc()) {
+        any = true;
+        if (c == '\n') break;
+        if (line.text.size() < limits::max_row_bytes) line.text += static_cast<char>(c);
+        else line.too_long = true;
+    }
+    if (!any) return false;
+    if (!line.text.empty() && line.text.back() == '\r') line.text.pop_back();
+    line.number = ++lines_;
+    line.bad_utf8 = !valid_utf8(line.text);
+    if (line.too_long) line.text.clear();
+    return true;
+}
+
+// RFC 4180: quoted fields may hold commas, quotes ("") and line breaks. A quote still open when
+// the row reaches limits::max_row_bytes or the end of the input is reported for its row alone:
+// the lines read ahead are read again as rows of their own, so one stray quote costs one row.
+bool CallLogReader::read_csv(std::vector<std::string>& cells, std::string& error, long long& first_line) {
+    cells.clear();
+    error.clear();
+    Line line;
+    if (!next_line(line)) return false;
+    first_line = line.number;
+    std::vector<Line> ahead;
+    std::string field;
+    std::size_t row_bytes = line.text.size();
+    bool quoted = false, bad_utf8 = line.bad_utf8;
+    if (line.too_long) error = "line " + std::to_string(line.number) + " is longer than " + kib(limits::max_row_bytes);
+    while (true) {
+        const std::string& t = ahead.empty() ? line.text : ahead.back().text;
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            char ch = t[i];
+            if (quoted) {
+                if (ch != '"') field += ch;
+                else if (i + 1 < t.size() && t[i + 1] == '"') field += '"', ++i;
+                else quoted = false;
+            } else if (ch == '"') quoted = true;
+            else if (ch == ',') cells.push_back(std::move(field)), field.clear();
+            else field += ch;
+        }
+        if (!quoted) break;
+        Line more;
+        bool have = next_line(more);
+        if (!have || more.too_long || row_bytes + more.text.size() > limits::max_row_bytes) {
+            error = "a quoted cell opened on line " + std::to_string(first_line) + " is not closed " +
+                    (have ? "within " + kib(limits::max_row_bytes) : std::string("before the end of the input")) +
+                    "; the row was skipped and reading goes on with the next line";
+            if (have) ahead.push_back(std::move(more));
+            for (auto it = ahead.rbegin(); it != ahead.rend(); ++it) pending_.push_front(std::move(*it));
+            cells.assign(1, std::string());
+            return true;
+        }
+        row_bytes += more.text.size() + 1;
+        bad_utf8 = bad_utf8 || more.bad_utf8;
+        field += '\n';
+        ahead.push_back(std::move(more));
+    }
+    cells.push_back(std::move(field));
+    if (error.empty() && bad_utf8)
+        error = "line " + std::to_string(first_line) +
+                " is not valid UTF-8; save the call log as UTF-8 (or UTF-16 with a byte-order mark)";
+    for (std::size_t i = 0; error.empty() && i < cells.size(); ++i)
+        if (cells[i].size() > limits::max_field_bytes)
+            error = "cell " + std::to_string(i + 1) + " is " + std::to_string(cells[i].size()) +
+                    " bytes, more than the limit of " +
+                    kib(limits::max_field_bytes);
+    return true;
+}
+
+void CallLogReader::read_jsonl(const Line& line, CallLogRecord& rec) {
+    if (line.too_long) {
+        rec.error = "line " + std::to_string(line.number) + " is longer than " + kib(limits::max_row_bytes);
+        return;
+    }
+    if (line.bad_utf8) {
+        rec.error = "line " + std::to_string(line.number) + " is not valid UTF-8; save the call log as UTF-8";
+        return;
+    }
+    try {
+        auto j = nlohmann::json::parse(line.text);
+        if (!j.is_object()) throw UsageError("a JSON Lines row must be an object");
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            std::string v = it->is_string() ? it->get<std::string>() : it->is_null() ? "" : it->dump();
+            if (v.size() > limits::max_field_bytes)
+                throw UsageError("`" + it.key() + "` is " + std::to_string(v.size()) +
+                                 " bytes, more than the limit of " +
+                                 kib(limits::max_field_bytes));
+            rec.fields[it.key()] = std::move(v);
+        }
+    } catch (const nlohmann::json::exception& e) {
+        rec.error = std::string("not JSON: ") + printable_utf8(e.what());
+        rec.fields.clear();
+    } catch (const UsageError& e) {
+        rec.error = e.what();
+        rec.fields.clear();
+    }
+}
+
+bool CallLogReader::next(CallLogRecord& rec) {
+    if (!has_input_) return false;
+    rec.fields.clear();
+    rec.error.clear();
+    while (true) {
+        if (jsonl_) {
+            Line line;
+            if (!next_line(line)) return false;
+            if (!line.too_long && line.text.find_first_not_of(" \t") == std::string::npos) continue;
+            rec.number = ++rows_;
+            read_jsonl(line, rec);
+            return true;
+        }
+        long long at = 0;
+        if (!read_csv(cells_, rec.error, at)) return false;
+        if (rec.error.empty() && cells_.size() == 1 && cells_[0].empty()) continue;
+        rec.number = ++rows_;
+        if (!rec.error.empty()) return true;
+        if (!header_error_.empty()) rec.error = "the header row could not be read: " + header_error_;
+        else if (cells_.size() != header_.size())
+            rec.error = "row has " + std::to_string(cells_.size()) + " cells, the header " + std::to_string(header_.size());
+        else
+            for (std::size_t i = 0; i < cells_.size(); ++i) rec.fields[header_[i]] = std::move(cells_[i]);
+        return true;
+    }
+}
+
+}  // namespace detail
+}  // namespace e911

@@ -1,0 +1,56 @@
+// Reading a call log: CSV with a header row (RFC 4180) or JSON Lines, one call per row, streamed
+// in constant memory. Only the reading lives here; simulating the rows lives in batch.cpp.
+// Bounded (limits::max_row_bytes, max_field_bytes), UTF-8 checked, UTF-16 / BOM / CRLF as
+// Windows tools write them; a bad row is an error row and reading goes on with the next one.
+#pragma once
+#include <deque>
+#include <iosfwd>
+#include <istream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "e911/batch.hpp"
+#include "util/encoding.hpp"
+
+namespace e911::detail {
+
+// One input row: its number (1-based, blank lines not counted), its cells by column name, or why
+// it could not be read (then `fields` is empty and the batch reports the row as an error).
+struct CallLogRecord {
+    long long number = 0;
+    std::map<std::string, std::string> fields;
+    std::string error;
+};
+
+class CallLogReader {
+public:
+    // Detects the format: JSON Lines when the first non-blank character is '{', else CSV.
+    explicit CallLogReader(std::istream& in);
+    // False when the input holds nothing at all (a CSV without even a header row).
+    bool has_input() const { return has_input_; }
+    TextEncoding encoding() const { return buf_.encoding(); }
+    // The next non-blank row; false at the end of the input.
+    bool next(CallLogRecord& record);
+
+private:
+    struct Line {
+        std::string text;
+        long long number = 0;
+        bool too_long = false, bad_utf8 = false;
+    };
+    bool next_line(Line& line);
+    // One CSV record (a quoted field may span lines); `error` says why it could not be read.
+    bool read_csv(std::vector<std::string>& cells, std::string& error, long long& first_line);
+    void read_jsonl(const Line& line, CallLogRecord& rec);
+
+    DecodingStreambuf buf_;
+    std::istream in_;
+    std::deque<Line> pending_;  // lines read ahead for a quoted field that never closed
+    bool jsonl_ = false, has_input_ = true;
+    long long rows_ = 0, lines_ = 0;
+    std::vector<std::string> header_, cells_;
+    std::string header_error_;
+};
+
+}  // namespace e911::detail

@@ -1,0 +1,26 @@
+// Route and dial-plan patterns: pattern, input and translation from the fuzzer (split at the
+// first two NUL bytes). Compiling, searching and replacing must stay within the cost bounds.
+#include <chrono>
+
+#include "compile/compiled.hpp"
+#include "fuzz_common.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    std::string all = fuzz::text(data, size);
+    auto a = all.find('\0');
+    std::string pattern = all.substr(0, a);
+    std::string input = a == std::string::npos ? "911" : all.substr(a + 1);
+    auto b = input.find('\0');
+    std::string translation = b == std::string::npos ? "+1$1" : input.substr(b + 1);
+    if (b != std::string::npos) input.resize(b);
+    if (input.size() > e911::limits::max_dial_length) input.resize(e911::limits::max_dial_length);
+    e911::detail::Pattern p(pattern);
+    auto start = std::chrono::steady_clock::now();
+    auto m = p.search(input);
+    std::string err;
+    auto out = p.replace(input, translation, &err);
+    if (m.matched && p.ok() && !out && err.empty()) std::abort();  // a match must replace or say why
+    // The step bound keeps one search well under a second even in a sanitizer build.
+    if (std::chrono::steady_clock::now() - start > std::chrono::seconds(5)) std::abort();
+    return 0;
+}

@@ -1,0 +1,82 @@
+// Regression tests for pattern cost: bounded pattern length, bounded steps per match, an
+// abandoned match reported (never a silent "no match"), the answer cache bounded in bytes.
+#include "compile/compiled.hpp"
+#include "helpers.hpp"
+
+using namespace e911;
+using detail::Pattern;
+
+namespace {
+// A catastrophically backtracking pattern large enough that Boost's own limit (which grows with
+// the pattern's size squared) would allow minutes: only the step bound stops it.
+std::string big_evil_pattern() {
+    std::string alternatives;
+    for (int i = 0; i < 150; ++i) alternatives += "|x" + std::to_string(i) + "y";
+    return "^(?:(\\d+)+#" + alternatives + ")$";
+}
+}  // namespace
+
+TEST_CASE("robust: a pattern longer than the bound does not compile, and says why") {
+    Pattern p(std::string(limits::max_pattern_length + 1, '1'));
+    CHECK_FALSE(p.ok());
+    CHECK(p.error().find("more than the limit of " + std::to_string(limits::max_pattern_length)) != std::string::npos);
+    CHECK(Pattern(std::string(limits::max_pattern_length, '1')).ok());
+}
+
+TEST_CASE("robust: a catastrophic match is abandoned quickly and names its input") {
+    for (const std::string& text : {std::string("^(\\d+)+#$"), big_evil_pattern()}) {
+        Pattern p(text);
+        REQUIRE(p.ok());
+        std::string input(60, '1');
+        auto m = p.search(input);
+        CHECK_FALSE(m.matched);
+        CHECK(m.abandoned);
+        CHECK(m.failed);
+        CHECK(m.error.find("matching `" + input + "` was abandoned") != std::string::npos);
+        std::string err;
+        CHECK_FALSE(p.replace(input, "x", &err));
+        CHECK(err.find("abandoned") != std::string::npos);
+    }
+    auto ok = Pattern("^9(\\d{10})$");
+    CHECK(ok.search("92175550123").matched);
+    CHECK_FALSE(ok.search("92175550123").abandoned);
+    std::string err;
+    CHECK(ok.replace("92175550123", "+1$1", &err) == std::optional<std::string>("+12175550123"));
+}
+
+TEST_CASE("robust: lint reports a pattern over the cost bound as route-pattern-invalid naming the input") {
+    std::string yaml = test::base_us();
+    auto at = yaml.find("'^911$'");
+    yaml.replace(at, 7, "'^(\\d+)+#$'");
+    auto fs = test::run_rule(yaml, "route-pattern-invalid");
+    REQUIRE(fs.size() == 1);
+    CHECK(fs[0].message.find("abandoned") != std::string::npos);
+}
+
+TEST_CASE("robust: routes and dial-plan rules whose match was abandoned are listed, not silently unmatched") {
+    std::string yaml = test::base_us();
+    yaml.replace(yaml.find("'^911$'"), 7, "'^(\\d+)+#$'");
+    auto cfg = test::config(yaml);
+    detail::Compiled c(cfg);
+    std::string number(40, '9');
+    auto usage = cfg.find(Kind::pstn_usage, "emergency");
+    REQUIRE(usage != npos);
+    CHECK(c.matching_routes(usage, number).empty());
+    REQUIRE(c.abandoned_routes(usage, number).size() == 1);
+    CHECK(cfg.routes[c.abandoned_routes(usage, number)[0]].id == "emergency");
+}
+
+TEST_CASE("robust: the answer cache is bounded in bytes") {
+    auto cfg = test::config(test::base_us());
+    detail::Compiled c(cfg);
+    auto usage = cfg.find(Kind::pstn_usage, "local");
+    detail::set_answer_cache_limit(64 * 1024);
+    std::size_t peak = 0;
+    for (int i = 0; i < 3000; ++i) {
+        c.matching_routes(usage, "+1" + std::to_string(1000000000 + i) + std::string(50, '0'));
+        peak = std::max(peak, detail::answer_cache_bytes());
+    }
+    detail::set_answer_cache_limit(0);
+    CHECK(peak > 32 * 1024);  // it did fill up ...
+    CHECK(peak <= 64 * 1024 + 1024);  // ... and never past the bound (plus one entry)
+}
