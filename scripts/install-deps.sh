@@ -11,5 +11,6 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libboost-regex-dev nlohmann-json3-dev libyaml-cpp-dev libicu-dev \
   libphonenumber-dev libvalijson-dev libcli11-dev \
   catch2 pybind11-dev python3-dev python3-pytest \
-  libbenchmark-dev >/dev/null
+  libbenchmark-dev \
+  pre-commit git python3-build python3-wheel python3-setuptools python3-venv >/dev/null
 echo "install-deps: ok"
