@@ -50,9 +50,12 @@ public:
         auto it = direct_.find(key);
         if (it != direct_.end()) return it->second;
         auto& out = direct_[key];
+        {  // most files have no `include`: find out without holding them in memory
+            std::ifstream f(p, std::ios::binary);
+            auto keys = detail::top_level_keys(f);
+            if (std::find(keys.begin(), keys.end(), "include") == keys.end()) return out;
+        }
         std::string text = read_all(p);
-        auto keys = detail::top_level_keys(text);
-        if (std::find(keys.begin(), keys.end(), "include") == keys.end()) return out;
         detail::Node root;
         std::vector<Diagnostic> ignored;  // the real load reports them
         bool ok = is_json(p, text) ? detail::parse_json(text, 0, p.string(), root, ignored)

@@ -1,8 +1,8 @@
 // Telling libe911 configurations from the other YAML/JSON files of a repository, by content.
 #include "load/sniff.hpp"
 
-#include <algorithm>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -14,37 +14,31 @@ namespace e911 {
 namespace detail {
 namespace {
 
-std::size_t skip_bom(const std::string& t) { return t.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0; }
-
-std::vector<std::string> json_keys(const std::string& t, std::size_t i) {
+// Streamed character by character, so a huge minified JSON file next to a fragment costs reading, not memory.
+std::vector<std::string> json_keys(std::streambuf& in) {
     std::vector<std::string> keys;
     int depth = 0;
-    while (i < t.size()) {
-        char c = t[i];
+    for (int c = in.sbumpc(); c != EOF; c = in.sbumpc()) {
         if (c == '"') {
             std::string s;
-            for (++i; i < t.size() && t[i] != '"'; ++i) {
-                if (t[i] == '\\' && i + 1 < t.size()) ++i;  // escapes: keep the escaped character
-                s += t[i];
+            for (c = in.sbumpc(); c != EOF && c != '"'; c = in.sbumpc()) {
+                if (c == '\\') c = in.sbumpc();  // escapes: keep the escaped character
+                if (c != EOF) s += static_cast<char>(c);
             }
-            ++i;
-            auto j = t.find_first_not_of(" \t\r\n", i);
-            if (depth == 1 && j != std::string::npos && t[j] == ':') keys.push_back(s);
-            continue;
-        }
-        if (c == '{' || c == '[')
+            int next = in.sgetc();
+            while (next == ' ' || next == '\t' || next == '\r' || next == '\n') next = in.snextc();
+            if (depth == 1 && next == ':') keys.push_back(s);
+        } else if (c == '{' || c == '[') {
             ++depth;
-        else if (c == '}' || c == ']') {
-            if (--depth <= 0) break;
+        } else if ((c == '}' || c == ']') && --depth <= 0) {
+            break;
         }
-        ++i;
     }
     return keys;
 }
 
-std::vector<std::string> yaml_keys(const std::string& t, std::size_t i) {
+std::vector<std::string> yaml_keys(std::istream& in) {
     std::vector<std::string> keys;
-    std::istringstream in(t.substr(i));
     std::string line;
     while (std::getline(in, line)) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -72,19 +66,24 @@ std::vector<std::string> yaml_keys(const std::string& t, std::size_t i) {
 
 }  // namespace
 
-std::vector<std::string> top_level_keys(const std::string& text) {
-    std::size_t i = skip_bom(text);
-    // The first significant character decides: comment lines and blank lines are skipped.
-    for (std::size_t p = i; p < text.size();) {
-        char c = text[p];
+std::vector<std::string> top_level_keys(std::istream& in) {
+    std::streambuf& buf = *in.rdbuf();
+    if (buf.sgetc() == 0xEF && buf.snextc() == 0xBB && buf.snextc() == 0xBF) buf.sbumpc();  // UTF-8 BOM
+    // The first significant character decides: blank and comment lines are skipped.
+    for (int c = buf.sgetc(); c != EOF; c = buf.sgetc()) {
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
-            ++p;
+            buf.sbumpc();
         else if (c == '#')
-            p = text.find('\n', p) == std::string::npos ? text.size() : text.find('\n', p);
+            in.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
         else
-            return c == '{' ? json_keys(text, p) : yaml_keys(text, i);
+            return c == '{' ? json_keys(buf) : yaml_keys(in);
     }
     return {};
+}
+
+std::vector<std::string> top_level_keys(const std::string& text) {
+    std::istringstream in(text);
+    return top_level_keys(in);
 }
 
 }  // namespace detail
@@ -107,14 +106,14 @@ bool generic(const std::string& key) {
     return key == "$schema" || key == "version" || key == "name" || key == "description" || key == "defaults";
 }
 
-}  // namespace
-
-bool is_config_text(const std::string& text) {
-    std::istringstream in(text);
+bool names_schema(std::istream& in) {
     for (std::string line; std::getline(in, line);)
         if (line.find("$schema") != std::string::npos && line.find("e911-config.schema.json") != std::string::npos)
             return true;
-    auto keys = detail::top_level_keys(text);
+    return false;
+}
+
+bool by_keys(const std::vector<std::string>& keys) {
     const auto& ours = format_keys();
     std::size_t sections = 0, foreign = 0;
     bool version = false;
@@ -130,12 +129,21 @@ bool is_config_text(const std::string& text) {
     return sections > 0 && (version ? sections >= foreign : foreign == 0);
 }
 
+}  // namespace
+
+bool is_config_text(const std::string& text) {
+    std::istringstream in(text);
+    if (names_schema(in)) return true;
+    return by_keys(detail::top_level_keys(text));
+}
+
 bool is_config_file(const std::string& path) {
     std::ifstream f(path, std::ios::binary);
     if (!f) return false;
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    return is_config_text(ss.str());
+    if (names_schema(f)) return true;
+    f.clear();
+    f.seekg(0);
+    return by_keys(detail::top_level_keys(f));
 }
 
 }  // namespace e911
