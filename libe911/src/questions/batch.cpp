@@ -1,6 +1,8 @@
 #include "e911/batch.hpp"
 
-#include <ctime>
+#include <chrono>
+#include <climits>
+#include <cstdio>
 #include <istream>
 #include <ostream>
 
@@ -13,7 +15,6 @@ namespace e911 {
 
 std::optional<long long> parse_time(const std::string& s) {
     if (detail::is_digits(s) && s.size() < 18) return std::stoll(s);
-    std::tm tm{};
     int y, mo, d, h = 0, mi = 0, sec = 0;
     char tail[8] = {0};
     int n = std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%7s", &y, &mo, &d, &h, &mi, &sec, tail);
@@ -25,13 +26,10 @@ std::optional<long long> parse_time(const std::string& s) {
     std::string t = tail;
     if (!t.empty() && t != "Z" && t != "z") return std::nullopt;  // only UTC; offsets would be silently wrong
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return std::nullopt;
-    tm.tm_year = y - 1900;
-    tm.tm_mon = mo - 1;
-    tm.tm_mday = d;
-    tm.tm_hour = h;
-    tm.tm_min = mi;
-    tm.tm_sec = sec;
-    return static_cast<long long>(timegm(&tm));
+    // C++20 calendar rather than timegm, which MSVC lacks; an out-of-range day rolls over as timegm's does.
+    using namespace std::chrono;
+    sys_days day = sys_days{year{y} / month{static_cast<unsigned>(mo)} / 1} + days{d - 1};
+    return static_cast<long long>(day.time_since_epoch().count()) * 86400 + h * 3600LL + mi * 60LL + sec;
 }
 
 std::string callback_to_json(const CallbackAnswer& a, int indent) {
