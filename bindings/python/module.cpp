@@ -47,9 +47,15 @@ public:
         py::gil_scoped_release release;
         for (const auto& fields : rows) {
             try {
+                ++rows_;  // counted as the CLI counts them, so rows equal `e911 simulate --calls` rows
                 auto row = e911::call_row_from_fields(fields);
-                if (row.kind == "callback") out.emplace_back("callback", e911::callback_to_json(session_.callback(row.elin, *row.time), -1));
-                else out.emplace_back("trace", e911::trace_to_json(session_.call(row), -1));
+                if (row.kind == "callback") {
+                    auto answer = session_.callback(row.elin, *row.time);
+                    out.emplace_back("callback", e911::batch_row_to_json(rows_, row, nullptr, &answer));
+                } else {
+                    auto trace = session_.call(row);
+                    out.emplace_back("trace", e911::batch_row_to_json(rows_, row, &trace, nullptr));
+                }
             } catch (const e911::UsageError& e) {
                 out.emplace_back("error", e.what());
             }
@@ -59,6 +65,7 @@ public:
 private:
     std::shared_ptr<Handle> h_;
     e911::CallSession session_;
+    long long rows_ = 0;
 };
 
 std::string diagnostics_json(const std::vector<e911::Diagnostic>& d) { return e911::diagnostics_to_json(d, -1); }

@@ -32,6 +32,21 @@ std::optional<long long> parse_time(const std::string& s) {
     return static_cast<long long>(day.time_since_epoch().count()) * 86400 + h * 3600LL + mi * 60LL + sec;
 }
 
+std::string batch_row_to_json(long long row, const CallRow& call, const Trace* trace, const CallbackAnswer* callback,
+                              bool with_trace) {
+    detail::json j;
+    if (callback) {
+        j = detail::json::parse(callback_to_json(*callback));
+    } else if (trace) {
+        j = detail::trace_json(*trace);
+        j.erase("pidf_lo");
+        if (!with_trace) j.erase("trace");
+    }
+    detail::json head = {{"row", row}, {"kind", call.kind}, {"time", call.time ? detail::json(*call.time) : detail::json(nullptr)}};
+    head.update(j);
+    return head.dump();
+}
+
 std::string callback_to_json(const CallbackAnswer& a, int indent) {
     using detail::json;
     return json{{"kind", "callback"},
@@ -242,19 +257,8 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
         }
         if (!error.empty()) ++stats.errors;
         if (format == BatchOutput::json) {
-            if (!error.empty()) j = {{"row", stats.rows}, {"error", error}};
-            else if (cb) j = detail::json::parse(callback_to_json(*cb));
-            else {
-                j = detail::trace_json(*trace);
-                j.erase("pidf_lo");
-                if (!session_traces) j.erase("trace");
-            }
-            if (error.empty()) {
-                detail::json head = {{"row", stats.rows}, {"kind", row.kind}, {"time", row.time ? detail::json(*row.time) : detail::json(nullptr)}};
-                head.update(j);
-                j = std::move(head);
-            }
-            out << j.dump() << "\n";
+            if (!error.empty()) out << detail::json{{"row", stats.rows}, {"error", error}}.dump() << "\n";
+            else out << batch_row_to_json(stats.rows, row, trace ? &*trace : nullptr, cb ? &*cb : nullptr, session_traces) << "\n";
         } else {
             std::vector<std::string> v(22);
             v[0] = std::to_string(stats.rows);
