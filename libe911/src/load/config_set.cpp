@@ -11,6 +11,7 @@
 
 #include "load/document.hpp"
 #include "load/sniff.hpp"
+#include "util/encoding.hpp"
 
 namespace e911 {
 namespace fs = std::filesystem;
@@ -50,12 +51,13 @@ public:
         auto it = direct_.find(key);
         if (it != direct_.end()) return it->second;
         auto& out = direct_[key];
-        {  // most files have no `include`: find out without holding them in memory
+        {  // most files have no `include`: find out without holding them in memory (UTF-16 ones are converted)
             std::ifstream f(p, std::ios::binary);
-            auto keys = detail::top_level_keys(f);
+            bool utf16 = f.peek() == 0xFF || f.peek() == 0xFE;
+            auto keys = utf16 ? detail::top_level_keys(detail::to_utf8(read_all(p))) : detail::top_level_keys(f);
             if (std::find(keys.begin(), keys.end(), "include") == keys.end()) return out;
         }
-        std::string text = read_all(p);
+        std::string text = detail::to_utf8(read_all(p));
         detail::Node root;
         std::vector<Diagnostic> ignored;  // the real load reports them
         bool ok = is_json(p, text) ? detail::parse_json(text, 0, p.string(), root, ignored)

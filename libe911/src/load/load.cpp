@@ -16,6 +16,7 @@
 
 #include "load/decode.hpp"
 #include "load/document.hpp"
+#include "util/encoding.hpp"
 
 namespace e911 {
 
@@ -128,7 +129,7 @@ public:
     bool read_text(const std::string& raw, const std::string& name, Format format, const fs::path& dir, const fs::path& canon, Node& root) {
         auto index = static_cast<std::uint32_t>(cfg_.files.size());
         cfg_.files.push_back(name);
-        std::string text = detail::sanitize_utf8(raw, name, out_);
+        std::string text = detail::sanitize_utf8(detail::to_utf8(raw), name, out_);  // UTF-16 from Windows tools too
         Format f = detect(name, text, format);
         bool ok = f == Format::json ? detail::parse_json(text, index, name, root, out_) : detail::parse_yaml(text, index, name, root, out_);
         if (!ok) return false;

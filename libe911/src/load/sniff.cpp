@@ -2,6 +2,7 @@
 #include "load/sniff.hpp"
 
 #include <fstream>
+#include <iterator>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -9,6 +10,7 @@
 
 #include "e911/config_set.hpp"
 #include "e911/load.hpp"
+#include "util/encoding.hpp"
 
 namespace e911 {
 namespace detail {
@@ -140,6 +142,10 @@ bool is_config_text(const std::string& text) {
 bool is_config_file(const std::string& path) {
     std::ifstream f(path, std::ios::binary);
     if (!f) return false;
+    if (f.peek() == 0xFF || f.peek() == 0xFE) {  // UTF-16 from a Windows tool: small enough to convert whole
+        std::string bytes(std::istreambuf_iterator<char>(f), {});
+        return is_config_text(detail::to_utf8(bytes));
+    }
     if (names_schema(f)) return true;
     f.clear();
     f.seekg(0);

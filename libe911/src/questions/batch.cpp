@@ -4,12 +4,15 @@
 #include <climits>
 #include <cstdio>
 #include <istream>
+#include <iterator>
+#include <sstream>
 #include <ostream>
 
 #include "util/json_util.hpp"
 #include "simulate/sim_core.hpp"
 #include "report/trace_json.hpp"
 #include "util/text_util.hpp"
+#include "util/encoding.hpp"
 
 namespace e911 {
 
@@ -208,6 +211,19 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
     BatchStats stats;
     const bool session_traces = trace && format == BatchOutput::json;
     CallSession session(sim, session_traces);
+    // A call log saved by a Windows tool: UTF-16 (with its byte order mark) is read whole and transcoded.
+    if (in.peek() == 0xFF || in.peek() == 0xFE) {
+        std::string bytes(std::istreambuf_iterator<char>(in), {});
+        auto bom = detail::detect_bom(bytes);
+        std::istringstream text(bom == detail::Encoding::utf16le || bom == detail::Encoding::utf16be ? detail::to_utf8(bytes)
+                                                                                                   : "\n" + bytes);
+        return simulate_batch(sim, text, out, format, trace);  // starts with no 0xFF/0xFE: no second pass
+    }
+    if (in.peek() == 0xEF) {  // a UTF-8 byte order mark
+        in.get();
+        if (in.peek() == 0xBB) in.get();
+        if (in.peek() == 0xBF) in.get();
+    }
     // Detect the input: JSON Lines when the first non-blank character is '{'.
     while (in && std::isspace(in.peek())) in.get();
     bool jsonl = in.peek() == '{';
