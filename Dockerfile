@@ -1,6 +1,6 @@
 # e911 in a small Debian bookworm image:
 #   docker build -t e911 .
-#   docker run --rm -v "$PWD:/work" e911 lint voice/main.yaml
+#   docker run --rm -v "$PWD:/repo" e911 lint voice/main.yaml
 # Stage 1 builds the CLI (Release, no tests, no Python); stage 2 holds the binary, the schema and
 # exactly the shared libraries it links (found with ldd + dpkg -S, so the list cannot go stale).
 FROM debian:bookworm AS build
@@ -30,6 +30,6 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* /tmp/runtime-packages
 COPY --from=build /opt/e911/bin/e911 /usr/local/bin/e911
 COPY --from=build /opt/e911/share/e911 /usr/local/share/e911
-WORKDIR /work
+WORKDIR /repo
 ENTRYPOINT ["e911"]
 CMD ["--help"]

@@ -29,7 +29,7 @@ def main():
         version = subprocess.run([engine, "run", "--rm", TAG, "--version"], capture_output=True, text=True)
         if version.returncode != 0 or not version.stdout.startswith("e911 "):
             sys.exit(f"FAILED: e911 --version in the image: {version.stdout}{version.stderr}")
-        lint = subprocess.run([engine, "run", "--rm", "-v", f"{source / 'examples'}:/work:ro", TAG,
+        lint = subprocess.run([engine, "run", "--rm", "-v", f"{source / 'examples'}:/repo:ro", TAG,
                                "lint", "--format", "json", "multi-psap.yaml"], capture_output=True, text=True)
         if lint.returncode != 1 or "psap-mismatch" not in lint.stdout:
             sys.exit(f"FAILED: lint in the image (exit {lint.returncode}): {lint.stdout[-2000:]}{lint.stderr}")
