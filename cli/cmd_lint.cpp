@@ -1,6 +1,7 @@
 // e911 lint: findings against the rule catalogue; e911 rules / explain: the catalogue itself.
 #include <cstdio>
 #include <iostream>
+#include <set>
 
 #include "command.hpp"
 
@@ -10,7 +11,18 @@ namespace {
 struct Opts {
     std::vector<std::string> files, select, ignore;
     std::string format = "text", fail_on = "error", baseline, write_baseline, output, today;
+    bool merge = false, only_configs = false;
 };
+
+// Appends `more`, skipping findings already there: a fragment shared by two configurations has its
+// findings once. Keyed by rule, place and message.
+void add_once(std::vector<e911::Finding>& out, std::vector<e911::Finding>&& more, std::set<std::string>& seen) {
+    for (auto& f : more) {
+        std::string key = f.rule + '\n' + f.target + '\n' + f.file + '\n' + std::to_string(f.line) + ':' +
+                          std::to_string(f.column) + '\n' + f.message;
+        if (seen.insert(std::move(key)).second) out.push_back(std::move(f));
+    }
+}
 
 std::string render(const std::vector<e911::Finding>& fs, const std::string& format, bool color) {
     e911::ReportFormat f = e911::ReportFormat::text;
@@ -30,20 +42,27 @@ int run_lint(const Opts& o) {
         return kUsage;
     }
     bool color = (o.output.empty() || o.output == "-") && stdout_is_terminal();
-    auto r = e911::load_files(o.files, load_options());
-    if (!r.ok()) {  // load errors are findings too, and a usage-class failure
-        int rc = emit(render(e911::findings_from_diagnostics(r.diagnostics), o.format, color), o.output);
+    std::vector<e911::Finding> findings;
+    std::set<std::string> seen;
+    bool load_failed = false;
+    for (const auto& unit : plan_files(o.files, o.merge, o.only_configs)) {  // each configuration on its own
+        auto r = e911::load_files(unit.files, load_options());
+        add_once(findings, e911::findings_from_diagnostics(r.diagnostics), seen);
+        if (!r.ok()) {  // load errors are findings too, and a usage-class failure
+            load_failed = true;
+            continue;
+        }
+        try {
+            add_once(findings, e911::lint(r.config, opt), seen);
+        } catch (const std::invalid_argument& e) {
+            std::cerr << "e911: " << e.what() << "\n";
+            return kUsage;
+        }
+    }
+    if (load_failed) {
+        int rc = emit(render(findings, o.format, color), o.output);
         return rc ? rc : kUsage;
     }
-    std::vector<e911::Finding> findings;
-    try {
-        findings = e911::lint(r.config, opt);
-    } catch (const std::invalid_argument& e) {
-        std::cerr << "e911: " << e.what() << "\n";
-        return kUsage;
-    }
-    auto load = e911::findings_from_diagnostics(r.diagnostics);
-    findings.insert(findings.begin(), load.begin(), load.end());
     if (!o.write_baseline.empty()) {
         try {
             e911::write_file(o.write_baseline, e911::baseline_to_json(findings));
@@ -69,7 +88,8 @@ int run_lint(const Opts& o) {
 Command add_lint(CLI::App& app) {
     auto o = std::make_shared<Opts>();
     auto* sub = app.add_subcommand("lint", "Check a configuration against every rule (exit 0 clean, 1 findings, 2 usage/load error)");
-    sub->add_option("FILE", o->files, "configuration files (YAML or JSON)")->required();
+    sub->add_option("FILE", o->files, "configuration files (YAML or JSON), each its own configuration")->required();
+    add_file_set_options(sub, o->merge, o->only_configs);
     sub->add_option("--format", o->format, "text, json, sarif, junit or github")->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
     sub->add_option("--fail-on", o->fail_on, "lowest severity that fails: error, warning, info or never")
         ->check(CLI::IsMember({"error", "warning", "info", "never"}));

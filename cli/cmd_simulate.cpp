@@ -15,6 +15,7 @@ struct Opts {
     e911::Caller caller;
     std::vector<std::string> files;
     std::string format = "text", platform, client, calls;
+    CLI::Option* format_option = nullptr;  // to tell `--format text` given from the default
 };
 
 int run_simulate(Opts& o) {
@@ -25,6 +26,7 @@ int run_simulate(Opts& o) {
     if (int rc = load_or_report(o.files, r); rc >= 0) return rc;
     e911::Simulator sim(r.config);
     if (!o.calls.empty()) {
+        if (o.format_option->count() == 0) o.format = "json";  // batch output defaults to JSON Lines
         if (o.format == "text") {
             std::cerr << "e911: --calls writes json or csv; use --format json or --format csv\n";
             return kUsage;
@@ -87,7 +89,8 @@ Command add_simulate(CLI::App& app) {
     sub->add_option("--platform", o->platform, "teams or sfb")->check(CLI::IsMember({"teams", "sfb"}));
     sub->add_option("--client", o->client, "SfB client: modern (multiple emergency numbers) or legacy")->check(CLI::IsMember({"modern", "legacy"}));
     sub->add_option("--calls", o->calls, "batch: a CSV or JSON Lines file of calls ('-' for stdin)");
-    sub->add_option("--format", o->format, "text or json (batch: json or csv)")->check(CLI::IsMember({"text", "json", "csv"}));
+    o->format_option = sub->add_option("--format", o->format, "text or json (batch: JSON Lines by default, or csv)")
+                           ->check(CLI::IsMember({"text", "json", "csv"}));
     return {sub, [o] { return run_simulate(*o); }};
 }
 

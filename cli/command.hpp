@@ -33,6 +33,10 @@ e911::LoadOptions& load_options();
 int load_or_report(const std::vector<std::string>& files, e911::LoadResult& r);
 // Whole regular file as bytes, bounded like a configuration; throws std::invalid_argument naming the file and why.
 std::string read_file(const std::string& path);
+// validate/lint: FILE arguments -> configurations (each file its own unless --merge); notes on stderr.
+// Empty when --only-configs skipped every file.
+std::vector<e911::ConfigUnit> plan_files(const std::vector<std::string>& files, bool merge, bool only_configs);
+void add_file_set_options(CLI::App* sub, bool& merge, bool& only_configs);
 
 Command add_validate(CLI::App& app);
 Command add_schema(CLI::App& app);
@@ -44,5 +48,9 @@ Command add_diff(CLI::App& app);
 Command add_convert(CLI::App& app);
 Command add_rules(CLI::App& app);
 Command add_explain(CLI::App& app);
+Command add_help(CLI::App& app);
+Command add_completion(CLI::App& app);
+// Before parsing: a first argument that is no subcommand gets "did you mean"; returns an exit code or -1.
+int check_subcommand(CLI::App& app, int argc, char** argv);
 
 }  // namespace cli

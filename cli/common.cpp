@@ -1,16 +1,16 @@
 // Output and loading helpers shared by the subcommands.
-#include <unistd.h>
-
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 
 #include "command.hpp"
+#include "platform.hpp"
 
 namespace cli {
 
-bool stdout_is_terminal() { return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
-bool stderr_is_terminal() { return isatty(STDERR_FILENO); }
+bool stdout_is_terminal() { return platform::stdout_is_tty() && !std::getenv("NO_COLOR"); }
+bool stderr_is_terminal() { return platform::stderr_is_tty(); }
 
 e911::LoadOptions& load_options() {
     static e911::LoadOptions options;
@@ -49,7 +49,7 @@ int emit(const std::string& text, const std::string& output) {
 }
 
 int load_or_report(const std::vector<std::string>& files, e911::LoadResult& r) {
-    r = e911::load_files(files, load_options());
+    r = e911::load_files(e911::plan_configs(files, true).front().files, load_options());  // a file another includes: once
     if (r.unreadable()) {
         std::cerr << e911::diagnostics_to_text(r.diagnostics, stderr_is_terminal());
         return kUsage;

@@ -25,6 +25,9 @@ int main(int argc, char** argv) {
         cli::add_validate(app), cli::add_schema(app), cli::add_lint(app),  cli::add_simulate(app), cli::add_pidf(app),
         cli::add_matrix(app),   cli::add_diff(app),   cli::add_convert(app), cli::add_rules(app),  cli::add_explain(app),
     };
+    commands.push_back(cli::add_help(app));
+    commands.push_back(cli::add_completion(app));
+    if (int rc = cli::check_subcommand(app, argc, argv); rc >= 0) return rc;
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -12,5 +12,6 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libphonenumber-dev libvalijson-dev libcli11-dev \
   catch2 pybind11-dev python3-dev python3-pytest \
   libbenchmark-dev mypy \
-  clang-14 libclang-rt-14-dev >/dev/null
+  clang-14 libclang-rt-14-dev \
+  pre-commit git python3-build python3-wheel python3-setuptools python3-venv >/dev/null
 echo "install-deps: ok"

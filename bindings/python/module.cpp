@@ -62,6 +62,7 @@ template <class T>
 class Answer {
 public:
     explicit Answer(T value) : value_(std::move(value)) {}
+    const T& value() const { return value_; }
     std::string json() const { return e911::render(value_, e911::ReportFormat::json, {false, -1}); }
     std::string render(const std::string& format, bool color) const {
         return e911::render(value_, format_of(format), {color, 2});
@@ -132,12 +133,14 @@ public:
         py::gil_scoped_release release;
         for (const auto& fields : rows) {
             try {
+                ++rows_;  // counted as the CLI counts them, so rows equal `e911 simulate --calls` rows
                 auto row = e911::call_row_from_fields(fields);
                 if (row.kind == "callback") {
-                    out.emplace_back("callback", e911::callback_to_json(session_.callback(row.elin, *row.time), -1), nullptr);
+                    auto answer = session_.callback(row.elin, *row.time);
+                    out.emplace_back("callback", e911::batch_row_to_json(rows_, row, nullptr, &answer), nullptr);
                 } else {
                     auto answer = std::make_shared<TraceAnswer>(session_.call(row));
-                    out.emplace_back("trace", answer->json(), answer);
+                    out.emplace_back("trace", e911::batch_row_to_json(rows_, row, &answer->value(), nullptr), answer);
                 }
             } catch (const e911::UsageError& e) {
                 out.emplace_back("error", e.what(), nullptr);
@@ -148,6 +151,7 @@ public:
 private:
     std::shared_ptr<Handle> h_;
     e911::CallSession session_;
+    long long rows_ = 0;
 };
 
 }  // namespace

@@ -126,6 +126,37 @@ def _answers(cls: "type[R]", items: Iterable[Dict[str, Any]], answer: "_e911.Ans
     return Answers([cls(x) for x in items], answer)
 
 
+def _type_error(func: str, param: str, expected: str, value: Any) -> TypeError:
+    return TypeError(f"{func}(): `{param}` must be {expected}, not {type(value).__name__}")
+
+
+def _text(func: str, param: str, value: Any, optional: bool = True) -> Optional[str]:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise _type_error(func, param, "a str" + (" or None" if optional else ""), value)
+    return value
+
+
+def _names(func: str, param: str, value: Any) -> List[str]:
+    """Rule ids or categories: one string (comma-separated like the CLI's) or a sequence of strings."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    if isinstance(value, (list, tuple, set, frozenset)) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise _type_error(func, param, "a rule id or category (str) or a list of them", value)
+
+
+def _paths(func: str, param: str, value: Any) -> List[str]:
+    if isinstance(value, (str, _os.PathLike)):
+        return [_os.fspath(value)]
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, (str, _os.PathLike)) for v in value):
+        return [_os.fspath(v) for v in value]
+    raise _type_error(func, param, "a path (str or os.PathLike) or a non-empty list of paths", value)
+
+
 class Config:
     """A loaded configuration. Read-only model access (``sites``, ``subnets``, ``addresses``, ...) and the
     questions: ``lint()``, ``simulate()``, ``simulate_many()``, ``matrix()``, ``pidf()``."""
@@ -186,11 +217,13 @@ class Config:
     waivers = property(lambda self: self._list("waivers"), doc="Waivers.")
 
     # ---- questions
-    def lint(self, select: Optional[Sequence[str]] = None, ignore: Optional[Sequence[str]] = None,
+    def lint(self, select: Union[str, Sequence[str], None] = None, ignore: Union[str, Sequence[str], None] = None,
              today: Optional[str] = None) -> Answers[Finding]:
-        """Run the rules (ids or categories in ``select``/``ignore``); ``today`` (YYYY-MM-DD) fixes waiver expiry.
-        Load warnings come first, as in ``e911 lint``; ``.render("sarif")`` writes any of the CLI's formats."""
-        answer = self._h.lint(list(select or []), list(ignore or []), today or "")
+        """Run the rules: ``select``/``ignore`` take a rule id or category, a comma-separated string of them
+        (as the CLI) or a list; ``today`` (YYYY-MM-DD) fixes waiver expiry. Load warnings come first, as in
+        ``e911 lint``; ``.render("sarif")`` writes any of the CLI's formats."""
+        answer = self._h.lint(_names("lint", "select", select), _names("lint", "ignore", ignore),
+                              _text("lint", "today", today) or "")
         return _answers(Finding, _json.loads(answer.json())["findings"], answer)
 
     def simulate(self, dialed: str, user: Optional[str] = None, ip: Optional[str] = None, public_ip: Optional[str] = None,
@@ -199,13 +232,17 @@ class Config:
         """Simulate one call, exactly as ``e911 simulate`` does. Raises UsageError for bad arguments."""
         fields = dict(dialed=dialed, user=user, ip=ip, public_ip=public_ip, bssid=bssid, chassis_id=chassis_id,
                       port_id=port_id, platform=platform, client=client)
+        for name, value in fields.items():
+            _text("simulate", name, value, optional=name != "dialed")
         answer = self._h.simulate({k: v for k, v in fields.items() if v is not None})
         return Trace(_json.loads(answer.json()), answer)
 
     def simulate_many(self, calls: Iterable[Dict[str, Any]], chunk: int = 1000) -> Iterator[Union[Trace, CallbackAnswer]]:
         """Simulate calls in order (dicts with the simulate() arguments, optional ``time``, ``duration``,
         and ``kind``/``elin`` for ELIN callback rows). Yields a Trace per call and a CallbackAnswer per
-        callback; a bad row raises UsageError naming the row. Work runs in chunks without the GIL."""
+        callback whose ``to_dict()`` equals the row ``e911 simulate --calls`` writes (``row``, ``kind``,
+        ``time`` first; no ``pidf_lo``); a bad row raises UsageError naming the row. Work runs in chunks
+        without the GIL."""
         session = _e911.Session(self._h)
         batch: List[Dict[str, str]] = []
         index = 0
@@ -222,8 +259,13 @@ class Config:
                     yield Trace(_json.loads(payload), answer)
             batch.clear()
 
-        for call in calls:
-            batch.append({str(k): str(v) for k, v in call.items() if v is not None})
+        for n, call in enumerate(calls, 1):
+            if not isinstance(call, dict):
+                raise _type_error("simulate_many", f"calls[{n - 1}]", "a dict of column -> value", call)
+            for k, v in call.items():
+                if not isinstance(k, str) or not (v is None or isinstance(v, (str, int)) and not isinstance(v, bool)):
+                    raise _type_error("simulate_many", f"calls[{n - 1}][{k!r}]", "a str or int", v)
+            batch.append({k: str(v) for k, v in call.items() if v is not None})
             if len(batch) >= chunk:
                 yield from flush()
         if batch:
@@ -254,7 +296,7 @@ def load(path: Union[str, "_os.PathLike[str]", Sequence[Union[str, "_os.PathLike
 
     Includes stay inside the root file's directory unless ``allow_include_outside``; files larger
     than ``max_file_size`` bytes (default 256 MiB) are refused (see docs/security.md)."""
-    paths = [path] if isinstance(path, (str, _os.PathLike)) else list(path)
+    paths = _paths("load", "path", path)
     return _checked(_e911.load([_os.fsencode(p) for p in paths], allow_include_outside, max_file_size or 0))
 
 
@@ -264,12 +306,21 @@ def loads(text: str, format: str = "yaml", name: str = "<string>", *,
 
     Text may come from anyone: its includes resolve against the current directory and stay
     inside it, and absolute include paths are refused, unless ``allow_include_outside``."""
-    return _checked(_e911.loads(text, format, name, allow_include_outside, max_file_size or 0))
+    return _checked(_e911.loads(_text("loads", "text", text, False), _text("loads", "format", format, False),
+                                _text("loads", "name", name, False), allow_include_outside, max_file_size or 0))
 
 
-def diff(old: Config, new: Config, today: Optional[str] = None) -> Diff:
-    """Compare two configurations: changed outcomes per caller and number, findings added and fixed."""
-    answer = _e911.diff(old._h, new._h, today or "")
+def _config(func: str, param: str, value: Any) -> Config:
+    return value if isinstance(value, Config) else load(_paths(func, param, value))
+
+
+def diff(old: Union[Config, str, "_os.PathLike[str]", Sequence[Union[str, "_os.PathLike[str]"]]],
+         new: Union[Config, str, "_os.PathLike[str]", Sequence[Union[str, "_os.PathLike[str]"]]],
+         today: Optional[str] = None) -> Diff:
+    """Compare two configurations (each a Config, a path or a list of paths, as ``e911 diff OLD NEW``):
+    changed outcomes per caller and number, findings added and fixed."""
+    before, after = _config("diff", "old", old), _config("diff", "new", new)
+    answer = _e911.diff(before._h, after._h, _text("diff", "today", today) or "")
     return Diff(_json.loads(answer.json()), answer)
 
 

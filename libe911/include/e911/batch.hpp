@@ -34,6 +34,11 @@ struct CallbackAnswer {
 };
 
 std::string callback_to_json(const CallbackAnswer& a, int indent = -1);
+// One row of simulate_batch's JSON Lines output (`row` counts from 1): `row`, `kind`, `time`, then the
+// trace (without `pidf_lo`; without `trace` unless `with_trace`) or the callback answer. Python's
+// Config.simulate_many() yields the same rows.
+std::string batch_row_to_json(long long row, const CallRow& call, const Trace* trace, const CallbackAnswer* callback,
+                              bool with_trace = true);
 
 // Stateful: remembers which caller used which ELIN and when. Feed rows in time order.
 class CallSession {

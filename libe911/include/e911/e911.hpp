@@ -10,6 +10,7 @@
 #include "e911/net.hpp"
 #include "e911/batch.hpp"
 #include "e911/caller.hpp"
+#include "e911/config_set.hpp"
 #include "e911/report.hpp"
 #include "e911/simulate.hpp"
 #include "e911/version.hpp"

@@ -20,6 +20,7 @@
 #include "load/decode.hpp"
 #include "util/encoding.hpp"
 #include "load/document.hpp"
+#include "util/encoding.hpp"
 
 namespace e911 {
 

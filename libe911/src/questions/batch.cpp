@@ -1,7 +1,11 @@
 #include "e911/batch.hpp"
 
-#include <ctime>
+#include <chrono>
+#include <climits>
+#include <cstdio>
 #include <istream>
+#include <iterator>
+#include <sstream>
 #include <ostream>
 
 #include "questions/call_log.hpp"
@@ -10,12 +14,12 @@
 #include "report/trace_json.hpp"
 #include "report/tables.hpp"
 #include "util/text_util.hpp"
+#include "util/encoding.hpp"
 
 namespace e911 {
 
 std::optional<long long> parse_time(const std::string& s) {
     if (detail::is_digits(s) && s.size() < 18) return std::stoll(s);
-    std::tm tm{};
     int y, mo, d, h = 0, mi = 0, sec = 0;
     char tail[8] = {0};
     int n = std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%7s", &y, &mo, &d, &h, &mi, &sec, tail);
@@ -27,13 +31,26 @@ std::optional<long long> parse_time(const std::string& s) {
     std::string t = tail;
     if (!t.empty() && t != "Z" && t != "z") return std::nullopt;  // only UTC; offsets would be silently wrong
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return std::nullopt;
-    tm.tm_year = y - 1900;
-    tm.tm_mon = mo - 1;
-    tm.tm_mday = d;
-    tm.tm_hour = h;
-    tm.tm_min = mi;
-    tm.tm_sec = sec;
-    return static_cast<long long>(timegm(&tm));
+    // C++20 calendar rather than timegm, which MSVC lacks; an out-of-range day rolls over as timegm's does.
+    using namespace std::chrono;
+    sys_days day = sys_days{year{y} / month{static_cast<unsigned>(mo)} / 1} + days{d - 1};
+    return static_cast<long long>(day.time_since_epoch().count()) * 86400 + h * 3600LL + mi * 60LL + sec;
+}
+
+std::string batch_row_to_json(long long row, const CallRow& call, const Trace* trace, const CallbackAnswer* callback,
+                              bool with_trace) {
+    detail::json j;
+    if (callback) {
+        j = detail::record_json(detail::callback_columns(), detail::callback_cells(*callback));
+    } else if (trace) {
+        j = detail::trace_json(*trace);
+        j.erase("pidf_lo");
+        if (!with_trace) j.erase("trace");
+    }
+    detail::json head = {{"row", row}, {"kind", call.kind}, {"time", call.time ? detail::json(*call.time) : detail::json(nullptr)}};
+    head.update(j);
+    // replace: a stray invalid byte costs one U+FFFD, never the rest of the batch
+    return head.dump(-1, ' ', false, detail::json::error_handler_t::replace);
 }
 
 CallSession::CallSession(const Simulator& simulator, bool trace)
@@ -165,20 +182,8 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
         }
         if (!error.empty()) ++stats.errors;
         if (format == BatchOutput::json) {
-            if (!error.empty()) j = {{"row", stats.rows}, {"error", error}};
-            else if (cb) j = detail::record_json(detail::callback_columns(), detail::callback_cells(*cb));
-            else {
-                j = detail::trace_json(*trace);
-                j.erase("pidf_lo");
-                if (!session_traces) j.erase("trace");
-            }
-            if (error.empty()) {
-                detail::json head = {{"row", stats.rows}, {"kind", row.kind}, {"time", row.time ? detail::json(*row.time) : detail::json(nullptr)}};
-                head.update(j);
-                j = std::move(head);
-            }
-            // replace: a stray invalid byte costs one U+FFFD, never the rest of the batch
-            out << j.dump(-1, ' ', false, detail::json::error_handler_t::replace) << "\n";
+            if (!error.empty()) out << detail::json{{"row", stats.rows}, {"error", error}}.dump(-1, ' ', false, detail::json::error_handler_t::replace) << "\n";
+            else out << batch_row_to_json(stats.rows, row, trace ? &*trace : nullptr, cb ? &*cb : nullptr, session_traces) << "\n";
         } else {
             out << detail::csv_row(detail::batch_columns(), detail::batch_cells(stats.rows, row, trace ? &*trace : nullptr, cb ? &*cb : nullptr, error));
         }

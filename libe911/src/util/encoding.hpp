@@ -16,6 +16,11 @@ bool is_utf16(TextEncoding e);
 // Detects the encoding from the first bytes (a BOM, or UTF-16 text without one: every other byte
 // of the first ASCII characters zero) and returns the text as UTF-8 without a BOM.
 TextEncoding decode_to_utf8(std::string& text);
+// The same, returning the text (for callers that only need the UTF-8).
+inline std::string to_utf8(std::string text) {
+    decode_to_utf8(text);
+    return text;
+}
 
 // UTF-16 code units (bytes in the given order) to UTF-8; unpaired surrogates become U+FFFD.
 // `pending` carries an odd byte or a high surrogate to the next chunk.

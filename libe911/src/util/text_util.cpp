@@ -4,7 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <ctime>
+#include <chrono>
+#include <cstdio>
 #include <set>
 
 namespace e911::detail {
@@ -85,11 +86,11 @@ std::string csv_cell(const std::string& s) {
 }
 
 std::string today_utc() {
-    std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
+    // C++20 calendar rather than gmtime_r, which MSVC lacks.
+    std::chrono::year_month_day d{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
     char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                  static_cast<unsigned>(d.day()));
     return buf;
 }
 

@@ -1,0 +1,62 @@
+"""Python arguments that do not mislead: one string is one rule id or category, diff takes paths,
+simulate_many rows are the CLI's batch rows, wrong types raise TypeError naming the parameter."""
+import json
+import subprocess
+
+import pytest
+
+import e911
+from conftest import CLI, ROOT
+
+CAMPUS = str(ROOT / "examples" / "campus.yaml")
+
+
+def test_lint_select_takes_one_string_as_one_id_or_category():
+    cfg = e911.load(ROOT / "examples" / "multi-psap.yaml")
+    psap = [f.rule for f in cfg.lint(select="psap")]
+    assert psap and set(psap) <= {"psap-mismatch", "psap-relay", "psap-unknown"}
+    assert [f.rule for f in cfg.lint(select="psap-mismatch")] == ["psap-mismatch"]
+    assert cfg.lint(select="psap,numbers") == cfg.lint(select=["psap", "numbers"])
+    assert "psap-mismatch" not in [f.rule for f in cfg.lint(ignore="psap-mismatch")]
+    with pytest.raises(TypeError, match="`select`"):
+        cfg.lint(select=7)
+    with pytest.raises(TypeError, match="`ignore`"):
+        cfg.lint(ignore=[b"psap"])
+
+
+def test_diff_takes_paths_or_configs():
+    old, new = ROOT / "examples" / "multi-psap.yaml", str(ROOT / "examples" / "multi-psap-fixed.yaml")
+    by_path = e911.diff(old, new)
+    assert by_path == e911.diff(e911.load(old), e911.load(new))
+    assert not by_path.worse and e911.diff(new, old).worse
+    with pytest.raises(TypeError, match=r"diff\(\): `new` must be a path"):
+        e911.diff(old, 3)
+
+
+def test_simulate_many_rows_equal_the_cli_batch_rows(tmp_path):
+    calls = [{"dialed": "911", "ip": "10.10.1.5/24", "user": "alice@contoso.edu", "time": "2026-11-21T10:00:00Z"},
+             {"dialed": "9911", "ip": "10.20.3.4/20", "bssid": "f0:6e:0b:c2:21:aa", "time": 1795255300, "duration": 60},
+             {"kind": "callback", "elin": "+12175550101", "time": "2026-11-21T10:20:00Z"}]
+    log = tmp_path / "calls.jsonl"
+    log.write_text("".join(json.dumps(c) + "\n" for c in calls))
+    out = subprocess.run([CLI, "simulate", CAMPUS, "--calls", str(log)], capture_output=True, text=True, check=True)
+    cli_rows = [json.loads(line) for line in out.stdout.splitlines()]
+    py_rows = [r.to_dict() for r in e911.load(CAMPUS).simulate_many(calls)]
+    assert py_rows == cli_rows
+    assert [r["row"] for r in py_rows] == [1, 2, 3] and py_rows[2]["kind"] == "callback"
+
+
+def test_wrong_argument_types_raise_type_error_naming_the_parameter():
+    cfg = e911.load(CAMPUS)
+    with pytest.raises(TypeError, match=r"simulate\(\): `dialed` must be a str, not int"):
+        cfg.simulate(911)
+    with pytest.raises(TypeError, match="`ip`"):
+        cfg.simulate("911", ip=("10.10.1.5", 24))
+    with pytest.raises(TypeError, match=r"calls\[1\]"):
+        list(cfg.simulate_many([{"dialed": "911"}, "911"]))
+    with pytest.raises(TypeError, match=r"calls\[0\]\['time'\]"):
+        list(cfg.simulate_many([{"dialed": "911", "time": 1.5}]))
+    with pytest.raises(TypeError, match=r"load\(\): `path`"):
+        e911.load(42)
+    with pytest.raises(TypeError, match=r"loads\(\): `text`"):
+        e911.loads(b"version: 1")
