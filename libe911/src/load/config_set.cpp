@@ -190,9 +190,12 @@ std::vector<ConfigUnit> plan_configs(const std::vector<std::string>& paths, bool
             u.files.push_back(r.string());
             for (auto& n : notes[canonical_of(r)]) u.notes.push_back(n);
         }
-        for (const auto& [root, ns] : notes)
+        // Not a structured binding: clang 14 cannot capture one in a lambda.
+        for (const auto& entry : notes) {
+            const fs::path& root = entry.first;
             if (std::none_of(roots.begin(), roots.end(), [&](const fs::path& r) { return canonical_of(r) == root; }))
-                u.notes.insert(u.notes.end(), ns.begin(), ns.end());
+                u.notes.insert(u.notes.end(), entry.second.begin(), entry.second.end());
+        }
         return {u};
     }
     std::map<fs::path, std::size_t> unit_of;  // canonical root -> index in units
