@@ -52,5 +52,7 @@ Command add_help(CLI::App& app);
 Command add_completion(CLI::App& app);
 // Before parsing: a first argument that is no subcommand gets "did you mean"; returns an exit code or -1.
 int check_subcommand(CLI::App& app, int argc, char** argv);
+Command add_import(CLI::App& app);
+Command add_export(CLI::App& app);
 
 }  // namespace cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     std::vector<cli::Command> commands = {
         cli::add_validate(app), cli::add_schema(app), cli::add_lint(app),  cli::add_simulate(app), cli::add_pidf(app),
         cli::add_matrix(app),   cli::add_diff(app),   cli::add_convert(app), cli::add_rules(app),  cli::add_explain(app),
+        cli::add_import(app),   cli::add_export(app),
     };
     commands.push_back(cli::add_help(app));
     commands.push_back(cli::add_completion(app));

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "e911/e911.hpp"
+#include "e911/import.hpp"
 
 namespace py = pybind11;
 
@@ -225,7 +226,16 @@ PYBIND11_MODULE(_e911, m) {
                  py::gil_scoped_release release;
                  return std::make_shared<Matrix>(e911::matrix(h.simulator()));
              })
-        .def("pidf", [](const Handle& h, const std::string& id, bool nam) { return e911::pidf(h.config(), id, nam); });
+        .def("pidf", [](const Handle& h, const std::string& id, bool nam) { return e911::pidf(h.config(), id, nam); })
+        // Config.export(): {file name: text}; the PowerShell script is one file.
+        .def("export_files", [](const Handle& h, const std::string& to, const Handle* since) {
+            if (to != "powershell" && to != "cmdlet-json") throw e911::UsageError("to must be \"powershell\" or \"cmdlet-json\"");
+            if (since && to != "powershell") throw e911::UsageError("since applies to to=\"powershell\" only");
+            auto target = to == "powershell" ? e911::ExportTarget::powershell : e911::ExportTarget::cmdlet_json;
+            std::map<std::string, std::string> out;
+            for (auto& f : e911::export_config(h.config(), target, since ? &since->config() : nullptr)) out[f.name] = std::move(f.text);
+            return out;
+        }, py::arg("to"), py::arg("since") = nullptr);
 
     py::class_<Session>(m, "Session").def(py::init<std::shared_ptr<Handle>>()).def("run", &Session::run);
 

@@ -140,7 +140,7 @@ TEST_CASE("e911 help SUBCOMMAND, did you mean, shell completion") {
     CHECK(complete("e911 lint --fa") == "--fail-on\n");
     CHECK(complete("e911 lint --format s") == "sarif\n");
     CHECK(complete("e911 simulate --platform \"\"") == "teams sfb\n");
-    CHECK(complete("e911 help ex") == "explain\n");
+    CHECK(complete("e911 help expl") == "explain\n");
     auto zsh = cli_run("completion zsh").out;
     CHECK(zsh.rfind("#compdef e911\n", 0) == 0);
     CHECK(has(zsh, "'--format[text, json, sarif, junit or github]:format:(text json sarif junit github)'"));

@@ -280,6 +280,13 @@ class Config:
         """The PIDF-LO XML document for a location (``elin_in_nam`` as Skype for Business sends it)."""
         return self._h.pidf(location_id, elin_in_nam)
 
+    def export(self, to: str = "powershell", since: Optional["Config"] = None) -> Union[str, Dict[str, str]]:
+        """The configuration written back, never run: ``to="powershell"`` gives the deployment script (with
+        ``since``, only New-/Set-/Remove- for what changed); ``to="cmdlet-json"`` gives what the Get-Cs*
+        cmdlets would return, as {file name: JSON text}."""
+        files = self._h.export_files(to, since._h if since is not None else None)
+        return next(iter(files.values())) if to == "powershell" else dict(files)
+
     def __repr__(self) -> str:
         return f"<e911.Config {self.name or ''!s} sites={len(self.sites)} subnets={len(self.subnets)}>"
 

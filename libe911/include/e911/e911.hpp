@@ -3,6 +3,7 @@
 #include "e911/diagnostic.hpp"
 #include "e911/error.hpp"
 #include "e911/export.hpp"
+#include "e911/import.hpp"
 #include "e911/lint.hpp"
 #include "e911/load.hpp"
 #include "e911/matrix.hpp"

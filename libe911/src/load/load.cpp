@@ -17,8 +17,8 @@
 #include <sstream>
 
 #include "e911/files.hpp"
+#include "import/include_hook.hpp"
 #include "load/decode.hpp"
-#include "util/encoding.hpp"
 #include "load/document.hpp"
 #include "util/encoding.hpp"
 
@@ -160,6 +160,12 @@ public:
         if (files_read_ >= opt_.limits.max_files)
             return refuse("more than " + std::to_string(opt_.limits.max_files) + " files in one load; `" + path.string() + "` was not read",
                           "join small files, or raise LoadLimits::max_files");
+        // A PowerShell export (file, folder, ZIP), named or included, is imported into a document here.
+        if (detail::imp::is_export(path.string(), via == nullptr)) {
+            ++files_read_;
+            loaded_.insert(canon);
+            return detail::imp::export_document(path.string(), cfg_, root, out_);
+        }
         std::string raw;
         try {
             raw = e911::read_file(path.string(), opt_.limits.max_file_bytes);
@@ -375,6 +381,7 @@ void cap(std::vector<Diagnostic>& ds, std::size_t max) {
 }
 
 LoadResult finish(LoadResult r, Node& root, bool parsed, const LoadLimits& limits) {
+    if (parsed) detail::imp::apply_overrides(root, r.config, r.diagnostics);  // `overrides:` on imported objects
     if (parsed && root.kind == Node::Kind::mapping) {
         std::vector<Diagnostic> schema;
         validate_schema(root, r.config, schema, std::size_t{limits.max_diagnostics} + 1);
