@@ -28,13 +28,15 @@ Command add_matrix(CLI::App& app) {
 
 Command add_diff(CLI::App& app) {
     struct Opts {
-        std::string old_file, new_file, format = "text", today;
+        std::string old_file, new_file, format = "text", today, output;
     };
     auto o = std::make_shared<Opts>();
     auto* sub = app.add_subcommand("diff", "Compare outcomes and findings of two configurations (exit 1 when an emergency outcome got worse)");
     sub->add_option("OLD", o->old_file, "the configuration before")->required();
     sub->add_option("NEW", o->new_file, "the configuration after")->required();
-    sub->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    sub->add_option("--format", o->format, "text, json or html (a self-contained page)")
+        ->check(CLI::IsMember({"text", "json", "html"}));
+    sub->add_option("-o,--output", o->output, "write to this file");
     sub->add_option("--today", o->today, "date for waiver expiry")->group("");
     return {sub, [o] {
                 e911::LoadResult before, after;
@@ -43,8 +45,9 @@ Command add_diff(CLI::App& app) {
                 e911::LintOptions opt;
                 opt.today = o->today;
                 auto d = e911::diff(before.config, after.config, opt);
-                std::cout << e911::render(d, o->format == "json" ? e911::ReportFormat::json : e911::ReportFormat::text)
-                          << (o->format == "json" ? "\n" : "");
+                e911::ReportFormat f = e911::ReportFormat::text;
+                e911::parse_report_format(o->format, f);
+                if (int rc = emit(e911::render(d, f), o->output)) return rc;
                 return d.worse() ? kFindings : kClean;
             }};
 }

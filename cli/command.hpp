@@ -45,6 +45,7 @@ Command add_simulate(CLI::App& app);
 Command add_pidf(CLI::App& app);
 Command add_matrix(CLI::App& app);
 Command add_diff(CLI::App& app);
+Command add_report(CLI::App& app);
 Command add_convert(CLI::App& app);
 Command add_rules(CLI::App& app);
 Command add_explain(CLI::App& app);

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
         cli::add_matrix(app),   cli::add_diff(app),   cli::add_convert(app), cli::add_rules(app),  cli::add_explain(app),
         cli::add_import(app),   cli::add_export(app),
     };
+    commands.push_back(cli::add_report(app));
     commands.push_back(cli::add_help(app));
     commands.push_back(cli::add_completion(app));
     if (int rc = cli::check_subcommand(app, argc, argv); rc >= 0) return rc;

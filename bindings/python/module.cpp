@@ -54,7 +54,7 @@ std::map<std::string, std::string> fields_of(const py::dict& d) {
 
 e911::ReportFormat format_of(const std::string& name) {
     e911::ReportFormat f;
-    if (!e911::parse_report_format(name, f)) throw e911::UsageError("format `" + name + "`: expected text, json, csv, sarif, junit or github");
+    if (!e911::parse_report_format(name, f)) throw e911::UsageError("format `" + name + "`: expected text, json, csv, sarif, junit, github or html");
     return f;
 }
 
@@ -225,6 +225,13 @@ PYBIND11_MODULE(_e911, m) {
              [](Handle& h) {
                  py::gil_scoped_release release;
                  return std::make_shared<Matrix>(e911::matrix(h.simulator()));
+             })
+        .def("report_html",
+             [](Handle& h, std::string today) {
+                 e911::LintOptions opt;
+                 opt.today = std::move(today);
+                 py::gil_scoped_release release;
+                 return e911::report_html(h.config(), opt);
              })
         .def("pidf", [](const Handle& h, const std::string& id, bool nam) { return e911::pidf(h.config(), id, nam); })
         // Config.export(): {file name: text}; the PowerShell script is one file.

@@ -27,7 +27,7 @@ from ._results import Diff as _Diff
 from ._results import Trace as _Trace
 
 __all__ = [
-    "__version__", "load", "loads", "diff", "rules", "rule_doc", "schema", "rows", "FORMATS",
+    "__version__", "load", "loads", "diff", "report", "rules", "rule_doc", "schema", "rows", "FORMATS",
     "Config", "Record", "Answers", "Diagnostic", "Finding", "Related", "Waived", "Trace", "TraceStep",
     "EffectivePolicies", "Notifications", "CallbackAnswer", "MatrixRow", "Diff", "OutcomeChange", "Rule",
     "Error", "LoadError", "UsageError",
@@ -35,7 +35,7 @@ __all__ = [
 
 __version__: str = _e911.version()
 
-FORMATS = ("text", "json", "csv", "sarif", "junit", "github")
+FORMATS = ("text", "json", "csv", "sarif", "junit", "github", "html")
 """Every output format of the CLI; ``render()`` takes one (each answer says which it supports)."""
 
 Error = _e911.Error
@@ -65,7 +65,7 @@ class Answers(List[R], Generic[R]):
         self._answer = answer
 
     def render(self, format: str = "text", color: bool = False) -> str:
-        """The answer as ``e911`` writes it: text, json, csv, sarif, junit or github (where the answer has it)."""
+        """The answer as ``e911`` writes it: text, json, csv, sarif, junit, github or html (where the answer has it)."""
         return self._answer.render(format, color)
 
     def to_dict(self) -> Any:
@@ -97,7 +97,7 @@ class Diff(_Diff):
         object.__setattr__(self, "_answer", answer)
 
     def render(self, format: str = "text", color: bool = False) -> str:
-        """The diff as ``e911 diff --format text|json`` writes it."""
+        """The diff as ``e911 diff --format text|json|html`` writes it (html: one self-contained page)."""
         return self._answer.render(format, color)
 
 
@@ -276,6 +276,11 @@ class Config:
         answer = self._h.matrix()
         return _answers(MatrixRow, _json.loads(answer.json()), answer)
 
+    def report_html(self, today: Optional[str] = None) -> str:
+        """The HTML report ``e911 report`` writes: one self-contained page with the summary, the coverage
+        matrix as a heat map, each call's flow citing file:line, and the findings with their rule docs."""
+        return self._h.report_html(_text("report_html", "today", today) or "")
+
     def pidf(self, location_id: str, elin_in_nam: bool = False) -> str:
         """The PIDF-LO XML document for a location (``elin_in_nam`` as Skype for Business sends it)."""
         return self._h.pidf(location_id, elin_in_nam)
@@ -329,6 +334,19 @@ def diff(old: Union[Config, str, "_os.PathLike[str]", Sequence[Union[str, "_os.P
     before, after = _config("diff", "old", old), _config("diff", "new", new)
     answer = _e911.diff(before._h, after._h, _text("diff", "today", today) or "")
     return Diff(_json.loads(answer.json()), answer)
+
+
+def report(config: Union[Config, str, "_os.PathLike[str]", Sequence[Union[str, "_os.PathLike[str]"]]],
+           output: Union[str, "_os.PathLike[str]", None] = None, today: Optional[str] = None) -> str:
+    """The HTML report of a configuration (a Config, a path or a list of paths), as ``e911 report``;
+    written to ``output`` when given. Returns the page."""
+    page = _config("report", "config", config).report_html(today)
+    if output is not None:
+        if not isinstance(output, (str, _os.PathLike)):
+            raise _type_error("report", "output", "a path", output)
+        with open(output, "w", encoding="utf-8") as f:
+            f.write(page)
+    return page
 
 
 def rules() -> Answers[Rule]:

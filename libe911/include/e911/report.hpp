@@ -23,7 +23,7 @@
 
 namespace e911 {
 
-enum class ReportFormat : std::uint8_t { text, json, csv, sarif, junit, github };
+enum class ReportFormat : std::uint8_t { text, json, csv, sarif, junit, github, html };
 const char* to_string(ReportFormat format);
 bool parse_report_format(const std::string& text, ReportFormat& out);  // false when unknown
 
@@ -38,12 +38,23 @@ std::string render(const std::vector<Finding>& findings, ReportFormat format, co
 std::string render(const std::vector<Diagnostic>& diagnostics, ReportFormat format, const RenderOptions& options = {});
 // Formats: text, json, csv.
 std::string render(const std::vector<MatrixRow>& rows, ReportFormat format, const RenderOptions& options = {});
-// Formats: text, json.
+// Formats: text, json, html (one self-contained page, what got worse first).
 std::string render(const DiffResult& diff, ReportFormat format, const RenderOptions& options = {});
 // Formats: text, json, csv.
 std::string render(const std::vector<RuleInfo>& rules, ReportFormat format, const RenderOptions& options = {});
 // Formats: text (the step-by-step explanation), json.
 std::string render(const Trace& trace, ReportFormat format, const RenderOptions& options = {});
+
+// The HTML report (`e911 report`): one self-contained page (no network requests) with a summary, the
+// coverage matrix as a heat map, each cell's call flow citing file:line, and the findings with their
+// rule docs. The data is one JSON document (report_data_json) read by a small embedded script;
+// docs/report.md says how it stays usable at 20,000 sites. Lint options as for lint().
+std::string report_html(const Config& config, const LintOptions& options = {});
+// The page's data: {"kind": "report", "summary", "strings", "objects", "rows", "columns", "flows",
+// "cells", "findings", "rule_docs"}; cells has one entry (5 integers) per matrix() row.
+std::string report_data_json(const Config& config, const LintOptions& options = {}, int indent = -1);
+// A JSON document made safe to sit inside <script type="application/json">: every '<' written as \u003c.
+std::string json_for_script(const std::string& json_text);
 
 // Answers as tables. Column names are the JSON keys; descriptions document them.
 Table findings_table(const std::vector<Finding>& findings);

@@ -6,7 +6,7 @@ namespace e911 {
 
 namespace {
 
-constexpr const char* kFormatNames[] = {"text", "json", "csv", "sarif", "junit", "github"};
+constexpr const char* kFormatNames[] = {"text", "json", "csv", "sarif", "junit", "github", "html"};
 
 [[noreturn]] void unsupported(const char* what, ReportFormat f, const char* formats) {
     throw std::invalid_argument(std::string(what) + " cannot be written as " + to_string(f) + "; use " + formats);
@@ -19,7 +19,7 @@ std::string document(const Table& t, int indent) { return detail::record_json(t.
 const char* to_string(ReportFormat format) { return kFormatNames[static_cast<int>(format)]; }
 
 bool parse_report_format(const std::string& text, ReportFormat& out) {
-    for (int i = 0; i < 6; ++i)
+    for (int i = 0; i < 7; ++i)
         if (text == kFormatNames[i]) {
             out = static_cast<ReportFormat>(i);
             return true;
@@ -41,6 +41,8 @@ std::string render(const std::vector<Finding>& fs, ReportFormat f, const RenderO
             return detail::junit_findings(fs);
         case ReportFormat::github:
             return detail::github_findings(fs);
+        case ReportFormat::html:  // the findings' page is the whole report: report_html()
+            break;
     }
     unsupported("findings", f, "text, json, csv, sarif, junit or github");
 }
@@ -62,7 +64,8 @@ std::string render(const std::vector<MatrixRow>& rows, ReportFormat f, const Ren
 std::string render(const DiffResult& d, ReportFormat f, const RenderOptions& o) {
     if (f == ReportFormat::text) return detail::text_diff(d);
     if (f == ReportFormat::json) return document(diff_table(d), o.indent);
-    unsupported("a diff", f, "text or json");
+    if (f == ReportFormat::html) return detail::html_diff(d);
+    unsupported("a diff", f, "text, json or html");
 }
 
 std::string render(const std::vector<RuleInfo>& rs, ReportFormat f, const RenderOptions& o) {

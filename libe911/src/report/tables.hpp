@@ -52,5 +52,6 @@ std::string matrix_csv(const std::vector<MatrixRow>& rows);
 std::string sarif_findings(const std::vector<Finding>& fs);
 std::string junit_findings(const std::vector<Finding>& fs);
 std::string github_findings(const std::vector<Finding>& fs);
+std::string html_diff(const DiffResult& d);  // html_diff.cpp
 
 }  // namespace e911::detail
