@@ -50,8 +50,8 @@ std::string render(const Trace& trace, ReportFormat format, const RenderOptions&
 // rule docs. The data is one JSON document (report_data_json) read by a small embedded script;
 // docs/report.md says how it stays usable at 20,000 sites. Lint options as for lint().
 std::string report_html(const Config& config, const LintOptions& options = {});
-// The page's data: {"kind": "report", "summary", "strings", "objects", "rows", "columns", "flows",
-// "cells", "findings", "rule_docs"}; cells has one entry (5 integers) per matrix() row.
+// The page's data: {"kind": "report", "summary", "findings", "rule_docs", "rows", "columns", "flows",
+// "notices", "cells", "objects", "strings"}; cells has one entry (5 integers) per matrix() row.
 std::string report_data_json(const Config& config, const LintOptions& options = {}, int indent = -1);
 // A JSON document made safe to sit inside <script type="application/json">: every '<' written as \u003c.
 std::string json_for_script(const std::string& json_text);

@@ -87,11 +87,9 @@ json strings_of(const std::vector<std::string>& v, Interner& s) {
     return a;
 }
 
-// What one call did beyond where it was placed: shared by all cells that did the same.
-json flow_of(const Trace& t, Objects& obj, Interner& s) {
-    const auto& p = t.policies;
-    json gateways = json::array();
-    for (const auto& g : t.gateways) gateways.push_back(obj.cite(Kind::gateway, g));
+// Who is told of the call: per site in practice, so kept apart from the flow (which is then shared
+// by every site of a region).
+json notice_of(const Trace& t, Objects& obj, Interner& s) {
     std::string mode = "none";
     std::vector<std::string> who;
     if (t.notifications) {
@@ -102,13 +100,20 @@ json flow_of(const Trace& t, Objects& obj, Interner& s) {
         who.insert(who.end(), n.uris.begin(), n.uris.end());
         if (!n.conference_uri.empty()) who.push_back(n.conference_uri);
     }
+    return json::array({obj.cite(Kind::emergency_calling_policy, t.policies.emergency_calling), s(mode), strings_of(who, s)});
+}
+
+// What one call did beyond where it was placed: shared by all cells that did the same.
+json flow_of(const Trace& t, int notice, Objects& obj, Interner& s) {
+    const auto& p = t.policies;
+    json gateways = json::array();
+    for (const auto& g : t.gateways) gateways.push_back(obj.cite(Kind::gateway, g));
     return json::array({s(outcome_class(t.outcome, t.psap_relay, t.psap_correct)), s(to_string(t.outcome)),
-                        s(t.dial_string), obj.cite(Kind::emergency_calling_policy, p.emergency_calling),
-                        obj.cite(Kind::emergency_call_routing_policy, p.emergency_call_routing),
+                        s(t.dial_string), notice, obj.cite(Kind::emergency_call_routing_policy, p.emergency_call_routing),
                         obj.cite(Kind::location_policy, p.location), obj.cite(Kind::routing_policy, p.routing),
                         obj.cite(Kind::dial_plan, p.dial_plan), obj.cite(Kind::pstn_usage, t.pstn_usage),
                         obj.cite(Kind::route, t.route), gateways, obj.cite(Kind::psap, t.psap),
-                        strings_of(t.psap_expected, s), s(mode), strings_of(who, s),
+                        strings_of(t.psap_expected, s),
                         t.normalized == t.dialed ? json(nullptr) : json(s(t.normalized))});
 }
 
@@ -152,8 +157,9 @@ json report_data(const Config& cfg, const LintOptions& options) {
     const Compiled& c = sim.compiled();
     Interner strings;
     Objects objects(cfg, strings);
-    std::unordered_map<std::string, int> rows, columns, flows;
-    json rows_j = json::array(), columns_j = json::array(), flows_j = json::array(), cells = json::array();
+    std::unordered_map<std::string, int> rows, columns, flows, notices;
+    json rows_j = json::array(), columns_j = json::array(), flows_j = json::array(), notices_j = json::array();
+    json cells = json::array();
     std::map<std::string, int> classes;
     std::set<std::string> numbers;
     auto cells_in = matrix_cells(c);
@@ -169,7 +175,10 @@ json report_data(const Config& cfg, const LintOptions& options) {
         std::string ckey = std::string(to_string(t.platform)) + '\n' + t.dialed;
         auto col = columns.emplace(ckey, static_cast<int>(columns_j.size()));
         if (col.second) columns_j.push_back(json::array({to_string(t.platform), t.dialed}));
-        json flow = flow_of(t, objects, strings);
+        json notice = notice_of(t, objects, strings);
+        auto nt = notices.emplace(notice.dump(), static_cast<int>(notices_j.size()));
+        if (nt.second) notices_j.push_back(std::move(notice));
+        json flow = flow_of(t, nt.first->second, objects, strings);
         auto f = flows.emplace(flow.dump(), static_cast<int>(flows_j.size()));
         if (f.second) flows_j.push_back(std::move(flow));
         cells.push_back(r.first->second);
@@ -189,6 +198,7 @@ json report_data(const Config& cfg, const LintOptions& options) {
     data["rows"] = std::move(rows_j);
     data["columns"] = std::move(columns_j);
     data["flows"] = std::move(flows_j);
+    data["notices"] = std::move(notices_j);
     data["cells"] = std::move(cells);
     data["objects"] = objects.list();
     data["strings"] = strings.list();  // last: every interning above is done

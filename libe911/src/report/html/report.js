@@ -296,13 +296,14 @@
       var row = D.rows[C[i * 5]], col = D.columns[C[i * 5 + 1]], fl = D.flows[C[i * 5 + 2]];
       var cn = S[C[i * 5 + 3]], elin = S[C[i * 5 + 4]], klass = S[fl[0]], outcome = S[fl[1]];
       var region = obj(row[0]), site = obj(row[1]), loc = obj(row[2]), user = obj(row[3]);
-      var pol = [obj(fl[3]), obj(fl[4]), obj(fl[5]), obj(fl[6]), obj(fl[7])].filter(Boolean);
+      var notice = D.notices[fl[3]];
+      var pol = [obj(notice[0]), obj(fl[4]), obj(fl[5]), obj(fl[6]), obj(fl[7])].filter(Boolean);
       var usage = obj(fl[8]), route = obj(fl[9]), gws = fl[10].map(obj), psap = obj(fl[11]);
-      var expected = fl[12].map(function (s) { return S[s]; }), mode = S[fl[13]], who = fl[14].map(function (s) { return S[s]; });
+      var expected = fl[12].map(function (s) { return S[s]; }), mode = S[notice[1]], who = notice[2].map(function (s) { return S[s]; });
       var routed = outcome === "routed";
       var boxes = [
         box("caller", (user ? "user " + user.id : "any caller at the site") + " dials " + col[1], user ? [user] : [],
-          [col[0], S[fl[2]] ? "emergency string " + S[fl[2]] : "not an emergency string", fl[15] != null ? "normalized " + S[fl[15]] : ""]),
+          [col[0], S[fl[2]] ? "emergency string " + S[fl[2]] : "not an emergency string", fl[13] != null ? "normalized " + S[fl[13]] : ""]),
         box("site", site ? site.id : "", [site, region], [region ? "region " + region.id : ""]),
         box("location", loc ? loc.id : "", [loc], [S[row[4]], S[row[5]] && S[row[5]] !== "null" ? "found by " + S[row[5]] : ""]),
         box("policies", pol.map(function (p) { return p.id; }).join(", "), pol, pol.map(function (p) { return p.kind.replace(/_/g, " "); })),
