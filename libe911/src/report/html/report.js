@@ -281,7 +281,7 @@
       var old = body.querySelector(".cell.sel");
       if (old) old.classList.remove("sel");
       e.target.classList.add("sel");
-      showFlow(Number(c));
+      showFlow(Number(c), true);
     });
 
     // ---- the call flow of one cell: caller -> ... -> notification, each box citing file:line
@@ -292,7 +292,7 @@
       (cite || []).forEach(function (x) { if (x && x.where) b.appendChild(el("div", { cls: "cite", text: x.kind + " " + x.id + " · " + x.where })); });
       return b;
     }
-    function showFlow(i) {
+    function showFlow(i, scroll) {
       var row = D.rows[C[i * 5]], col = D.columns[C[i * 5 + 1]], fl = D.flows[C[i * 5 + 2]];
       var cn = S[C[i * 5 + 3]], elin = S[C[i * 5 + 4]], klass = S[fl[0]], outcome = S[fl[1]];
       var region = obj(row[0]), site = obj(row[1]), loc = obj(row[2]), user = obj(row[3]);
@@ -322,7 +322,7 @@
       flowBox.appendChild(flow);
       var args = (user ? " --user " + user.id : "") + (loc ? " (a caller at location " + loc.id + ")" : "");
       flowBox.appendChild(el("p", { cls: "muted", text: "Step by step with every reason: e911 simulate CONFIG " + col[1] + " --platform " + col[0] + args }));
-      flowBox.scrollIntoView({ block: "nearest" });
+      if (scroll) flowBox.scrollIntoView({ block: "nearest" });
     }
     redraw();
     // A link can open one cell's flow: report.html#cell=N (N as in data-cell).
