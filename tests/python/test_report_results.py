@@ -83,6 +83,10 @@ def test_lint_renders_every_cli_format(campus, fmt):
     if fmt == "csv":  # the CLI's lint has no CSV; Python gets the findings table as CSV
         assert findings.render("csv").splitlines()[0].startswith("rule,severity,message")
         return
+    if fmt == "html":  # findings in HTML are part of the whole report (e911 report, Config.report_html)
+        with pytest.raises(e911.UsageError, match="cannot be written as html"):
+            findings.render(fmt)
+        return
     path = str(ROOT / "examples" / "campus.yaml")
     want = run_cli("lint", "--format", fmt, "--today", TODAY, path).stdout
     assert _ended(findings.render(fmt)) == want
@@ -104,9 +108,11 @@ def test_matrix_diff_trace_rules_render_as_the_cli_does(campus):
     assert t.render("text") == run_cli("simulate", path, "--dial", "911", "--ip", "10.10.1.57/24").stdout
     assert e911.rules().render("text") == run_cli("rules").stdout
     assert all(r.summary for r in e911.rules())
-    with pytest.raises(e911.UsageError, match="use text or json"):
+    with pytest.raises(e911.UsageError, match="use text, json or html"):
         d.render("sarif")
-    with pytest.raises(e911.UsageError, match="format `html`"):
+    with pytest.raises(e911.UsageError, match="format `pdf`"):
+        rows.render("pdf")
+    with pytest.raises(e911.UsageError, match="a matrix cannot be written as html"):
         rows.render("html")
 
 

@@ -81,11 +81,11 @@ TEST_CASE("render picks one renderer per format and refuses formats an answer la
         CHECK(std::string(e911::to_string(f)) == name);
         CHECK(!e911::render(fs, f).empty());
     }
-    CHECK_FALSE(e911::parse_report_format("html", f));
+    CHECK_FALSE(e911::parse_report_format("pdf", f));
     CHECK(e911::render(fs, e911::ReportFormat::json) == e911::findings_to_json(fs));
     CHECK(e911::render(fs, e911::ReportFormat::sarif) == e911::findings_to_sarif(fs));
     CHECK_THROWS_AS(e911::render(std::vector<e911::MatrixRow>{}, e911::ReportFormat::sarif), std::invalid_argument);
-    CHECK_THROWS_WITH(e911::render(e911::DiffResult{}, e911::ReportFormat::csv), Catch::Contains("use text or json"));
+    CHECK_THROWS_WITH(e911::render(e911::DiffResult{}, e911::ReportFormat::csv), Catch::Contains("use text, json or html"));
     auto rules = e911::render(e911::rules(), e911::ReportFormat::json);
     CHECK(nlohmann::json::parse(rules)[0].contains("summary"));
     CHECK(e911::render(e911::rules(), e911::ReportFormat::text).find("psap-mismatch") != std::string::npos);
