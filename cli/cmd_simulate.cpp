@@ -26,6 +26,10 @@ int run_simulate(Opts& o) {
     if (int rc = load_or_report(o.files, r); rc >= 0) return rc;
     e911::Simulator sim(r.config);
     if (!o.calls.empty()) {
+        if (!o.caller.down.empty()) {
+            std::cerr << "e911: --down is for one call; a call log gives each row's down gateways in a `down` column\n";
+            return kUsage;
+        }
         if (o.format_option->count() == 0) o.format = "json";  // batch output defaults to JSON Lines
         if (o.format == "text") {
             std::cerr << "e911: --calls writes json or csv; use --format json or --format csv\n";
@@ -88,6 +92,7 @@ Command add_simulate(CLI::App& app) {
     sub->add_option("--port-id", o->caller.port_id, "switch port ID (LLDP)");
     sub->add_option("--platform", o->platform, "teams or sfb")->check(CLI::IsMember({"teams", "sfb"}));
     sub->add_option("--client", o->client, "SfB client: modern (multiple emergency numbers) or legacy")->check(CLI::IsMember({"modern", "legacy"}));
+    sub->add_option("--down", o->caller.down, "gateways to treat as down: GW[,GW...]");
     sub->add_option("--calls", o->calls, "batch: a CSV or JSON Lines file of calls ('-' for stdin)");
     o->format_option = sub->add_option("--format", o->format, "text or json (batch: JSON Lines by default, or csv)")
                            ->check(CLI::IsMember({"text", "json", "csv"}));

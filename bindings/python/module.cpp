@@ -222,9 +222,9 @@ PYBIND11_MODULE(_e911, m) {
                  return std::make_shared<TraceAnswer>(h.simulator().simulate(row.caller));
              })
         .def("matrix",
-             [](Handle& h) {
+             [](Handle& h, const std::vector<std::string>& down) {
                  py::gil_scoped_release release;
-                 return std::make_shared<Matrix>(e911::matrix(h.simulator()));
+                 return std::make_shared<Matrix>(e911::matrix(h.simulator(), down));
              })
         .def("report_html",
              [](Handle& h, std::string today) {
@@ -271,10 +271,10 @@ PYBIND11_MODULE(_e911, m) {
         }
         return std::make_shared<Handle>(std::move(r));
     });
-    m.def("diff", [](const Handle& a, const Handle& b, std::string today) {
+    m.def("diff", [](const Handle& a, const Handle& b, std::string today, const std::vector<std::string>& down) {
         e911::LintOptions opt;
         opt.today = std::move(today);
         py::gil_scoped_release release;
-        return std::make_shared<DiffAnswer>(e911::diff(a.config(), b.config(), opt));
+        return std::make_shared<DiffAnswer>(e911::diff(a.config(), b.config(), opt, down));
     });
 }

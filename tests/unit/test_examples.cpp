@@ -36,6 +36,11 @@ TEST_CASE("multi-psap: exactly the wrong-PSAP finding it demonstrates, in YAML a
     CHECK(rules_of("multi-psap.json", false) == want);
 }
 
+TEST_CASE("us-canada: one waived emergency-single-gateway on Toronto, nothing active") {
+    CHECK(rules_of("us-canada.yaml", false) == std::vector<std::string>{"emergency-single-gateway site/toronto"});
+    CHECK(rules_of("us-canada.yaml", true).empty());
+}
+
 TEST_CASE("bern: the numbers of the header simulate as the header says") {
     auto r = load_files({E911_SOURCE_DIR "/examples/bern.yaml"});
     Simulator sim(r.config);

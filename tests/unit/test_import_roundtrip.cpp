@@ -30,6 +30,14 @@ std::string exportable(e911::Config c) {
     }
     for (auto& s : c.sites) s.country.clear();
     for (auto& u : c.users) u.sfb_client = e911::SfbClient::modern;
+    // The cmdlet JSON export does not write the users' PSTN connectivity, usage location, static emergency
+    // address or common-area-phone flag yet (examples/us-canada.yaml has them): cleared on both sides until it does.
+    for (auto& u : c.users) {
+        u.pstn = e911::PstnConnectivity::direct_routing;
+        u.usage_location.clear();
+        u.emergency_address = {};
+        u.common_area_phone = false;
+    }
     for (auto& w : c.wireless_access_points) w.site = {};
     for (auto& s : c.switches) s.site = {};
     for (auto& p : c.ports) p.site = {};

@@ -149,6 +149,14 @@ def _names(func: str, param: str, value: Any) -> List[str]:
     raise _type_error(func, param, "a rule id or category (str) or a list of them", value)
 
 
+def _gateways(func: str, value: Any) -> List[str]:
+    """Gateway ids for ``down``: one string (comma-separated like the CLI's ``--down``) or a list of them."""
+    if value is None or isinstance(value, str) or (isinstance(value, (list, tuple, set, frozenset)) and
+                                                   all(isinstance(v, str) for v in value)):
+        return _names(func, "down", value)
+    raise _type_error(func, "down", "a gateway id (str) or a list of them", value)
+
+
 def _paths(func: str, param: str, value: Any) -> List[str]:
     if isinstance(value, (str, _os.PathLike)):
         return [_os.fspath(value)]
@@ -228,21 +236,27 @@ class Config:
 
     def simulate(self, dialed: str, user: Optional[str] = None, ip: Optional[str] = None, public_ip: Optional[str] = None,
                  bssid: Optional[str] = None, chassis_id: Optional[str] = None, port_id: Optional[str] = None,
-                 platform: Optional[str] = None, client: Optional[str] = None) -> Trace:
-        """Simulate one call, exactly as ``e911 simulate`` does. Raises UsageError for bad arguments."""
+                 platform: Optional[str] = None, client: Optional[str] = None,
+                 down: Union[str, Sequence[str], None] = None) -> Trace:
+        """Simulate one call, exactly as ``e911 simulate`` does; ``down`` names gateways to treat as down
+        (``--down``). Raises UsageError for bad arguments."""
         fields = dict(dialed=dialed, user=user, ip=ip, public_ip=public_ip, bssid=bssid, chassis_id=chassis_id,
                       port_id=port_id, platform=platform, client=client)
         for name, value in fields.items():
             _text("simulate", name, value, optional=name != "dialed")
+        if down is not None:
+            fields["down"] = ",".join(_gateways("simulate", down))
         answer = self._h.simulate({k: v for k, v in fields.items() if v is not None})
         return Trace(_json.loads(answer.json()), answer)
 
-    def simulate_many(self, calls: Iterable[Dict[str, Any]], chunk: int = 1000) -> Iterator[Union[Trace, CallbackAnswer]]:
+    def simulate_many(self, calls: Iterable[Dict[str, Any]], chunk: int = 1000,
+                      down: Union[str, Sequence[str], None] = None) -> Iterator[Union[Trace, CallbackAnswer]]:
         """Simulate calls in order (dicts with the simulate() arguments, optional ``time``, ``duration``,
         and ``kind``/``elin`` for ELIN callback rows). Yields a Trace per call and a CallbackAnswer per
         callback whose ``to_dict()`` equals the row ``e911 simulate --calls`` writes (``row``, ``kind``,
         ``time`` first; no ``pidf_lo``); a bad row raises UsageError naming the row. Work runs in chunks
-        without the GIL."""
+        without the GIL. ``down`` names gateways down for every call (a row's own ``down`` wins)."""
+        all_down = ",".join(_gateways("simulate_many", down))
         session = _e911.Session(self._h)
         batch: List[Dict[str, str]] = []
         index = 0
@@ -265,15 +279,19 @@ class Config:
             for k, v in call.items():
                 if not isinstance(k, str) or not (v is None or isinstance(v, (str, int)) and not isinstance(v, bool)):
                     raise _type_error("simulate_many", f"calls[{n - 1}][{k!r}]", "a str or int", v)
-            batch.append({k: str(v) for k, v in call.items() if v is not None})
+            row = {k: str(v) for k, v in call.items() if v is not None}
+            if all_down and "down" not in row:
+                row["down"] = all_down
+            batch.append(row)
             if len(batch) >= chunk:
                 yield from flush()
         if batch:
             yield from flush()
 
-    def matrix(self) -> Answers[MatrixRow]:
-        """Every site x LIS location x emergency dial string/mask x platform, plus no-site callers."""
-        answer = self._h.matrix()
+    def matrix(self, down: Union[str, Sequence[str], None] = None) -> Answers[MatrixRow]:
+        """Every site x LIS location x emergency dial string/mask x platform, plus no-site callers; with
+        ``down``, as if those gateways had failed (``e911 matrix --down``)."""
+        answer = self._h.matrix(_gateways("matrix", down))
         return _answers(MatrixRow, _json.loads(answer.json()), answer)
 
     def report_html(self, today: Optional[str] = None) -> str:
@@ -328,11 +346,12 @@ def _config(func: str, param: str, value: Any) -> Config:
 
 def diff(old: Union[Config, str, "_os.PathLike[str]", Sequence[Union[str, "_os.PathLike[str]"]]],
          new: Union[Config, str, "_os.PathLike[str]", Sequence[Union[str, "_os.PathLike[str]"]]],
-         today: Optional[str] = None) -> Diff:
+         today: Optional[str] = None, down: Union[str, Sequence[str], None] = None) -> Diff:
     """Compare two configurations (each a Config, a path or a list of paths, as ``e911 diff OLD NEW``):
-    changed outcomes per caller and number, findings added and fixed."""
+    changed outcomes per caller and number, findings added and fixed; with ``down``, both under the same
+    gateway failure (``e911 diff --down``)."""
     before, after = _config("diff", "old", old), _config("diff", "new", new)
-    answer = _e911.diff(before._h, after._h, _text("diff", "today", today) or "")
+    answer = _e911.diff(before._h, after._h, _text("diff", "today", today) or "", _gateways("diff", down))
     return Diff(_json.loads(answer.json()), answer)
 
 

@@ -433,6 +433,7 @@ class MatrixRow(Record):
         'psap_correct',
         'notified',
         'notification',
+        'gateways_down',
     )
 
     @property
@@ -542,6 +543,12 @@ class MatrixRow(Record):
         """somebody is notified"""
         v = self._data["notification"]
         return cast(bool, v)
+
+    @property
+    def gateways_down(self) -> List[str]:
+        """gateways of the routes tried that were skipped because they are down"""
+        v = self._data["gateways_down"]
+        return [str(x) for x in v]
 
 
 class EffectivePolicies(Record):
@@ -718,6 +725,7 @@ class Trace(Record):
         'outcome',
         'pidf_lo',
         'trace',
+        'gateways_down',
     )
 
     @property
@@ -875,6 +883,12 @@ class Trace(Record):
         """the decisions step by step"""
         v = self._data["trace"]
         return [TraceStep(x) for x in v]
+
+    @property
+    def gateways_down(self) -> List[str]:
+        """gateways of the routes tried that were skipped because they are down"""
+        v = self._data["gateways_down"]
+        return [str(x) for x in v]
 
 
 class CallbackAnswer(Record):
@@ -1061,6 +1075,7 @@ class BatchRow(Record):
         'rings',
         'because',
         'error',
+        'gateways_down',
     )
 
     @property
@@ -1194,3 +1209,9 @@ class BatchRow(Record):
         """why the row could not be simulated"""
         v = self._data["error"]
         return None if v is None else cast(str, v)
+
+    @property
+    def gateways_down(self) -> Optional[List[str]]:
+        """gateways skipped because they are down"""
+        v = self._data["gateways_down"]
+        return None if v is None else [str(x) for x in v]

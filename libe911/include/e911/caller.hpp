@@ -21,10 +21,14 @@ struct Caller {
     std::string port_id;
     std::optional<Platform> platform;
     std::optional<SfbClient> client;
+    // simdown: gateways to treat as down for this call, comma-separated ids ("sbc1,sbc2"). Not a property of
+    // the caller but of the network at call time; a field here so flags, batch columns and Python keywords
+    // set it the same way.
+    std::string down;
 };
 
 // Sets the caller field `name` (dialed or dial, user, ip, public_ip, bssid, chassis_id, port_id,
-// platform, client) from text. Returns false when `name` is not a caller field; throws UsageError
+// platform, client, down) from text. Returns false when `name` is not a caller field; throws UsageError
 // naming the field for a value that can never be valid (platform `x`: expected teams or sfb).
 bool set_caller_field(Caller& caller, const std::string& name, const std::string& value);
 

@@ -29,11 +29,16 @@ struct MatrixRow {
     std::optional<bool> psap_correct;
     std::string notified;  // "conference_muted: a@x, +1..." or "nobody"
     bool notification = false;
+    // simdown: gateways skipped because they were given as down (Trace::gateways_down)
+    std::vector<std::string> gateways_down;
 
     std::string key() const;  // platform|site|location|user|dialed: identifies the row across configs
 };
 
 std::vector<MatrixRow> matrix(const Simulator& simulator);
+// The matrix with the gateways `down` unavailable (domain §7): what their failure does to every site.
+// Throws UsageError naming an unknown gateway id.
+std::vector<MatrixRow> matrix(const Simulator& simulator, const std::vector<std::string>& down);
 std::string matrix_to_text(const std::vector<MatrixRow>& rows);
 std::string matrix_to_json(const std::vector<MatrixRow>& rows, int indent = 2);
 std::string matrix_to_csv(const std::vector<MatrixRow>& rows);
@@ -53,6 +58,10 @@ struct DiffResult {
 };
 
 DiffResult diff(const Config& before, const Config& after, const LintOptions& options = {});
+// The same with the gateways `down` unavailable on both sides. An id must name a gateway of at least one
+// configuration (else UsageError); a side without it simply has no such gateway to lose.
+DiffResult diff(const Config& before, const Config& after, const LintOptions& options,
+                const std::vector<std::string>& down);
 std::string diff_to_text(const DiffResult& d);
 std::string diff_to_json(const DiffResult& d, int indent = 2);
 

@@ -83,6 +83,9 @@ struct Trace {
     Outcome outcome = Outcome::not_emergency_no_route;
     std::string pidf_lo;
     std::vector<TraceStep> trace;
+    // simdown: gateways of the routes tried that were skipped because they were given as down, in the order
+    // met (JSON `gateways_down`); `route` and `gateways` say where the call went instead.
+    std::vector<std::string> gateways_down;
 };
 
 std::string trace_to_json(const Trace& t, int indent = 2);

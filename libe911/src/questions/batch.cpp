@@ -81,7 +81,7 @@ void CallSession::call(const CallRow& row, Trace& t) {
         }
         return best;
     };
-    detail::Call call{user, setup.platform, setup.client, &caller.dialed, &setup, &pick, nullptr};
+    detail::Call call{user, setup.platform, setup.client, &caller.dialed, &setup, &pick, &setup.conditions};
     detail::Decisions d;
     detail::simulate_placed_into(t, d, c, call, detail::place(c, setup), explain_);
     if (t.emergency && !t.elin.empty() && !t.gateways.empty()) {
@@ -125,7 +125,8 @@ CallbackAnswer CallSession::callback(const std::string& elin, long long time) co
 
 CallRow call_row_from_fields(const std::map<std::string, std::string>& f) {
     static const std::vector<std::string> known = {"kind", "dialed", "dial", "user", "ip", "public_ip", "bssid", "chassis_id", "port_id",
-                                                   "platform", "client", "time", "duration", "elin"};
+                                                   "platform", "client", "time", "duration", "elin",
+                                                   "down"};  // simdown: gateways down for this row
     CallRow r;
     for (const auto& [k, v] : f) {
         if (std::find(known.begin(), known.end(), k) == known.end()) {

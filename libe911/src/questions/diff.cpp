@@ -5,6 +5,7 @@
 #include "e911/matrix.hpp"
 #include "util/json_util.hpp"
 #include "questions/matrix_core.hpp"
+#include "simulate/decisions.hpp"
 #include "util/text_util.hpp"
 
 namespace e911 {
@@ -59,6 +60,7 @@ void compare(OutcomeChange& ch) {
     field("psap", b->psap, a->psap);
     field("correct", correct(b), correct(a));
     field("notification", b->notified, a->notified);
+    field("gateways down", detail::join(b->gateways_down, " "), detail::join(a->gateways_down, " "));
     if (b->outcome == Outcome::routed && a->outcome != Outcome::routed)
         ch.worse = true, ch.worse_because = std::string("emergency call no longer routed (") + to_string(a->outcome) + ")";
     else if (correct(b) == "correct" && correct(a) != "correct")
@@ -66,11 +68,25 @@ void compare(OutcomeChange& ch) {
     else if (b->notification && !a->notification) ch.worse = true, ch.worse_because = "notification lost";
 }
 
+// The down gateways a configuration has; an id neither configuration has is an error (named by `other`'s
+// or this one's suggestion).
+detail::Conditions down_in(const detail::Compiled& c, const detail::Compiled& other, const std::vector<std::string>& down) {
+    std::vector<std::string> here;
+    for (const auto& id : down) {
+        if (c.cfg.find(Kind::gateway, id) != npos) here.push_back(id);
+        else if (other.cfg.find(Kind::gateway, id) == npos) detail::conditions_down(c, {id});  // throws, with a suggestion
+    }
+    return detail::conditions_down(c, here);
+}
+
 }  // namespace
 
-DiffResult diff(const Config& before, const Config& after, const LintOptions& options) {
+DiffResult diff(const Config& before, const Config& after, const LintOptions& options) { return diff(before, after, options, {}); }
+
+DiffResult diff(const Config& before, const Config& after, const LintOptions& options, const std::vector<std::string>& down) {
     DiffResult d;
     detail::Compiled cb(before), ca(after);
+    const detail::Conditions when_b = down_in(cb, ca, down), when_a = down_in(ca, cb, down);
     std::map<std::string, NamedCell> keys;
     for (const auto* c : {&cb, &ca})
         for (const auto& cell : detail::matrix_cells(*c)) {
@@ -80,8 +96,8 @@ DiffResult diff(const Config& before, const Config& after, const LintOptions& op
     for (const auto& [key, n] : keys) {
         OutcomeChange ch;
         ch.key = key;
-        if (auto cell = resolve(cb, n)) ch.before = detail::to_row(detail::simulate_cell(cb, *cell, false));
-        if (auto cell = resolve(ca, n)) ch.after = detail::to_row(detail::simulate_cell(ca, *cell, false));
+        if (auto cell = resolve(cb, n)) ch.before = detail::to_row(detail::simulate_cell(cb, *cell, false, &when_b));
+        if (auto cell = resolve(ca, n)) ch.after = detail::to_row(detail::simulate_cell(ca, *cell, false, &when_a));
         compare(ch);
         if (!ch.changes.empty()) d.outcomes.push_back(std::move(ch));
     }

@@ -67,6 +67,7 @@ MatrixRow to_row(const Trace& t) {
     r.psap_relay = t.psap_relay;
     r.psap_expected = t.psap_expected;
     r.psap_correct = t.psap_correct;
+    r.gateways_down = t.gateways_down;
     if (t.notifications && t.notifications->anyone()) {
         const auto& n = *t.notifications;
         std::vector<std::string> who = n.group;
@@ -81,14 +82,16 @@ MatrixRow to_row(const Trace& t) {
     return r;
 }
 
-Trace simulate_cell(const Compiled& c, const Cell& cell, bool detail) {
+Trace simulate_cell(const Compiled& c, const Cell& cell, bool detail) { return simulate_cell(c, cell, detail, nullptr); }
+
+Trace simulate_cell(const Compiled& c, const Cell& cell, bool detail, const Conditions* when) {
     Placement pl;
     if (cell.platform == Platform::teams) pl.trusted = cell.site != npos || cell.location != npos;
     pl.site = cell.site;
     pl.location = cell.location;
     if (cell.location != npos) pl.location_source = cell.location_source, pl.location_class = LocationClass::lis;
     const User* user = cell.user != npos ? &c.cfg.users[cell.user] : nullptr;
-    Call call{user, cell.platform, user ? user->sfb_client : SfbClient::modern, &cell.dialed, nullptr, nullptr, nullptr};
+    Call call{user, cell.platform, user ? user->sfb_client : SfbClient::modern, &cell.dialed, nullptr, nullptr, when};
     return simulate_placed(c, call, pl, detail ? Explain::steps : Explain::none);
 }
 
@@ -131,9 +134,13 @@ std::vector<Cell> matrix_cells(const Compiled& c) {
 
 }  // namespace detail
 
-std::vector<MatrixRow> matrix(const Simulator& sim) {
+std::vector<MatrixRow> matrix(const Simulator& sim) { return matrix(sim, {}); }
+
+std::vector<MatrixRow> matrix(const Simulator& sim, const std::vector<std::string>& down) {
+    const auto& c = sim.compiled();
+    const detail::Conditions when = detail::conditions_down(c, down);
     std::vector<MatrixRow> rows;
-    for (const auto& cell : detail::matrix_cells(sim.compiled())) rows.push_back(detail::to_row(detail::simulate_cell(sim.compiled(), cell, false)));
+    for (const auto& cell : detail::matrix_cells(c)) rows.push_back(detail::to_row(detail::simulate_cell(c, cell, false, &when)));
     return rows;
 }
 

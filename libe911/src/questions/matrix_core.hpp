@@ -20,6 +20,9 @@ struct Cell {
 
 std::vector<Cell> matrix_cells(const Compiled& c);
 Trace simulate_cell(const Compiled& c, const Cell& cell, bool detail = true);
+struct Conditions;
+// The same with gateways down (`when` may be null: all up).
+Trace simulate_cell(const Compiled& c, const Cell& cell, bool detail, const Conditions* when);
 MatrixRow to_row(const Trace& t);
 
 }  // namespace e911::detail

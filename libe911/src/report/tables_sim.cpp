@@ -40,6 +40,8 @@ const std::vector<Column>& matrix_columns() {
         col("psap_correct", B, true, "reaches an expected PSAP; null when unknown"),
         col("notified", S, false, "\"mode: who, ...\" or \"nobody\""),
         col("notification", B, false, "somebody is notified"),
+        // simdown
+        col("gateways_down", L, false, "gateways of the routes tried that were skipped because they are down"),
     };
     return columns;
 }
@@ -62,7 +64,8 @@ std::vector<Cell> matrix_cells(const MatrixRow& r) {
             cell_strings(r.psap_expected),
             optional_bool(r.psap_correct),
             cell_text(r.notified),
-            cell_bool(r.notification)};
+            cell_bool(r.notification),
+            cell_strings(r.gateways_down)};
 }
 
 const std::vector<Column>& trace_columns() {
@@ -108,6 +111,8 @@ const std::vector<Column>& trace_columns() {
                 col("because", S, false, "why"), col("file", S, true, "configuration file behind it"),
                 col("line", I, true, "its line")},
                "the decisions step by step"),
+        // simdown
+        col("gateways_down", L, false, "gateways of the routes tried that were skipped because they are down"),
     };
     return columns;
 }
@@ -153,7 +158,8 @@ std::vector<Cell> trace_cells(const Trace& t) {
             std::move(notifications),
             cell_text(outcome_name(t)),
             cell_text_or_null(t.pidf_lo),
-            cell_list(std::move(steps))};
+            cell_list(std::move(steps)),
+            cell_strings(t.gateways_down)};
 }
 
 const std::vector<Column>& callback_columns() {
@@ -207,6 +213,8 @@ const std::vector<Column>& batch_columns() {
         col("rings", S, true, "callbacks: who rings"),
         col("because", S, true, "callbacks: why"),
         col("error", S, true, "why the row could not be simulated"),
+        // simdown
+        col("gateways_down", L, true, "gateways skipped because they are down"),
     };
     return columns;
 }
@@ -236,6 +244,7 @@ std::vector<Cell> batch_cells(long long row, const CallRow& call, const Trace* t
         v[20] = cell_text_or_null(cb->because);
     }
     v[21] = cell_text_or_null(error);
+    if (trace) v[22] = cell_strings(trace->gateways_down);
     return v;
 }
 

@@ -17,6 +17,7 @@ bool set_caller_field(Caller& caller, const std::string& name, const std::string
     else if (name == "bssid") caller.bssid = value;
     else if (name == "chassis_id") caller.chassis_id = value;
     else if (name == "port_id") caller.port_id = value;
+    else if (name == "down") caller.down = value;
     else if (name == "platform") {
         if (value == "teams") caller.platform = Platform::teams;
         else if (value == "sfb") caller.platform = Platform::sfb;
@@ -90,6 +91,7 @@ CallerSetup setup_caller(const Compiled& c, const Caller& caller) {
     s.user = find_user(c, caller.user);
     s.platform = caller.platform ? *caller.platform : s.user ? c.cfg.platform_of(*s.user) : c.cfg.defaults.platform;
     s.client = caller.client ? *caller.client : s.user ? s.user->sfb_client : SfbClient::modern;
+    s.conditions = conditions_down(c, split_ids(caller.down));
     std::string err;
     if (!caller.public_ip.empty()) {
         check_not_ipv4_mapped("public_ip", caller.public_ip);

@@ -29,6 +29,14 @@
 namespace e911::detail {
 
 // ---- caller ---------------------------------------------------------------------------------
+// Conditions of the network at call time: the gateways to treat as down (domain §7, v2).
+struct Conditions {
+    std::vector<std::uint32_t> gateways_down;
+    bool down(std::uint32_t gateway) const;
+};
+// The gateway ids given as down, each resolved; throws UsageError naming an unknown id with a suggestion.
+Conditions conditions_down(const Compiled& c, const std::vector<std::string>& ids);
+std::vector<std::string> split_ids(const std::string& comma_separated);
 struct ClientAddress {
     IpAddress ip;
     int prefix_length = -1;  // -1: not given
@@ -46,6 +54,7 @@ struct CallerSetup {
     std::optional<IpAddress> public_ip_other;
     std::optional<MacAddress> bssid;
     std::string chassis;  // normalised when it is a MAC, else as given
+    Conditions conditions;  // simdown: the caller's `down` gateways
 };
 // Parses and validates a caller against `c` (the user must exist); throws UsageError naming the field.
 CallerSetup setup_caller(const Compiled& c, const Caller& caller);
@@ -131,15 +140,15 @@ std::string strip_plus(const std::string& s);
 std::string caller_country(const Compiled& c, const User* user, std::uint32_t site);
 
 // ---- PSTN ------------------------------------------------------------------------------------
-// Conditions of the network at call time. Room for gateways that are down: not read yet.
-struct Conditions {
-    std::vector<std::uint32_t> gateways_down;
-};
 enum class UsageCase : std::uint8_t {
     emergency_usage,     // the emergency number's (Teams) or location policy's (SfB) usage
     emergency_no_usage,  // the emergency number has none
     first_matching,      // ordinary call: the first usage of the routing policy with a matching route
     none_matching, no_routing_policy,
+};
+// A gateway skipped because it is down, and the route it belonged to.
+struct DownSkip {
+    std::uint32_t route, gateway;
 };
 struct RouteDecision {
     PstnConnectivity pstn = PstnConnectivity::direct_routing;
@@ -150,14 +159,19 @@ struct RouteDecision {
     // matching_routes call on this thread). Those before `route` were skipped as dead.
     const std::vector<std::uint32_t>* routes = nullptr;
     std::uint32_t route = npos;
+    std::vector<DownSkip> down;  // gateways skipped as down, in the order met
 };
 struct GatewayDecision {
     std::uint32_t primary = npos;  // the gateway whose behaviour the rest of the trace follows
     std::uint32_t count = 0;       // enabled gateways of the route (ids in Trace::gateways)
+    std::vector<std::uint32_t> down;  // enabled gateways of the route skipped because they are down
 };
-// Fills `gateways` with the ids of the route's enabled gateways.
+// Fills `gateways` with the ids of the route's enabled gateways that are not down.
 GatewayDecision choose_gateways(const Compiled& c, std::uint32_t route, const Conditions& when,
                                 std::vector<std::string>& gateways);
+// Tries `routes` in order (failover): the first with a gateway left takes the call; npos when none does.
+std::uint32_t walk_routes(const Compiled& c, const std::vector<std::uint32_t>& routes, const Conditions& when,
+                          std::vector<std::string>& gateways, GatewayDecision& chosen, std::vector<DownSkip>* down);
 RouteDecision choose_route(const Compiled& c, Platform platform, const Policies& p, const EmergencyDecision& e,
                            const std::string& number, const Conditions& when, std::vector<std::string>& gateways,
                            GatewayDecision& chosen);

@@ -184,22 +184,37 @@ void explain_usage(Explainer& x) {
     }
 }
 
+// The gateways of `route` given as down, comma-separated ("" when none).
+std::string down_of(const Explainer& x, std::uint32_t route) {
+    std::string ids;
+    for (const auto& skip : x.d.route.down)
+        if (skip.route == route) ids += (ids.empty() ? "" : ", ") + x.cfg.gateways[skip.gateway].id;
+    return ids;
+}
+
 void explain_route(Explainer& x) {
     explain_usage(x);
     const RouteDecision& r = x.d.route;
     const auto& routes = x.cfg.routes;
     for (auto i : *r.routes) {
         if (i == r.route) break;
+        std::string down = down_of(x, i);
         x.add("route", routes[i].id + " skipped",
-              "matches, but every gateway of the route is disabled: failing over to the next route",
+              down.empty() ? "matches, but every gateway of the route is disabled: failing over to the next route"
+                           : "matches, but no gateway of the route is left (down: " + down +
+                                 "): failing over to the next route of the usage by priority",
               routes[i].pos.self);
     }
     if (r.route == npos) {
         if (!r.routes->empty() || r.usage != npos)
             x.add("route", "none",
-                  r.routes->empty()
-                      ? "no route in usage `" + x.t.pstn_usage + "` matches " + r.routed
-                      : "every matching route in usage `" + x.t.pstn_usage + "` is dead; later usages are not tried");
+                  r.routes->empty() ? "no route in usage `" + x.t.pstn_usage + "` matches " + r.routed
+                  : r.down.empty()  ? "every matching route in usage `" + x.t.pstn_usage +
+                                         "` is dead; later usages are not tried"
+                                    : "every matching route in usage `" + x.t.pstn_usage +
+                                         "` is dead or its gateways are down: the call is dropped (Microsoft: \"if "
+                                         "none of the SBCs are available, the call is dropped\"); later usages are "
+                                         "not tried");
         return;
     }
     const Route& route = routes[r.route];
@@ -213,7 +228,8 @@ void explain_route(Explainer& x) {
     x.add("gateways", join(x.t.gateways, ", "),
           std::string(x.t.gateways.size() > 1 ? "tried in random order; all listed as candidates"
                                               : "the one enabled gateway") +
-              (disabled.empty() ? "" : "; disabled and skipped: " + disabled),
+              (disabled.empty() ? "" : "; disabled and skipped: " + disabled) +
+              (down_of(x, r.route).empty() ? "" : "; down and skipped: " + down_of(x, r.route)),
           x.cfg.gateways[x.d.gateways.primary].pos.self);
 }
 

@@ -1,7 +1,7 @@
 // PSTN usage and route. An emergency number's usage (Teams) or the location policy's (SfB)
 // replaces the user's usages; an ordinary call takes the first usage of the routing policy with a
 // matching route, and later usages are never tried. Routes are tried by priority; a dead route
-// (every gateway disabled) fails over to the next.
+// (every gateway disabled or down) fails over to the next.
 #include "simulate/decisions.hpp"
 
 namespace e911::detail {
@@ -39,14 +39,21 @@ RouteDecision choose_route(const Compiled& c, Platform platform, const Policies&
     RouteDecision d;
     d.routed = e.match ? routed_form(platform, e.match->dial_string) : number;
     choose_usage(c, p, e, d);
-    gateways.clear();
-    for (auto r : *d.routes) {
-        chosen = choose_gateways(c, r, when, gateways);
-        if (chosen.count == 0) continue;
-        d.route = r;
-        break;
-    }
+    d.route = walk_routes(c, *d.routes, when, gateways, chosen, &d.down);
     return d;
+}
+
+// Routes by priority: one with no gateway left (all disabled or down) fails over to the next (domain §7).
+std::uint32_t walk_routes(const Compiled& c, const std::vector<std::uint32_t>& routes, const Conditions& when,
+                          std::vector<std::string>& gateways, GatewayDecision& chosen, std::vector<DownSkip>* down) {
+    gateways.clear();
+    for (auto r : routes) {
+        chosen = choose_gateways(c, r, when, gateways);
+        if (down)
+            for (auto g : chosen.down) down->push_back({r, g});
+        if (chosen.count > 0) return r;
+    }
+    return npos;
 }
 
 }  // namespace e911::detail

@@ -51,7 +51,7 @@ Trace Simulator::simulate(const Caller& caller) const { return simulate(caller, 
 Trace Simulator::simulate(const Caller& caller, Explain explain) const {
     const auto& c = *compiled_;
     auto setup = detail::setup_caller(c, caller);
-    detail::Call call{setup.user, setup.platform, setup.client, &caller.dialed, &setup, nullptr, nullptr};
+    detail::Call call{setup.user, setup.platform, setup.client, &caller.dialed, &setup, nullptr, &setup.conditions};
     return detail::simulate_placed(c, call, detail::place(c, setup), explain);
 }
 
@@ -69,6 +69,7 @@ void reset(Trace& t) {
     t.gateways.clear();
     t.psap_expected.clear();
     t.trace.clear();
+    t.gateways_down.clear();
     t.emergency = false;
     t.psap_relay = false;
     t.location_source = LocationSource::none;
@@ -113,6 +114,7 @@ void fill_route(Trace& t, const Compiled& c, const Decisions& d) {
     if (d.route.usage != npos) t.pstn_usage = cfg.pstn_usages[d.route.usage].id;
     bool routed = d.route.route != npos;
     if (routed) t.route = cfg.routes[d.route.route].id;
+    for (const auto& skip : d.route.down) t.gateways_down.push_back(cfg.gateways[skip.gateway].id);
     if (e.not_enabled)
         t.outcome = Outcome::not_enabled;
     else if (t.emergency)
