@@ -202,3 +202,16 @@ def test_trace_says_when_a_country_emergency_number_is_not_in_the_policy():
     t = cfg.simulate("112", ip="10.1.0.9/16")
     assert t.emergency is False
     assert any("neither dials nor masks" in s.because for s in t.trace)
+
+
+def test_simulate_pstn_field(root):
+    """Calling Plan users: routed by Microsoft, no route; the same `pstn` field as the CLI and the batch rows."""
+    text = (root / "examples" / "campus.yaml").read_text(encoding="utf-8")
+    text = text.replace("    routing_policy: campus-users\n    dial_plan: springfield\n",
+                        "    routing_policy: campus-users\n    dial_plan: springfield\n    pstn: calling_plan\n", 1)
+    cfg = e911.loads(text, name=str(root / "examples" / "campus.yaml"))
+    t = cfg.simulate("911", ip="10.10.2.9/24", user="alice@contoso.edu")
+    assert t.pstn == "calling_plan" and t.outcome == "routed" and t.route is None
+    rows = list(cfg.simulate_many([{"dialed": "911", "ip": "10.10.2.9/24", "user": "alice@contoso.edu"}]))
+    assert rows[0].pstn == "calling_plan"
+    assert cfg.simulate("911", ip="10.10.2.9/24", user="bob@contoso.edu").pstn == "direct_routing"

@@ -718,6 +718,7 @@ class Trace(Record):
         'outcome',
         'pidf_lo',
         'trace',
+        'pstn',
     )
 
     @property
@@ -875,6 +876,12 @@ class Trace(Record):
         """the decisions step by step"""
         v = self._data["trace"]
         return [TraceStep(x) for x in v]
+
+    @property
+    def pstn(self) -> Optional[str]:
+        """direct_routing, calling_plan or operator_connect; null for Skype for Business"""
+        v = self._data["pstn"]
+        return None if v is None else cast(str, v)
 
 
 class CallbackAnswer(Record):
@@ -1061,6 +1068,7 @@ class BatchRow(Record):
         'rings',
         'because',
         'error',
+        'pstn',
     )
 
     @property
@@ -1193,4 +1201,10 @@ class BatchRow(Record):
     def error(self) -> Optional[str]:
         """why the row could not be simulated"""
         v = self._data["error"]
+        return None if v is None else cast(str, v)
+
+    @property
+    def pstn(self) -> Optional[str]:
+        """direct_routing, calling_plan or operator_connect; null for Skype for Business"""
+        v = self._data["pstn"]
         return None if v is None else cast(str, v)

@@ -83,6 +83,9 @@ struct Trace {
     Outcome outcome = Outcome::not_emergency_no_route;
     std::string pidf_lo;
     std::vector<TraceStep> trace;
+    // simcore: how a Teams caller reaches the PSTN (Direct Routing, Calling Plan, Operator Connect); null for
+    // Skype for Business callers.
+    std::optional<PstnConnectivity> pstn;
 };
 
 std::string trace_to_json(const Trace& t, int indent = 2);

@@ -108,6 +108,8 @@ const std::vector<Column>& trace_columns() {
                 col("because", S, false, "why"), col("file", S, true, "configuration file behind it"),
                 col("line", I, true, "its line")},
                "the decisions step by step"),
+        // simcore
+        col("pstn", S, true, "direct_routing, calling_plan or operator_connect; null for Skype for Business"),
     };
     return columns;
 }
@@ -153,7 +155,8 @@ std::vector<Cell> trace_cells(const Trace& t) {
             std::move(notifications),
             cell_text(outcome_name(t)),
             cell_text_or_null(t.pidf_lo),
-            cell_list(std::move(steps))};
+            cell_list(std::move(steps)),
+            t.pstn ? cell_text(to_string(*t.pstn)) : Cell{}};
 }
 
 const std::vector<Column>& callback_columns() {
@@ -207,6 +210,8 @@ const std::vector<Column>& batch_columns() {
         col("rings", S, true, "callbacks: who rings"),
         col("because", S, true, "callbacks: why"),
         col("error", S, true, "why the row could not be simulated"),
+        // simcore
+        col("pstn", S, true, "direct_routing, calling_plan or operator_connect; null for Skype for Business"),
     };
     return columns;
 }
@@ -229,6 +234,7 @@ std::vector<Cell> batch_cells(long long row, const CallRow& call, const Trace* t
         if (t.notifications)
             v[17] = cell_text(t.notifications->anyone() ? notification_mode(*t.notifications) : "nobody");
         v[18] = cell_text_or_null(outcome_name(t));
+        if (t.pstn) v[22] = cell_text(to_string(*t.pstn));
     }
     if (cb) {
         v[13] = cell_strings(cb->gateway.empty() ? std::vector<std::string>{} : std::vector<std::string>{cb->gateway});
