@@ -115,7 +115,7 @@ void fill_route(Trace& t, const Compiled& c, const Decisions& d) {
     // Calling Plan / Operator Connect calls are carried by Microsoft or the operator: routed, with no route.
     bool routed = d.route.route != npos || d.route.pstn != PstnConnectivity::direct_routing;
     if (t.platform == Platform::teams) t.pstn = d.route.pstn;
-    if (routed) t.route = cfg.routes[d.route.route].id;
+    if (d.route.route != npos) t.route = cfg.routes[d.route.route].id;
     if (e.not_enabled)
         t.outcome = Outcome::not_enabled;
     else if (t.emergency)
