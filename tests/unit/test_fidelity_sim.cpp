@@ -190,3 +190,16 @@ TEST_CASE("item 10: a Teams ELIN travels as <ca:ELIN> in the PIDF-LO, and may be
     auto t = call(y, "911");
     CHECK(t.pidf_lo.find("<ca:ELIN>MICROSOFT_ELIN</ca:ELIN>") != std::string::npos);
 }
+
+TEST_CASE("item 10: a port ID that is a MAC address matches however it is written, like a BSSID", "[fidelity]") {
+    auto y = edit(base_us(), "lis:\n",
+                  "lis:\n  ports:\n    - {chassis_id: 00-11-22-33-44-55, port_id: \"aa:bb:cc:dd:ee:0f\", location: hq-fl1}\n");
+    auto cfg = test::config(y);
+    Simulator sim(cfg);
+    Caller c;
+    c.dialed = "911", c.user = "alice", c.ip = "10.9.9.9/24", c.public_ip = "203.0.113.1";
+    c.chassis_id = "00:11:22:33:44:55", c.port_id = "AA-BB-CC-DD-EE-0F";
+    auto t = sim.simulate(c);
+    CHECK(t.location == "hq-fl1");
+    CHECK(t.location_source == LocationSource::port);
+}
