@@ -197,8 +197,23 @@ def test_pidf_is_well_formed_xml_with_the_civic_namespace(campus):
 
 def test_trace_says_when_a_country_emergency_number_is_not_in_the_policy():
     cfg = e911.load(ROOT / "examples" / "multi-psap.yaml")
-    text = (ROOT / "examples" / "multi-psap.yaml").read_text().replace('dial_masks: ["9911", "112"]', 'dial_masks: ["9911"]')
+    # 933 is in Microsoft's Teams list for US (112 is not, so a US Teams policy without it is complete)
+    text = (ROOT / "examples" / "multi-psap.yaml").read_text().replace(
+        '      - {dial_string: "933", dial_masks: ["9933"], pstn_usage: us-emergency}\n', '')
     cfg = e911.loads(text)
-    t = cfg.simulate("112", ip="10.1.0.9/16")
+    t = cfg.simulate("933", ip="10.1.0.9/16")
     assert t.emergency is False
     assert any("neither dials nor masks" in s.because for s in t.trace)
+
+
+def test_simulate_pstn_field(root):
+    """Calling Plan users: routed by Microsoft, no route; the same `pstn` field as the CLI and the batch rows."""
+    text = (root / "examples" / "campus.yaml").read_text(encoding="utf-8")
+    text = text.replace("    routing_policy: campus-users\n    dial_plan: springfield\n",
+                        "    routing_policy: campus-users\n    dial_plan: springfield\n    pstn: calling_plan\n", 1)
+    cfg = e911.loads(text, name=str(root / "examples" / "campus.yaml"))
+    t = cfg.simulate("911", ip="10.10.2.9/24", user="alice@contoso.edu")
+    assert t.pstn == "calling_plan" and t.outcome == "routed" and t.route is None
+    rows = list(cfg.simulate_many([{"dialed": "911", "ip": "10.10.2.9/24", "user": "alice@contoso.edu"}]))
+    assert rows[0].pstn == "calling_plan"
+    assert cfg.simulate("911", ip="10.10.2.9/24", user="bob@contoso.edu").pstn == "direct_routing"

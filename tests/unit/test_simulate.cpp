@@ -401,14 +401,18 @@ psaps:
     CHECK(ids(2).empty());                                // the relay serves nobody
 }
 
-TEST_CASE_METHOD(Fixture, "Teams: the site's routing policy does not apply while the location is unknown") {
-    auto t = call(caller("112", "tu", "10.1.200.9/24"));  // site spr by prefix, but no LIS entry for 10.1.200.0
+TEST_CASE_METHOD(Fixture, "Teams: the site's routing policy applies whether or not the LIS found a location") {
+    auto t = call(caller("911", "tu", "10.1.200.9/24"));  // site spr by prefix, but no LIS entry for 10.1.200.0
     CHECK(t.site == "spr");
     CHECK(t.location.empty());
-    CHECK(t.policies.emergency_call_routing == "user-routing");
-    CHECK(t.route == "e-alt");
-    CHECK(has_step(t, "policy", "location is unknown"));
-    CHECK(t.policies.emergency_calling == "notify-spr");  // notification still follows the site
+    CHECK(t.policies.emergency_call_routing == "site-routing");
+    CHECK(has_step(t, "policy", "whether or not the LIS found a location"));
+    CHECK(t.policies.emergency_calling == "notify-spr");
+    // A number the site's policy lacks falls back to the user's policy (Microsoft's third case).
+    auto u = call(caller("112", "tu", "10.1.200.9/24"));
+    CHECK(u.policies.emergency_call_routing == "user-routing");
+    CHECK(u.route == "e-alt");
+    CHECK(has_step(u, "policy", "has no number matching 112"));
 }
 
 TEST_CASE("a site policy without the dialled number leaves the caller enabled: ordinary call, not not_enabled") {
@@ -417,7 +421,7 @@ TEST_CASE("a site policy without the dialled number leaves the caller enabled: o
     auto cfg = test::config(y);
     Simulator sim(cfg);
     Caller c;
-    c.dialed = "112";
+    c.dialed = "933";      // in Microsoft's Teams list for US (112 is not)
     c.ip = "10.0.0.9/24";  // site hq, no user: no user or global routing policy
     auto t = sim.simulate(c);
     CHECK_FALSE(t.emergency);

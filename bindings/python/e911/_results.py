@@ -726,6 +726,7 @@ class Trace(Record):
         'pidf_lo',
         'trace',
         'gateways_down',
+        'pstn',
     )
 
     @property
@@ -889,6 +890,12 @@ class Trace(Record):
         """gateways of the routes tried that were skipped because they are down"""
         v = self._data["gateways_down"]
         return [str(x) for x in v]
+
+    @property
+    def pstn(self) -> Optional[str]:
+        """direct_routing, calling_plan or operator_connect; null for Skype for Business"""
+        v = self._data["pstn"]
+        return None if v is None else cast(str, v)
 
 
 class CallbackAnswer(Record):
@@ -1076,6 +1083,7 @@ class BatchRow(Record):
         'because',
         'error',
         'gateways_down',
+        'pstn',
     )
 
     @property
@@ -1215,3 +1223,9 @@ class BatchRow(Record):
         """gateways skipped because they are down"""
         v = self._data["gateways_down"]
         return None if v is None else [str(x) for x in v]
+
+    @property
+    def pstn(self) -> Optional[str]:
+        """direct_routing, calling_plan or operator_connect; null for Skype for Business"""
+        v = self._data["pstn"]
+        return None if v is None else cast(str, v)

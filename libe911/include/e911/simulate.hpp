@@ -86,6 +86,9 @@ struct Trace {
     // simdown: gateways of the routes tried that were skipped because they were given as down, in the order
     // met (JSON `gateways_down`); `route` and `gateways` say where the call went instead.
     std::vector<std::string> gateways_down;
+    // simcore: how a Teams caller reaches the PSTN (Direct Routing, Calling Plan, Operator Connect); null for
+    // Skype for Business callers.
+    std::optional<PstnConnectivity> pstn;
 };
 
 std::string trace_to_json(const Trace& t, int indent = 2);

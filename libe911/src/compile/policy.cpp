@@ -32,8 +32,8 @@ PolicyChoice effective_ecp(const Compiled& c, std::uint32_t site, const User* us
 PolicyChoice user_ecrp(const Compiled& c, const User* user) {
     return pick(nullptr, user, user ? &user->emergency_call_routing_policy : nullptr, c.global_ecrp);
 }
-PolicyChoice site_ecrp(const Compiled& c, std::uint32_t site, bool location_known) {
-    if (site != npos && location_known && c.cfg.sites[site].emergency_call_routing_policy.resolved())
+PolicyChoice site_ecrp(const Compiled& c, std::uint32_t site) {
+    if (site != npos && c.cfg.sites[site].emergency_call_routing_policy.resolved())
         return {c.cfg.sites[site].emergency_call_routing_policy.index, PolicySource::site};
     return {};
 }
@@ -116,10 +116,16 @@ TeamsNotification teams_notification(const EmergencyCallingPolicy& p, const std:
     TeamsNotification n{p.notification_mode, &p.notification_group, &p.notification_dial_out, nullptr};
     for (const auto& e : p.extended_notifications) {
         if (e.dial_string != dial_string) continue;
-        if (e.notification_mode) n.mode = *e.notification_mode;
-        if (e.notification_group) n.group = &*e.notification_group;
-        if (e.notification_dial_out) n.dial_out = &*e.notification_dial_out;
+        // Replaces, never inherits. A group without a mode is notified by chat (our rule: the
+        // cmdlet documents no default mode for an extended notification).
+        n.group = e.notification_group ? &*e.notification_group : &nobody;
+        n.dial_out = e.notification_dial_out ? &*e.notification_dial_out : &none;
+        bool someone = !n.group->empty() || !n.dial_out->empty();
+        n.mode = e.notification_mode ? *e.notification_mode
+                 : someone           ? NotificationMode::notification_only
+                                     : NotificationMode::none;
         n.extended = &e;
+        break;  // dial strings of extended notifications are unique (Microsoft)
     }
     if (n.mode == NotificationMode::notification_only) n.dial_out = &none;
     if (n.mode == NotificationMode::none) n.group = &nobody, n.dial_out = &none;

@@ -22,10 +22,10 @@ std::string describe(const Config& cfg, const PolicyChoice& p, std::uint32_t sit
 PolicyChoice effective_ecp(const Compiled& c, std::uint32_t site, const User* user);
 // Teams emergency call routing policy before the per-number fallback: site over user over global.
 PolicyChoice user_ecrp(const Compiled& c, const User* user);
-// The site's routing policy applies only while the caller's location is known (docs/behaviour.md §6: it
-// falls back to the user's when the site has none, the location is unknown, or the number is not
-// one of the site policy's).
-PolicyChoice site_ecrp(const Compiled& c, std::uint32_t site, bool location_known);
+// The site's routing policy, for a caller at a known network site whether or not the LIS found a
+// location (domain §5: sites carry policies, the LIS carries locations). The caller falls back to the
+// user's when the site has none or the number is not one of the site policy's (emergency.cpp).
+PolicyChoice site_ecrp(const Compiled& c, std::uint32_t site);
 // SfB location policy: a network site's policy overrides the user's; then user; then global.
 PolicyChoice effective_lp(const Compiled& c, std::uint32_t site, const User* user);
 PolicyChoice effective_routing_policy(const Compiled& c, const User* user);
@@ -65,8 +65,10 @@ std::string user_country(const Compiled& c, const User& u);
 
 namespace e911::detail {
 // Who a Teams emergency calling policy notifies when `dial_string` is dialled: the policy's
-// settings, overridden field by field by an extended notification for that dial string. The
-// dial-out number only joins conferences; mode `none` notifies nobody.
+// settings, or, when an extended notification exists for that dial string, the extended
+// notification's alone (domain §8, v2: it replaces, fields it leaves empty included; Microsoft's
+// 933 example with nothing set notifies nobody). The dial-out number only joins conferences; mode
+// `none` notifies nobody.
 struct TeamsNotification {
     NotificationMode mode;
     const std::vector<std::string>* group;

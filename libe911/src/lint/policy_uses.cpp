@@ -15,7 +15,7 @@ std::vector<PolicyUse> policy_uses(const LintContext& x) {
     for (std::uint32_t s = 0; s < x.cfg.sites.size(); ++s) {
         std::string country = site_country(x.c, s);
         const auto& site = x.cfg.sites[s];
-        add(Kind::emergency_call_routing_policy, site_ecrp(x.c, s, true).index, country, target(Kind::site, site.id), site.pos.self);
+        add(Kind::emergency_call_routing_policy, site_ecrp(x.c, s).index, country, target(Kind::site, site.id), site.pos.self);
         if (site.location_policy.resolved()) add(Kind::location_policy, site.location_policy.index, country, target(Kind::site, site.id), site.pos.self);
     }
     for (const auto& u : x.cfg.users) {

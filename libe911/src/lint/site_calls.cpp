@@ -22,7 +22,7 @@ void add_call(const LintContext& x, std::vector<SiteEmergencyCall>& out, SiteEme
 
 std::vector<SiteEmergencyCall> site_emergency_calls(const LintContext& x, std::uint32_t site) {
     std::vector<SiteEmergencyCall> out;
-    auto ecrp = site_ecrp(x.c, site, true).index;
+    auto ecrp = site_ecrp(x.c, site).index;
     if (ecrp == npos) ecrp = x.c.global_ecrp;
     if (ecrp != npos)
         for (const auto& n : x.cfg.emergency_call_routing_policies[ecrp].numbers)

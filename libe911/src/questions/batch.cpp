@@ -111,6 +111,11 @@ CallbackAnswer CallSession::callback(const std::string& elin, long long time) co
         a.because = "the callback comes before the emergency call that used the ELIN";
         return a;
     }
+    if (u.window == 0) {  // AudioCodes E911CallbackTimeout 0: the gateway keeps no ELIN-to-caller mapping
+        a.because = "gateway `" + u.gateway + "` has elin_callback_minutes: 0 (no callback routing): the callback "
+                    "reaches whatever ELIN " + elin + " is normally routed to, not " + u.user;
+        return a;
+    }
     if (since <= static_cast<long long>(u.window) * 60) {
         a.rings_user = u.user;
         a.rings_number = u.number;

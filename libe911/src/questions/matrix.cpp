@@ -29,7 +29,8 @@ std::vector<std::string> numbers_in_effect(const Compiled& c, Platform p, std::u
                                            const std::string& country) {
     std::vector<std::string> r;
     if (p == Platform::teams) {
-        auto pol = site_ecrp(c, site, location_known);
+        (void)location_known;  // whether the LIS found a location plays no part in the policy (domain §5)
+        auto pol = site_ecrp(c, site);
         if (pol.index == npos) pol = user_ecrp(c, user);
         if (pol.index != npos)
             for (const auto& e : dial_entries(c.cfg.emergency_call_routing_policies[pol.index])) r.push_back(e.digits);

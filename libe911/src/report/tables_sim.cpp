@@ -113,6 +113,8 @@ const std::vector<Column>& trace_columns() {
                "the decisions step by step"),
         // simdown
         col("gateways_down", L, false, "gateways of the routes tried that were skipped because they are down"),
+        // simcore
+        col("pstn", S, true, "direct_routing, calling_plan or operator_connect; null for Skype for Business"),
     };
     return columns;
 }
@@ -159,7 +161,8 @@ std::vector<Cell> trace_cells(const Trace& t) {
             cell_text(outcome_name(t)),
             cell_text_or_null(t.pidf_lo),
             cell_list(std::move(steps)),
-            cell_strings(t.gateways_down)};
+            cell_strings(t.gateways_down),
+            t.pstn ? cell_text(to_string(*t.pstn)) : Cell{}};
 }
 
 const std::vector<Column>& callback_columns() {
@@ -215,6 +218,8 @@ const std::vector<Column>& batch_columns() {
         col("error", S, true, "why the row could not be simulated"),
         // simdown
         col("gateways_down", L, true, "gateways skipped because they are down"),
+        // simcore
+        col("pstn", S, true, "direct_routing, calling_plan or operator_connect; null for Skype for Business"),
     };
     return columns;
 }
@@ -237,6 +242,7 @@ std::vector<Cell> batch_cells(long long row, const CallRow& call, const Trace* t
         if (t.notifications)
             v[17] = cell_text(t.notifications->anyone() ? notification_mode(*t.notifications) : "nobody");
         v[18] = cell_text_or_null(outcome_name(t));
+        if (t.pstn) v[23] = cell_text(to_string(*t.pstn));
     }
     if (cb) {
         v[13] = cell_strings(cb->gateway.empty() ? std::vector<std::string>{} : std::vector<std::string>{cb->gateway});

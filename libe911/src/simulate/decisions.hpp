@@ -121,7 +121,8 @@ enum class RoutingPolicyCase : std::uint8_t {
     site_without_fallback,  // the site's policy lacks the number and there is nothing to fall back to
 };
 // Why the user's policy was consulted instead of the site's.
-enum class FallbackCase : std::uint8_t { none, no_site, site_has_no_policy, location_unknown, number_not_in_site_policy };
+// Whether the LIS found a location plays no part (domain §5, v2).
+enum class FallbackCase : std::uint8_t { none, no_site, site_has_no_policy, number_not_in_site_policy };
 struct EmergencyDecision {
     PolicyChoice site_policy, user_policy;  // Teams candidates
     RoutingPolicyCase routing_case = RoutingPolicyCase::none;
@@ -132,11 +133,22 @@ struct EmergencyDecision {
     bool enabled = true;
     bool not_enabled = false;  // an emergency number of the country, and no E9-1-1 configured for it
     std::uint32_t usage = npos;  // the emergency number's PSTN usage
+    // Teams routing policy with enhanced emergency services off: no location goes with the call (domain §5).
+    bool location_withheld = false;
+    // Calling Plan / Operator Connect (Teams): the numbers of Microsoft's table for `pstn_country`, and no
+    // routing policy (domain §5). `number_source` says which list decided.
+    PstnConnectivity pstn = PstnConnectivity::direct_routing;
+    std::string pstn_country;
+    bool pstn_listed = true;  // the country is in Microsoft's table (else libphonenumber's list)
 };
 EmergencyDecision recognise_emergency(const Compiled& c, const User* user, Platform platform, SfbClient client,
                                       const Placement& pl, const Policies& p, const std::string& dialed,
                                       const std::string& number);
 std::string strip_plus(const std::string& s);
+// The recognition step alone: does `policy` (an emergency call routing policy or a location policy) take
+// `number`, the dial plan's result, as an emergency number? Lint asks this instead of reading the rules again.
+std::optional<NumberMatch> recognise_in(const Compiled& c, Kind policy_kind, std::uint32_t policy, SfbClient client,
+                                        const std::string& number);
 std::string caller_country(const Compiled& c, const User* user, std::uint32_t site);
 
 // ---- PSTN ------------------------------------------------------------------------------------
@@ -145,6 +157,7 @@ enum class UsageCase : std::uint8_t {
     emergency_no_usage,  // the emergency number has none
     first_matching,      // ordinary call: the first usage of the routing policy with a matching route
     none_matching, no_routing_policy,
+    microsoft_routes,    // Calling Plan / Operator Connect: Microsoft or the operator routes the call
 };
 // A gateway skipped because it is down, and the route it belonged to.
 struct DownSkip {
@@ -228,8 +241,9 @@ struct PidfDecision {
     const char* method = nullptr;  // RFC 4119 <gp:method>
 };
 PidfDecision decide_pidf(const Compiled& c, std::uint32_t gateway, std::uint32_t location, LocationSource source);
+// `elin_element`: the ELINs also go in <ca:ELIN> (Teams; AudioCodes reads it before NAM).
 std::string pidf_for(const Config& cfg, std::uint32_t location, bool elin_in_nam, const std::string& entity,
-                     const std::string& method);
+                     const std::string& method, bool elin_element = false);
 
 // ---- the chain ---------------------------------------------------------------------------------
 struct Decisions {

@@ -1,6 +1,7 @@
 // The trace's explanations, rendered from decisions already taken: for each stage, what it decided
 // (`result`), why (`because`), and the configuration line behind it. Only `e911 simulate`, batch
 // runs with traces, and findings that quote a call ask for them; nothing here runs otherwise.
+#include "compile/emergency_numbers.hpp"
 #include "simulate/explain.hpp"
 #include "util/text_util.hpp"
 
@@ -54,8 +55,6 @@ std::string fallback_why(Explainer& x, const std::string& number) {
             return "no known site";
         case FallbackCase::site_has_no_policy:
             return "site has no emergency call routing policy";
-        case FallbackCase::location_unknown:
-            return "the caller's location is unknown, so the site's policy does not apply";
         case FallbackCase::number_not_in_site_policy:
             return "the site policy `" + x.cfg.emergency_call_routing_policies[e.site_policy.index].id +
                    "` has no number matching " + number;
@@ -75,7 +74,9 @@ void explain_routing_policy(Explainer& x) {
             return;
         case RoutingPolicyCase::site:
             return x.add("policy", result,
-                         "from " + describe(x.cfg, e.site_policy, site, x.call.user) + " (site over user)",
+                         "from " + describe(x.cfg, e.site_policy, site, x.call.user) +
+                             " (Microsoft: a site's policy overrides the user's while the caller is at the site, "
+                             "whether or not the LIS found a location)",
                          pol.pos.self);
         case RoutingPolicyCase::user_fallback:
             return x.add("policy", result,
@@ -96,15 +97,45 @@ std::string matched(const std::string& digits, const NumberMatch& m) {
     return digits + (m.via_mask ? " is a dial mask of " : " is the dial string ") + m.dial_string;
 }
 
+// Calling Plan / Operator Connect: Microsoft's list for the usage location decides, no routing policy.
+void explain_microsoft_pstn(Explainer& x) {
+    const EmergencyDecision& e = x.d.emergency;
+    const User& u = *x.call.user;
+    std::string how = e.pstn == PstnConnectivity::calling_plan ? "a Calling Plan" : "Operator Connect";
+    std::string unused = u.emergency_call_routing_policy.resolved()
+                             ? "; emergency call routing policy `" + u.emergency_call_routing_policy.id +
+                                   "` has no effect"
+                             : "";
+    x.add("policy", "no emergency call routing policy",
+          "user `" + u.id + "` reaches the PSTN through " + how +
+              ": Microsoft: the emergency call routing policy applies to Direct Routing only" + unused,
+          u.pos.of("pstn"));
+    std::string list = source_name(e.pstn_listed ? NumberSource::microsoft_teams : NumberSource::libphonenumber,
+                                   e.pstn_country);
+    std::string where = (u.usage_location.empty() ? "the user's country " : "usage location ") + e.pstn_country;
+    if (e.match)
+        return x.add("emergency", e.match->dial_string,
+                     matched(strip_plus(x.t.normalized), *e.match) + " in " + list + " (" + where +
+                         "; Microsoft: such users get their usage location's emergency numbers)",
+                     u.pos.of(u.usage_location.empty() ? "pstn" : "usage_location"));
+}
+
 void explain_match(Explainer& x) {
     const EmergencyDecision& e = x.d.emergency;
+    if (e.pstn != PstnConnectivity::direct_routing) return explain_microsoft_pstn(x);
     if (x.call.platform == Platform::teams) {
         explain_routing_policy(x);
         if (!e.match) return;
         const auto& pol = x.cfg.emergency_call_routing_policies[e.routing_policy];
-        return x.add("emergency", e.match->dial_string,
-                     matched(x.t.normalized, *e.match) + " in policy `" + pol.id + "`",
-                     pol.numbers[e.match->number].pos.self);
+        x.add("emergency", e.match->dial_string, matched(x.t.normalized, *e.match) + " in policy `" + pol.id + "`",
+              pol.numbers[e.match->number].pos.self);
+        if (e.location_withheld)
+            x.add("location", "not sent",
+                  "policy `" + pol.id +
+                      "` has enhanced_emergency_services: false: Teams sends no location with the call "
+                      "(Microsoft: only with AllowEnhancedEmergencyServices on does the client include its location)",
+                  pol.pos.of("enhanced_emergency_services"));
+        return;
     }
     const NumberMatch* m = e.match ? &*e.match : e.disabled_match ? &*e.disabled_match : nullptr;
     if (!m) return;
@@ -116,7 +147,9 @@ void explain_match(Explainer& x) {
           p.pos.of(m->number == npos ? "dial_string" : "numbers"));
     if (e.disabled_match)
         x.add("emergency", "not enabled",
-              "location policy `" + p.id + "` has enhanced_emergency_services: false: no E9-1-1 handling",
+              "location policy `" + p.id +
+                  "` has enhanced_emergency_services: false: no E9-1-1 handling, no location is sent (MS-SIPRE "
+                  "3.17.5.1: only an E9-1-1-enabled policy provides the client's emergency dial strings)",
               p.pos.of("enhanced_emergency_services"));
 }
 
@@ -139,6 +172,13 @@ void explain_not_emergency(Explainer& x) {
             }
     }
     std::string country = caller_country(x.c, x.call.user, x.d.placement.site);
+    if (e.pstn != PstnConnectivity::direct_routing) {
+        country = e.pstn_country;
+        return x.add("emergency", "no",
+                     number + " is not an emergency number or default mask in " +
+                         source_name(e.pstn_listed ? NumberSource::microsoft_teams : NumberSource::libphonenumber,
+                                     country));
+    }
     if (e.not_enabled)
         return x.add("emergency", "not enabled",
                      x.call.platform == Platform::teams
@@ -146,7 +186,9 @@ void explain_not_emergency(Explainer& x) {
                                " but no emergency call routing policy applies (site, user or global)"
                          : dialed + " is an emergency number in " + country +
                                " but the effective location policy does not enable E9-1-1");
-    bool country_emergency = is_emergency_number(strip_plus(number), country) || is_emergency_number(dialed, country);
+    Platform pf = x.call.platform;
+    bool country_emergency =
+        is_emergency_number(strip_plus(number), country, pf) || is_emergency_number(dialed, country, pf);
     x.add("emergency", "no",
           country_emergency ? dialed + " is an emergency number in " + country +
                                   " but the effective policy neither dials nor masks it: it goes out as an ordinary "
@@ -181,6 +223,13 @@ void explain_usage(Explainer& x) {
         }
         case UsageCase::no_routing_policy:
             return x.add("pstn_usage", "none", "no routing policy (user or global)");
+        case UsageCase::microsoft_routes:
+            return x.add("pstn_usage", "none",
+                         std::string(r.pstn == PstnConnectivity::calling_plan ? "Microsoft (Calling Plan)"
+                                                                              : "the operator (Operator Connect)") +
+                             " carries the call to the PSTN: no routing policy, usage, route or gateway of this "
+                             "configuration takes part",
+                         x.call.user->pos.of("pstn"));
     }
 }
 
@@ -233,6 +282,13 @@ void explain_route(Explainer& x) {
           x.cfg.gateways[x.d.gateways.primary].pos.self);
 }
 
+// A Teams ELIN may be a name (MICROSOFT_ELIN) that the SBC's own ELIN table maps to a number (domain §10).
+std::string elin_name_note(const std::string& elin) {
+    bool number = !elin.empty() && (elin[0] == '+' || (elin[0] >= '0' && elin[0] <= '9'));
+    return number ? "" : "; `" + elin + "` is an ELIN name: the SBC's ELIN table maps it to the number the PSAP "
+                                        "sees (not modelled)";
+}
+
 void explain_calling_number(Explainer& x, const Gateway& gw) {
     const Location* loc = x.d.placement.location != npos ? &x.cfg.locations[x.d.placement.location] : nullptr;
     switch (x.d.calling_number.why) {
@@ -251,13 +307,20 @@ void explain_calling_number(Explainer& x, const Gateway& gw) {
                          gw.pos.of("pidf_lo"));
         case CallingNumberCase::location_elin:
             return x.add("calling_number", x.t.elin,
-                         "ELIN gateway `" + gw.id + "` replaces the caller's number with the location's ELIN",
+                         "ELIN gateway `" + gw.id + "` replaces the caller's number with the location's ELIN" +
+                             elin_name_note(x.t.elin),
                          loc->pos.of("elins"));
         case CallingNumberCase::address_elin:
             return x.add("calling_number", x.t.elin,
-                         "ELIN gateway `" + gw.id + "` replaces the caller's number with the address's ELIN",
+                         "ELIN gateway `" + gw.id + "` replaces the caller's number with the address's ELIN" +
+                             elin_name_note(x.t.elin),
                          x.address()->pos.of("elins"));
         case CallingNumberCase::no_elin:
+            if (x.d.emergency.location_withheld)
+                return x.add("calling_number", x.number_or_none(),
+                             "ELIN gateway `" + gw.id +
+                                 "` gets no location (enhanced emergency services off), so it has no ELIN to map: "
+                                 "the caller's own number goes out");
             return x.add("calling_number", x.number_or_none(),
                          "ELIN gateway `" + gw.id + "` has no ELIN for " +
                              (loc ? "location `" + loc->id + "`" : "an unknown location") +
@@ -269,7 +332,9 @@ void explain_psap_steps(Explainer& x, const Gateway& gw) {
     const Trace& t = x.t;
     x.add("psap", t.psap.empty() ? "unknown" : t.psap, t.psap_reason, gw.pos.of("emergency_routing"));
     const Address* addr = x.address();
-    std::uint32_t address = addr ? static_cast<std::uint32_t>(addr - x.cfg.addresses.data()) : npos;
+    std::uint32_t address = addr && !x.d.emergency.location_withheld  // the address sent with the call
+                                ? static_cast<std::uint32_t>(addr - x.cfg.addresses.data())
+                                : npos;
     for (std::size_t i = 1; i < t.gateways.size(); ++i) {
         const auto& other = x.cfg.gateways[x.cfg.find(Kind::gateway, t.gateways[i])];
         auto reach = reach_psap(x.c, other, address, !t.elin.empty());
@@ -326,7 +391,10 @@ void explain_pidf(Explainer& x, const Gateway& gw) {
                      "civic address of `" + x.cfg.locations[x.d.placement.location].id +
                          "` in the INVITE (Geolocation: <cid:...>)",
                      gw.pos.of("pidf_lo"));
-    x.add("pidf_lo", "none", !gw.pidf_lo ? "gateway `" + gw.id + "` has PIDF-LO off" : "no location to send");
+    x.add("pidf_lo", "none",
+          !gw.pidf_lo                       ? "gateway `" + gw.id + "` has PIDF-LO off"
+          : x.d.emergency.location_withheld ? "enhanced emergency services are off: no location goes with the call"
+                                            : "no location to send");
 }
 
 // Calling number, then for emergency calls the PSAP, its check, the notification and the PIDF-LO.
@@ -335,6 +403,10 @@ void explain_emergency_call(Explainer& x) {
     if (gw != npos) explain_calling_number(x, x.cfg.gateways[gw]);
     if (!x.t.emergency) return;
     if (gw != npos) explain_psap_steps(x, x.cfg.gateways[gw]);
+    if (x.d.route.pstn != PstnConnectivity::direct_routing)
+        x.add("psap", "unknown",
+              "Microsoft or the operator routes the call on the caller's emergency address; which PSAP it reaches "
+              "is not modelled");
     explain_psap_check(x, gw != npos);
     explain_notification(x);
     if (gw != npos) explain_pidf(x, x.cfg.gateways[gw]);
@@ -352,7 +424,8 @@ std::string explain_psap(const Compiled& c, const Gateway& g, const PsapReach& r
         case PsapCase::location_pidf_off:
             return "location routing, but PIDF-LO is off on the gateway: the provider's relay centre (fallback_psap)";
         case PsapCase::location_no_location:
-            return "location routing, but no location is known: the provider's relay centre (fallback_psap)";
+            return "location routing, but no location came with the call: the provider's relay centre "
+                   "(fallback_psap)";
         case PsapCase::location_not_validated:
             return "location routing, but the address is not validated: the provider's relay centre (fallback_psap)";
         case PsapCase::elin:

@@ -19,7 +19,8 @@ PidfDecision decide_pidf(const Compiled& c, std::uint32_t gateway, std::uint32_t
     return d;
 }
 
-std::string pidf_for(const Config& cfg, std::uint32_t location, bool elin_in_nam, const std::string& entity, const std::string& method) {
+std::string pidf_for(const Config& cfg, std::uint32_t location, bool elin_in_nam, const std::string& entity,
+                     const std::string& method, bool elin_element) {
     const Location& loc = cfg.locations[location];
     const Address* a = loc.address.resolved() ? &cfg.addresses[loc.address.index] : nullptr;
     std::string civic;
@@ -45,6 +46,9 @@ std::string pidf_for(const Config& cfg, std::uint32_t location, bool elin_in_nam
     // Skype for Business carries ELINs in NAM (the LIS CompanyName column); otherwise NAM is the occupant.
     el("NAM", elin_in_nam && !elins.empty() ? join(elins, "; ") : a ? a->company : std::string());
     if (a) el("PC", a->postal_code);
+    // Teams carries the location's ELIN in its own element, which ELIN gateways read before NAM (AudioCodes:
+    // `<ca:ELIN>`, up to 5, `;`-separated). It may be a name the SBC's ELIN table maps to a number.
+    if (elin_element && !elins.empty()) el("ELIN", join(elins, ";"));
     std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     x += "<presence xmlns=\"urn:ietf:params:xml:ns:pidf\"\n";
     x += "    xmlns:dm=\"urn:ietf:params:xml:ns:pidf:data-model\"\n";
@@ -69,7 +73,8 @@ std::string pidf(const Config& config, const std::string& location_id, bool elin
         std::string sug = detail::closest(location_id, ids);
         throw UsageError("unknown location `" + location_id + "`" + (sug.empty() ? "" : "; did you mean `" + sug + "`?"));
     }
-    return detail::pidf_for(config, idx, elin_in_nam, "pres:" + location_id + "@location.invalid", "Manual");
+    return detail::pidf_for(config, idx, elin_in_nam, "pres:" + location_id + "@location.invalid", "Manual",
+                             !elin_in_nam);
 }
 
 }  // namespace e911

@@ -9,6 +9,12 @@ namespace {
 
 void choose_usage(const Compiled& c, const Policies& p, const EmergencyDecision& e, RouteDecision& d) {
     d.routes = &Compiled::no_routes();
+    if (e.pstn != PstnConnectivity::direct_routing) {
+        // Microsoft (Calling Plan) or the operator (Operator Connect) carries the call: no usage, route
+        // or gateway of this configuration takes part (domain §5).
+        d.usage_case = UsageCase::microsoft_routes;
+        return;
+    }
     if (e.match) {
         d.usage = e.usage;
         d.usage_case = e.usage != npos ? UsageCase::emergency_usage : UsageCase::emergency_no_usage;
@@ -37,6 +43,7 @@ RouteDecision choose_route(const Compiled& c, Platform platform, const Policies&
                            const std::string& number, const Conditions& when, std::vector<std::string>& gateways,
                            GatewayDecision& chosen) {
     RouteDecision d;
+    d.pstn = e.pstn;
     d.routed = e.match ? routed_form(platform, e.match->dial_string) : number;
     choose_usage(c, p, e, d);
     d.route = walk_routes(c, *d.routes, when, gateways, chosen, &d.down);

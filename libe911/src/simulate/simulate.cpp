@@ -75,6 +75,7 @@ void reset(Trace& t) {
     t.location_source = LocationSource::none;
     t.trusted.reset();
     t.psap_correct.reset();
+    t.pstn.reset();
     if (t.notifications) {
         auto& n = *t.notifications;
         n.mode = NotificationMode::none, n.group.clear(), n.dial_out.clear(), n.uris.clear(), n.conference_uri.clear();
@@ -112,8 +113,10 @@ void fill_route(Trace& t, const Compiled& c, const Decisions& d) {
     if (e.routing_policy != npos)
         t.policies.emergency_call_routing = cfg.emergency_call_routing_policies[e.routing_policy].id;
     if (d.route.usage != npos) t.pstn_usage = cfg.pstn_usages[d.route.usage].id;
-    bool routed = d.route.route != npos;
-    if (routed) t.route = cfg.routes[d.route.route].id;
+    // Calling Plan / Operator Connect calls are carried by Microsoft or the operator: routed, with no route.
+    bool routed = d.route.route != npos || d.route.pstn != PstnConnectivity::direct_routing;
+    if (t.platform == Platform::teams) t.pstn = d.route.pstn;
+    if (d.route.route != npos) t.route = cfg.routes[d.route.route].id;
     for (const auto& skip : d.route.down) t.gateways_down.push_back(cfg.gateways[skip.gateway].id);
     if (e.not_enabled)
         t.outcome = Outcome::not_enabled;
@@ -123,11 +126,12 @@ void fill_route(Trace& t, const Compiled& c, const Decisions& d) {
         t.outcome = routed ? Outcome::not_emergency_routed : Outcome::not_emergency_no_route;
 }
 
-// PSAP reached and expected, for an emergency call.
-void fill_psap(Trace& t, const Compiled& c, std::uint32_t gw, std::uint32_t address, PsapDecision& d) {
+// PSAP reached (on the address sent with the call) and expected (for the caller's real address).
+void fill_psap(Trace& t, const Compiled& c, std::uint32_t gw, std::uint32_t address, std::uint32_t sent,
+               PsapDecision& d) {
     const Config& cfg = c.cfg;
     if (gw != npos) {
-        d.reach = reach_psap(c, cfg.gateways[gw], address, !t.elin.empty());
+        d.reach = reach_psap(c, cfg.gateways[gw], sent, !t.elin.empty());
         t.psap = psap_id(c, cfg.gateways[gw], d.reach);
         auto pidx = t.psap.empty() ? npos : cfg.find(Kind::psap, t.psap);
         d.relay = t.psap_relay = pidx != npos && cfg.psaps[pidx].relay;
@@ -139,14 +143,19 @@ void fill_psap(Trace& t, const Compiled& c, std::uint32_t gw, std::uint32_t addr
     d.correct = t.psap_correct = expected && !t.psap_relay;
 }
 
+// The location that goes with the call: none when enhanced emergency services are off (domain §5).
+std::uint32_t sent_location(const Decisions& d) {
+    return d.emergency.location_withheld ? npos : d.placement.location;
+}
+
 void fill_emergency_call(Trace& t, const Compiled& c, const Call& call, Decisions& d, std::uint32_t gw) {
     std::uint32_t loc = d.placement.location;
     std::uint32_t address = npos;
     if (loc != npos && c.cfg.locations[loc].address.resolved()) address = c.cfg.locations[loc].address.index;
-    fill_psap(t, c, gw, address, d.psap);
+    fill_psap(t, c, gw, address, d.emergency.location_withheld ? npos : address, d.psap);
     Notifications& n = t.notifications ? *t.notifications : t.notifications.emplace();
     d.notification = notify(c, call.platform, d.policies, t.dial_string, n);
-    d.pidf = decide_pidf(c, gw, loc, d.placement.location_source);
+    d.pidf = decide_pidf(c, gw, sent_location(d), d.placement.location_source);
 }
 
 }  // namespace
@@ -166,7 +175,7 @@ void simulate_placed_into(Trace& t, Decisions& d, const Compiled& c, const Call&
     fill_route(t, c, d);
     std::uint32_t gw = d.route.route != npos ? d.gateways.primary : npos;
     if (call.user && !call.user->phone_number.empty()) t.calling_number = call.user->phone_number;
-    d.calling_number = choose_calling_number(c, t.emergency, gw, pl.location);
+    d.calling_number = choose_calling_number(c, t.emergency, gw, sent_location(d));
     if (const auto* elins = d.calling_number.elins) {
         t.elin = call.pick_elin && *call.pick_elin ? (*call.pick_elin)(*elins) : elins->front();
         t.calling_number = t.elin;
@@ -185,9 +194,9 @@ void simulate_placed_into(Trace& t, Decisions& d, const Compiled& c, const Call&
         const Gateway& g = c.cfg.gateways[gw];
         const std::string entity =
             "pres:" + (call.user ? call.user->id : c.cfg.locations[pl.location].id + "@location.invalid");
-        t.pidf_lo = pidf_for(c.cfg, pl.location,
+        t.pidf_lo = pidf_for(c.cfg, sent_location(d),
                              call.platform == Platform::sfb && g.emergency_routing == EmergencyRouting::elin, entity,
-                             d.pidf.method);
+                             d.pidf.method, call.platform == Platform::teams);
     }
     explain_steps(c, call, d, t);
 }
