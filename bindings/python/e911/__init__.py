@@ -149,6 +149,15 @@ def _names(func: str, param: str, value: Any) -> List[str]:
     raise _type_error(func, param, "a rule id or category (str) or a list of them", value)
 
 
+def _addresses(func: str, param: str, value: Any) -> Optional[str]:
+    """One address, or a dual-stack caller's two (a list): the caller field holds them space-separated."""
+    if isinstance(value, (list, tuple)):
+        if not value or not all(isinstance(v, str) for v in value):
+            raise _type_error(func, param, "a str or a list of str", value)
+        return " ".join(value)
+    return value
+
+
 def _paths(func: str, param: str, value: Any) -> List[str]:
     if isinstance(value, (str, _os.PathLike)):
         return [_os.fspath(value)]
@@ -226,12 +235,17 @@ class Config:
                               _text("lint", "today", today) or "")
         return _answers(Finding, _json.loads(answer.json())["findings"], answer)
 
-    def simulate(self, dialed: str, user: Optional[str] = None, ip: Optional[str] = None, public_ip: Optional[str] = None,
+    def simulate(self, dialed: str, user: Optional[str] = None, ip: Union[str, Sequence[str], None] = None,
+                 public_ip: Union[str, Sequence[str], None] = None,
                  bssid: Optional[str] = None, chassis_id: Optional[str] = None, port_id: Optional[str] = None,
-                 platform: Optional[str] = None, client: Optional[str] = None) -> Trace:
-        """Simulate one call, exactly as ``e911 simulate`` does. Raises UsageError for bad arguments."""
-        fields = dict(dialed=dialed, user=user, ip=ip, public_ip=public_ip, bssid=bssid, chassis_id=chassis_id,
-                      port_id=port_id, platform=platform, client=client)
+                 platform: Optional[str] = None, client: Optional[str] = None, client_location: Optional[str] = None,
+                 client_location_source: Optional[str] = None) -> Trace:
+        """Simulate one call, exactly as ``e911 simulate`` does. ``ip`` and ``public_ip`` take one address or,
+        for a dual-stack caller, a list of two (one IPv4, one IPv6). Raises UsageError for bad arguments."""
+        fields = dict(dialed=dialed, user=user, ip=_addresses("simulate", "ip", ip),
+                      public_ip=_addresses("simulate", "public_ip", public_ip), bssid=bssid, chassis_id=chassis_id,
+                      port_id=port_id, platform=platform, client=client, client_location=client_location,
+                      client_location_source=client_location_source)
         for name, value in fields.items():
             _text("simulate", name, value, optional=name != "dialed")
         answer = self._h.simulate({k: v for k, v in fields.items() if v is not None})
@@ -262,10 +276,15 @@ class Config:
         for n, call in enumerate(calls, 1):
             if not isinstance(call, dict):
                 raise _type_error("simulate_many", f"calls[{n - 1}]", "a dict of column -> value", call)
+            row: Dict[str, str] = {}
             for k, v in call.items():
+                if k in ("ip", "public_ip") and isinstance(v, (list, tuple)):
+                    v = _addresses("simulate_many", f"calls[{n - 1}][{k!r}]", v)
                 if not isinstance(k, str) or not (v is None or isinstance(v, (str, int)) and not isinstance(v, bool)):
                     raise _type_error("simulate_many", f"calls[{n - 1}][{k!r}]", "a str or int", v)
-            batch.append({k: str(v) for k, v in call.items() if v is not None})
+                if v is not None:
+                    row[k] = str(v)
+            batch.append(row)
             if len(batch) >= chunk:
                 yield from flush()
         if batch:

@@ -18,6 +18,7 @@ constexpr auto L = CellType::strings;
 Cell optional_bool(const std::optional<bool>& b) { return b ? cell_bool(*b) : Cell{}; }
 
 const char* kOutcomes = "routed, no_route, not_enabled, not_emergency_routed or not_emergency_no_route";
+const char* kLocationClasses = "lis, user_confirmed, os_unconfirmed, user_entered, static or none";
 }  // namespace
 
 const std::vector<Column>& matrix_columns() {
@@ -108,6 +109,9 @@ const std::vector<Column>& trace_columns() {
                 col("because", S, false, "why"), col("file", S, true, "configuration file behind it"),
                 col("line", I, true, "its line")},
                "the decisions step by step"),
+        // simloc
+        col("location_class", S, false, "where the location came from: " + std::string(kLocationClasses)),
+        col("screened", B, false, "a relay centre answers the call before a PSAP"),
     };
     return columns;
 }
@@ -153,7 +157,9 @@ std::vector<Cell> trace_cells(const Trace& t) {
             std::move(notifications),
             cell_text(outcome_name(t)),
             cell_text_or_null(t.pidf_lo),
-            cell_list(std::move(steps))};
+            cell_list(std::move(steps)),
+            cell_text(to_string(t.location_class)),
+            cell_bool(t.screened)};
 }
 
 const std::vector<Column>& callback_columns() {
@@ -207,6 +213,9 @@ const std::vector<Column>& batch_columns() {
         col("rings", S, true, "callbacks: who rings"),
         col("because", S, true, "callbacks: why"),
         col("error", S, true, "why the row could not be simulated"),
+        // simloc
+        col("location_class", S, true, kLocationClasses),
+        col("screened", B, true, "a relay centre answers the call before a PSAP"),
     };
     return columns;
 }
@@ -229,6 +238,7 @@ std::vector<Cell> batch_cells(long long row, const CallRow& call, const Trace* t
         if (t.notifications)
             v[17] = cell_text(t.notifications->anyone() ? notification_mode(*t.notifications) : "nobody");
         v[18] = cell_text_or_null(outcome_name(t));
+        v[22] = cell_text(to_string(t.location_class)), v[23] = cell_bool(t.screened);
     }
     if (cb) {
         v[13] = cell_strings(cb->gateway.empty() ? std::vector<std::string>{} : std::vector<std::string>{cb->gateway});

@@ -277,7 +277,9 @@ void explain_psap_check(Explainer& x, bool have_gateway) {
           t.psap_expected.empty()
               ? "no PSAP in the configuration serves address `" + addr->id + "`"
               : "address `" + addr->id + "` is served by " + join(t.psap_expected, ", ") +
-                    (t.psap_relay ? "; the relay centre screens and transfers, it is never the right PSAP" : ""));
+                    (!t.psap_relay             ? ""
+                     : x.d.screening.screened ? "; the relay centre screens the call and transfers it to that PSAP"
+                                              : "; the relay centre screens and transfers, it is never the right PSAP"));
 }
 
 void explain_notification(Explainer& x) {
@@ -319,6 +321,7 @@ void explain_emergency_call(Explainer& x) {
     if (gw != npos) explain_calling_number(x, x.cfg.gateways[gw]);
     if (!x.t.emergency) return;
     if (gw != npos) explain_psap_steps(x, x.cfg.gateways[gw]);
+    if (gw != npos) explain_screening(x, x.cfg.gateways[gw]);
     explain_psap_check(x, gw != npos);
     explain_notification(x);
     if (gw != npos) explain_pidf(x, x.cfg.gateways[gw]);
@@ -353,6 +356,7 @@ void explain_steps(const Compiled& c, const Call& call, const Decisions& d, Trac
     Explainer x{c, c.cfg, call, d, t};
     if (call.caller) explain_placement(x, *call.caller);
     explain_policies(x);
+    explain_location_class(x);
     explain_dial_plan(x);
     explain_match(x);
     if (!d.emergency.match) explain_not_emergency(x);
