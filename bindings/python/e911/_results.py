@@ -718,6 +718,8 @@ class Trace(Record):
         'outcome',
         'pidf_lo',
         'trace',
+        'location_class',
+        'screened',
     )
 
     @property
@@ -875,6 +877,18 @@ class Trace(Record):
         """the decisions step by step"""
         v = self._data["trace"]
         return [TraceStep(x) for x in v]
+
+    @property
+    def location_class(self) -> str:
+        """where the location came from: lis, user_confirmed, os_unconfirmed, user_entered, static or none"""
+        v = self._data["location_class"]
+        return cast(str, v)
+
+    @property
+    def screened(self) -> bool:
+        """a relay centre answers the call before a PSAP"""
+        v = self._data["screened"]
+        return cast(bool, v)
 
 
 class CallbackAnswer(Record):
@@ -1061,6 +1075,8 @@ class BatchRow(Record):
         'rings',
         'because',
         'error',
+        'location_class',
+        'screened',
     )
 
     @property
@@ -1194,3 +1210,15 @@ class BatchRow(Record):
         """why the row could not be simulated"""
         v = self._data["error"]
         return None if v is None else cast(str, v)
+
+    @property
+    def location_class(self) -> Optional[str]:
+        """lis, user_confirmed, os_unconfirmed, user_entered, static or none"""
+        v = self._data["location_class"]
+        return None if v is None else cast(str, v)
+
+    @property
+    def screened(self) -> Optional[bool]:
+        """a relay centre answers the call before a PSAP"""
+        v = self._data["screened"]
+        return None if v is None else cast(bool, v)
