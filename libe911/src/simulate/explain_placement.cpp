@@ -164,7 +164,7 @@ const char* source_words(LocationClass k) {
     }
 }
 
-std::string static_why(Explainer& x, const User& u) {
+std::string static_why(const User& u) {
     return "the LIS found no location; user `" + u.id + "` has the static emergency address `" +
            u.emergency_address.id + "` (emergency_address)" +
            (u.common_area_phone ? ": a common area phone is routed on its registered address" : "");
@@ -206,13 +206,13 @@ void explain_location_class(Explainer& x) {
                       " does not enable external location lookup: the client may not supply a location",
                   i != npos ? x.cfg.emergency_calling_policies[i].pos.of("external_location_lookup") : SourcePos{});
             if (p.location_class == LocationClass::static_ && u)
-                x.add("location_class", cls, static_why(x, *u), u->pos.of("emergency_address"));
+                x.add("location_class", cls, static_why(*u), u->pos.of("emergency_address"));
             else
                 x.add("location_class", cls, "no location from the LIS, the client or a static address");
             return;
         }
         case ClassCase::static_address:
-            return x.add("location_class", cls, static_why(x, *u), u->pos.of("emergency_address"));
+            return x.add("location_class", cls, static_why(*u), u->pos.of("emergency_address"));
         case ClassCase::none:
             return x.add("location_class", cls,
                          "no location from the LIS, the client or a static address (the user has no emergency_address)");
