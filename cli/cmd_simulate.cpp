@@ -15,6 +15,8 @@ struct Opts {
     e911::Caller caller;
     std::vector<std::string> files;
     std::string format = "text", platform, client, calls;
+    std::vector<std::string> ips, public_ips;  // one, or two for a dual-stack caller (IPv4 and IPv6)
+    std::string client_location_source;
     CLI::Option* format_option = nullptr;  // to tell `--format text` given from the default
 };
 
@@ -22,6 +24,16 @@ int run_simulate(Opts& o) {
     // The flags are the caller's fields under their own names; the library validates them.
     if (!o.platform.empty()) e911::set_caller_field(o.caller, "platform", o.platform);
     if (!o.client.empty()) e911::set_caller_field(o.caller, "client", o.client);
+    if (!o.client_location_source.empty())
+        e911::set_caller_field(o.caller, "client_location_source", o.client_location_source);
+    // Given twice, --ip (--public-ip) is a dual-stack caller: the field takes both, space-separated.
+    auto join = [](const std::vector<std::string>& v) {
+        std::string all;
+        for (const auto& a : v) all += (all.empty() ? "" : " ") + a;
+        return all;
+    };
+    if (!o.ips.empty()) e911::set_caller_field(o.caller, "ip", join(o.ips));
+    if (!o.public_ips.empty()) e911::set_caller_field(o.caller, "public_ip", join(o.public_ips));
     e911::LoadResult r;
     if (int rc = load_or_report(o.files, r); rc >= 0) return rc;
     e911::Simulator sim(r.config);
@@ -85,8 +97,16 @@ Command add_simulate(CLI::App& app) {
     sub->add_option("CONFIG", o->files, "configuration files")->required();
     sub->add_option("--dial", o->caller.dialed, "the digits dialled");
     sub->add_option("--user", o->caller.user, "user id");
-    sub->add_option("--ip", o->caller.ip, "client IP, optionally with its prefix length (10.10.0.57/24)");
-    sub->add_option("--public-ip", o->caller.public_ip, "the public (NAT) address Teams sees");
+    sub->add_option("--ip", o->ips,
+                    "client IP, optionally with its prefix length (10.10.0.57/24); twice for dual stack (IPv4, IPv6)")
+        ->allow_extra_args(false);  // one address per flag
+    sub->add_option("--public-ip", o->public_ips, "the public (NAT) address Teams sees; twice for dual stack")
+        ->allow_extra_args(false);  // one address per flag
+    sub->add_option("--client-location", o->caller.client_location,
+                    "a location or address id the client brings (OS location or typed by the user)");
+    sub->add_option("--client-location-source", o->client_location_source,
+                    "how the client came by it: confirmed, unconfirmed or entered (default)")
+        ->check(CLI::IsMember({"confirmed", "unconfirmed", "entered"}));
     sub->add_option("--bssid", o->caller.bssid, "wireless access point BSSID");
     sub->add_option("--chassis-id", o->caller.chassis_id, "switch chassis ID (LLDP)");
     sub->add_option("--port-id", o->caller.port_id, "switch port ID (LLDP)");

@@ -112,7 +112,7 @@ TEST_CASE_METHOD(Campus, "explanations are rendered from the decisions only when
     CHECK(reasons.trace.empty());
     CHECK(reasons.psap_reason == "ELIN routing: the PSTN routes on ELIN +12175550101, registered with address `hall-a`");
     CHECK(steps.psap_reason == reasons.psap_reason);
-    REQUIRE(steps.trace.size() == 15);
+    REQUIRE(steps.trace.size() == 17);  // with location_class (lis) and screening (an ELIN gateway: none)
     CHECK(steps.trace.front().step == "trusted_ip");
     CHECK(steps.trace.back().step == "pidf_lo");
     CHECK_FALSE(steps.pidf_lo.empty());

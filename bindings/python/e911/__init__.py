@@ -157,6 +157,15 @@ def _gateways(func: str, value: Any) -> List[str]:
     raise _type_error(func, "down", "a gateway id (str) or a list of them", value)
 
 
+def _addresses(func: str, param: str, value: Any) -> Optional[str]:
+    """One address, or a dual-stack caller's two (a list): the caller field holds them space-separated."""
+    if isinstance(value, (list, tuple)):
+        if not value or not all(isinstance(v, str) for v in value):
+            raise _type_error(func, param, "a str or a list of str", value)
+        return " ".join(value)
+    return value
+
+
 def _paths(func: str, param: str, value: Any) -> List[str]:
     if isinstance(value, (str, _os.PathLike)):
         return [_os.fspath(value)]
@@ -234,14 +243,18 @@ class Config:
                               _text("lint", "today", today) or "")
         return _answers(Finding, _json.loads(answer.json())["findings"], answer)
 
-    def simulate(self, dialed: str, user: Optional[str] = None, ip: Optional[str] = None, public_ip: Optional[str] = None,
+    def simulate(self, dialed: str, user: Optional[str] = None, ip: Union[str, Sequence[str], None] = None,
+                 public_ip: Union[str, Sequence[str], None] = None,
                  bssid: Optional[str] = None, chassis_id: Optional[str] = None, port_id: Optional[str] = None,
-                 platform: Optional[str] = None, client: Optional[str] = None,
-                 down: Union[str, Sequence[str], None] = None) -> Trace:
-        """Simulate one call, exactly as ``e911 simulate`` does; ``down`` names gateways to treat as down
+                 platform: Optional[str] = None, client: Optional[str] = None, client_location: Optional[str] = None,
+                 client_location_source: Optional[str] = None, down: Union[str, Sequence[str], None] = None) -> Trace:
+        """Simulate one call, exactly as ``e911 simulate`` does. ``ip`` and ``public_ip`` take one address or,
+        for a dual-stack caller, a list of two (one IPv4, one IPv6); ``down`` names gateways to treat as down
         (``--down``). Raises UsageError for bad arguments."""
-        fields = dict(dialed=dialed, user=user, ip=ip, public_ip=public_ip, bssid=bssid, chassis_id=chassis_id,
-                      port_id=port_id, platform=platform, client=client)
+        fields = dict(dialed=dialed, user=user, ip=_addresses("simulate", "ip", ip),
+                      public_ip=_addresses("simulate", "public_ip", public_ip), bssid=bssid, chassis_id=chassis_id,
+                      port_id=port_id, platform=platform, client=client, client_location=client_location,
+                      client_location_source=client_location_source)
         for name, value in fields.items():
             _text("simulate", name, value, optional=name != "dialed")
         if down is not None:
@@ -276,10 +289,14 @@ class Config:
         for n, call in enumerate(calls, 1):
             if not isinstance(call, dict):
                 raise _type_error("simulate_many", f"calls[{n - 1}]", "a dict of column -> value", call)
+            row: Dict[str, str] = {}
             for k, v in call.items():
+                if k in ("ip", "public_ip") and isinstance(v, (list, tuple)):
+                    v = _addresses("simulate_many", f"calls[{n - 1}][{k!r}]", v)
                 if not isinstance(k, str) or not (v is None or isinstance(v, (str, int)) and not isinstance(v, bool)):
                     raise _type_error("simulate_many", f"calls[{n - 1}][{k!r}]", "a str or int", v)
-            row = {k: str(v) for k, v in call.items() if v is not None}
+                if v is not None:
+                    row[k] = str(v)
             if all_down and "down" not in row:
                 row["down"] = all_down
             batch.append(row)

@@ -727,6 +727,8 @@ class Trace(Record):
         'trace',
         'gateways_down',
         'pstn',
+        'location_class',
+        'screened',
     )
 
     @property
@@ -896,6 +898,18 @@ class Trace(Record):
         """direct_routing, calling_plan or operator_connect; null for Skype for Business"""
         v = self._data["pstn"]
         return None if v is None else cast(str, v)
+
+    @property
+    def location_class(self) -> str:
+        """where the location came from: lis, user_confirmed, os_unconfirmed, user_entered, static or none"""
+        v = self._data["location_class"]
+        return cast(str, v)
+
+    @property
+    def screened(self) -> bool:
+        """a relay centre answers the call before a PSAP"""
+        v = self._data["screened"]
+        return cast(bool, v)
 
 
 class CallbackAnswer(Record):
@@ -1084,6 +1098,8 @@ class BatchRow(Record):
         'error',
         'gateways_down',
         'pstn',
+        'location_class',
+        'screened',
     )
 
     @property
@@ -1229,3 +1245,15 @@ class BatchRow(Record):
         """direct_routing, calling_plan or operator_connect; null for Skype for Business"""
         v = self._data["pstn"]
         return None if v is None else cast(str, v)
+
+    @property
+    def location_class(self) -> Optional[str]:
+        """lis, user_confirmed, os_unconfirmed, user_entered, static or none"""
+        v = self._data["location_class"]
+        return None if v is None else cast(str, v)
+
+    @property
+    def screened(self) -> Optional[bool]:
+        """a relay centre answers the call before a PSAP"""
+        v = self._data["screened"]
+        return None if v is None else cast(bool, v)

@@ -11,6 +11,9 @@
 
 namespace e911 {
 
+// How the client came by the location it brings (Microsoft's location-source table).
+enum class ClientLocationSource : std::uint8_t { confirmed, unconfirmed, entered };
+
 struct Caller {
     std::string dialed;      // digits, +, * and #
     std::string user;        // user id
@@ -25,10 +28,17 @@ struct Caller {
     // the caller but of the network at call time; a field here so flags, batch columns and Python keywords
     // set it the same way.
     std::string down;
+    // simloc: dual stack and client-supplied locations (domain §2, §7).
+    std::string ip_other;         // the second client address (the other family) of a dual-stack caller
+    std::string public_ip_other;  // the second public address (the other family)
+    std::string client_location;  // a location or address id the client brings (OS location or typed)
+    std::optional<ClientLocationSource> client_location_source;  // unset: entered
 };
 
 // Sets the caller field `name` (dialed or dial, user, ip, public_ip, bssid, chassis_id, port_id,
-// platform, client, down) from text. Returns false when `name` is not a caller field; throws UsageError
+// platform, client, down, client_location, client_location_source) from text. `ip` and `public_ip` take one
+// address, or two separated by whitespace (a dual-stack caller: one IPv4, one IPv6). Returns false when
+// `name` is not a caller field; throws UsageError
 // naming the field for a value that can never be valid (platform `x`: expected teams or sfb).
 bool set_caller_field(Caller& caller, const std::string& name, const std::string& value);
 

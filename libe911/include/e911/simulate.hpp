@@ -18,6 +18,9 @@ enum class Outcome : std::uint8_t { routed, no_route, not_enabled, not_emergency
 enum class LocationSource : std::uint8_t { none, wireless_access_point, port, switch_, lis_subnet };
 const char* to_string(Outcome);
 const char* to_string(LocationSource);  // "switch" for switch_
+// Where the caller's location came from (domain §7); decides direct vs screened-and-transferred.
+enum class LocationClass : std::uint8_t { none, lis, user_confirmed, os_unconfirmed, user_entered, static_ };
+const char* to_string(LocationClass);  // "static" for static_
 
 // How much explanation a simulation builds; the decisions and result fields are the same at
 // every level. `reasons` adds psap_reason; `steps` also the step-by-step trace and the PIDF-LO.
@@ -89,6 +92,9 @@ struct Trace {
     // simcore: how a Teams caller reaches the PSTN (Direct Routing, Calling Plan, Operator Connect); null for
     // Skype for Business callers.
     std::optional<PstnConnectivity> pstn;
+    // simloc: where the location came from, and whether a relay centre screens the call before a PSAP.
+    LocationClass location_class = LocationClass::none;
+    bool screened = false;
 };
 
 std::string trace_to_json(const Trace& t, int indent = 2);

@@ -131,7 +131,8 @@ CallbackAnswer CallSession::callback(const std::string& elin, long long time) co
 CallRow call_row_from_fields(const std::map<std::string, std::string>& f) {
     static const std::vector<std::string> known = {"kind", "dialed", "dial", "user", "ip", "public_ip", "bssid", "chassis_id", "port_id",
                                                    "platform", "client", "time", "duration", "elin",
-                                                   "down"};  // simdown: gateways down for this row
+                                                   "down",  // simdown: gateways down for this row
+                                                   "client_location", "client_location_source"};
     CallRow r;
     for (const auto& [k, v] : f) {
         if (std::find(known.begin(), known.end(), k) == known.end()) {

@@ -18,6 +18,7 @@ constexpr auto L = CellType::strings;
 Cell optional_bool(const std::optional<bool>& b) { return b ? cell_bool(*b) : Cell{}; }
 
 const char* kOutcomes = "routed, no_route, not_enabled, not_emergency_routed or not_emergency_no_route";
+const char* kLocationClasses = "lis, user_confirmed, os_unconfirmed, user_entered, static or none";
 }  // namespace
 
 const std::vector<Column>& matrix_columns() {
@@ -115,6 +116,9 @@ const std::vector<Column>& trace_columns() {
         col("gateways_down", L, false, "gateways of the routes tried that were skipped because they are down"),
         // simcore
         col("pstn", S, true, "direct_routing, calling_plan or operator_connect; null for Skype for Business"),
+        // simloc
+        col("location_class", S, false, "where the location came from: " + std::string(kLocationClasses)),
+        col("screened", B, false, "a relay centre answers the call before a PSAP"),
     };
     return columns;
 }
@@ -162,7 +166,9 @@ std::vector<Cell> trace_cells(const Trace& t) {
             cell_text_or_null(t.pidf_lo),
             cell_list(std::move(steps)),
             cell_strings(t.gateways_down),
-            t.pstn ? cell_text(to_string(*t.pstn)) : Cell{}};
+            t.pstn ? cell_text(to_string(*t.pstn)) : Cell{},
+            cell_text(to_string(t.location_class)),
+            cell_bool(t.screened)};
 }
 
 const std::vector<Column>& callback_columns() {
@@ -220,6 +226,9 @@ const std::vector<Column>& batch_columns() {
         col("gateways_down", L, true, "gateways skipped because they are down"),
         // simcore
         col("pstn", S, true, "direct_routing, calling_plan or operator_connect; null for Skype for Business"),
+        // simloc
+        col("location_class", S, true, kLocationClasses),
+        col("screened", B, true, "a relay centre answers the call before a PSAP"),
     };
     return columns;
 }
@@ -243,6 +252,7 @@ std::vector<Cell> batch_cells(long long row, const CallRow& call, const Trace* t
             v[17] = cell_text(t.notifications->anyone() ? notification_mode(*t.notifications) : "nobody");
         v[18] = cell_text_or_null(outcome_name(t));
         if (t.pstn) v[23] = cell_text(to_string(*t.pstn));
+        v[24] = cell_text(to_string(t.location_class)), v[25] = cell_bool(t.screened);
     }
     if (cb) {
         v[13] = cell_strings(cb->gateway.empty() ? std::vector<std::string>{} : std::vector<std::string>{cb->gateway});

@@ -2,6 +2,7 @@
 // batch rows and Python keyword arguments all arrive here as the same named fields, so an error
 // names the field (`ip: ...`) whichever way the caller was described.
 #include <cctype>
+#include <sstream>
 
 #include "e911/limits.hpp"
 #include "simulate/decisions.hpp"
@@ -9,11 +10,32 @@
 
 namespace e911 {
 
+namespace {
+
+// "10.0.0.5/24 2001:db8::5/64": a dual-stack caller's two addresses; more than two is an error.
+void set_addresses(const char* field, const std::string& value, std::string& first, std::string& second) {
+    std::istringstream in(value);
+    std::string a, b, extra;
+    in >> a >> b >> extra;
+    if (!extra.empty())
+        throw UsageError(std::string(field) + " `" + value + "`: give one address, or two (one IPv4, one IPv6)");
+    first = a, second = b;
+}
+
+}  // namespace
+
 bool set_caller_field(Caller& caller, const std::string& name, const std::string& value) {
     if (name == "dialed" || name == "dial") caller.dialed = value;
     else if (name == "user") caller.user = value;
-    else if (name == "ip") caller.ip = value;
-    else if (name == "public_ip") caller.public_ip = value;
+    else if (name == "ip") set_addresses("ip", value, caller.ip, caller.ip_other);
+    else if (name == "public_ip") set_addresses("public_ip", value, caller.public_ip, caller.public_ip_other);
+    else if (name == "client_location") caller.client_location = value;
+    else if (name == "client_location_source") {
+        if (value == "confirmed") caller.client_location_source = ClientLocationSource::confirmed;
+        else if (value == "unconfirmed") caller.client_location_source = ClientLocationSource::unconfirmed;
+        else if (value == "entered") caller.client_location_source = ClientLocationSource::entered;
+        else throw UsageError("client_location_source `" + value + "`: expected confirmed, unconfirmed or entered");
+    }
     else if (name == "bssid") caller.bssid = value;
     else if (name == "chassis_id") caller.chassis_id = value;
     else if (name == "port_id") caller.port_id = value;
@@ -68,6 +90,7 @@ void check_not_ipv4_mapped(const char* field, const std::string& ip) {
 // "10.10.0.57" or "10.10.0.57/24".
 ClientAddress parse_client_address(const std::string& text) {
     check_not_ipv4_mapped("ip", text);
+    if (text.empty()) throw UsageError("ip: empty address");
     auto slash = text.find('/');
     std::string err;
     auto ip = parse_ip(text.substr(0, slash), &err);
@@ -82,6 +105,43 @@ ClientAddress parse_client_address(const std::string& text) {
     return a;
 }
 
+IpAddress parse_public_ip(const std::string& text) {
+    check_not_ipv4_mapped("public_ip", text);
+    std::string err;
+    auto ip = parse_ip(text, &err);
+    if (!ip) throw UsageError("public_ip: " + err);
+    return *ip;
+}
+
+void check_families(const char* field, const std::optional<ClientAddress>& a, const std::optional<ClientAddress>& b) {
+    if (!a || !b || a->ip.v6 != b->ip.v6) return;
+    throw UsageError(std::string(field) + ": two " + (a->ip.v6 ? "IPv6" : "IPv4") +
+                     " addresses; a dual-stack caller has one IPv4 and one IPv6");
+}
+
+// A location or address id the client brings; its class follows how the client came by it.
+void set_client_location(const Compiled& c, const Caller& caller, CallerSetup& s) {
+    if (caller.client_location.empty()) {
+        if (caller.client_location_source)
+            throw UsageError("client_location_source: give client_location too");
+        return;
+    }
+    s.client_location = c.cfg.find(Kind::location, caller.client_location);
+    if (s.client_location == npos) s.client_address = c.cfg.find(Kind::address, caller.client_location);
+    if (s.client_location == npos && s.client_address == npos) {
+        std::vector<std::string> ids;
+        for (const auto& l : c.cfg.locations) ids.push_back(l.id);
+        for (const auto& a : c.cfg.addresses) ids.push_back(a.id);
+        std::string sug = closest(caller.client_location, ids);
+        throw UsageError("client_location: no location or address `" + caller.client_location + "`" +
+                         (sug.empty() ? "" : "; did you mean `" + sug + "`?"));
+    }
+    auto source = caller.client_location_source.value_or(ClientLocationSource::entered);
+    s.client_class = source == ClientLocationSource::confirmed     ? LocationClass::user_confirmed
+                     : source == ClientLocationSource::unconfirmed ? LocationClass::os_unconfirmed
+                                                                   : LocationClass::user_entered;
+}
+
 }  // namespace
 
 CallerSetup setup_caller(const Compiled& c, const Caller& caller) {
@@ -93,12 +153,17 @@ CallerSetup setup_caller(const Compiled& c, const Caller& caller) {
     s.client = caller.client ? *caller.client : s.user ? s.user->sfb_client : SfbClient::modern;
     s.conditions = conditions_down(c, split_ids(caller.down));
     std::string err;
-    if (!caller.public_ip.empty()) {
-        check_not_ipv4_mapped("public_ip", caller.public_ip);
-        s.public_ip = parse_ip(caller.public_ip, &err);
-        if (!s.public_ip) throw UsageError("public_ip: " + err);
-    }
+    if (!caller.public_ip.empty()) s.public_ip = parse_public_ip(caller.public_ip);
+    if (!caller.public_ip_other.empty()) s.public_ip_other = parse_public_ip(caller.public_ip_other);
     if (!caller.ip.empty()) s.ip = parse_client_address(caller.ip);
+    if (!caller.ip_other.empty()) s.ip_other = parse_client_address(caller.ip_other);
+    s.ip_text = caller.ip, s.public_ip_text = caller.public_ip;
+    check_families("ip", s.ip, s.ip_other);
+    if (s.public_ip && s.public_ip_other && s.public_ip->v6 == s.public_ip_other->v6)
+        throw UsageError("public_ip: two " + std::string(s.public_ip->v6 ? "IPv6" : "IPv4") +
+                         " addresses; a dual-stack caller has one IPv4 and one IPv6");
+    choose_address_family(c, s);
+    set_client_location(c, caller, s);
     if (!caller.bssid.empty()) {
         s.bssid = parse_mac(caller.bssid, false, &err);
         if (!s.bssid) throw UsageError("bssid: " + err);

@@ -37,6 +37,12 @@ struct Conditions {
 // The gateway ids given as down, each resolved; throws UsageError naming an unknown id with a suggestion.
 Conditions conditions_down(const Compiled& c, const std::vector<std::string>& ids);
 std::vector<std::string> split_ids(const std::string& comma_separated);
+// Which of a dual-stack caller's addresses placement uses.
+enum class FamilyCase : std::uint8_t {
+    single,             // one address (or none): nothing to choose
+    ipv6_in_subnet,     // the IPv6 address is in an IPv6 subnet: Teams checks IPv6 first
+    ipv6_in_no_subnet,  // it is not: the IPv4 address is used
+};
 struct ClientAddress {
     IpAddress ip;
     int prefix_length = -1;  // -1: not given
@@ -47,17 +53,26 @@ struct CallerSetup {
     const User* user = nullptr;
     Platform platform = Platform::teams;
     SfbClient client = SfbClient::modern;
+    // The address (and public address) placement uses; for a dual-stack caller, of the family Teams
+    // chose (choose_address_family), the other one in *_other.
     std::optional<ClientAddress> ip;
     std::optional<IpAddress> public_ip;
-    // Room for dual-stack callers (an IPv4 and an IPv6 address): not filled yet.
     std::optional<ClientAddress> ip_other;
     std::optional<IpAddress> public_ip_other;
     std::optional<MacAddress> bssid;
     std::string chassis;  // normalised when it is a MAC, else as given
     Conditions conditions;  // simdown: the caller's `down` gateways
+    // simloc: the texts of the addresses used, why that family, and the location the client brings.
+    std::string ip_text, public_ip_text;
+    FamilyCase family = FamilyCase::single;
+    std::uint32_t client_location = npos;  // a location the client brings, or
+    std::uint32_t client_address = npos;   // an address the client brings
+    LocationClass client_class = LocationClass::none;
 };
 // Parses and validates a caller against `c` (the user must exist); throws UsageError naming the field.
 CallerSetup setup_caller(const Compiled& c, const Caller& caller);
+// Dual stack (domain §2): puts the address of the family placement uses in `ip` / `public_ip`.
+void choose_address_family(const Compiled& c, CallerSetup& s);
 const User* find_user(const Compiled& c, const std::string& id);  // throws UsageError with a suggestion
 
 // ---- placement ------------------------------------------------------------------------------
@@ -73,16 +88,22 @@ enum class LocationCase : std::uint8_t {
     bssid, bssid_wildcard, port, switch_, lis_subnet,  // found (earlier lookups that missed are implied)
     no_prefix_length, lis_subnet_miss, nothing_to_look_up,
 };
-// Where the location came from beyond the LIS: room for client-supplied and static locations.
-enum class LocationClass : std::uint8_t { none, lis, user_confirmed, os_unconfirmed, user_entered, static_ };
+
+// Why the location has the class it has (domain §7).
+enum class ClassCase : std::uint8_t {
+    lis_or_given,       // the LIS found it (or the caller of the simulator placed it), or nothing below applies
+    client,             // the client's own location
+    client_refused,     // off-network and external location lookup is off: the client's location is not used
+    static_address,     // the user's emergency_address
+    none,               // nothing at all
+};
 
 struct Placement {
     std::optional<bool> trusted;  // Teams only
     std::uint32_t site = npos;
     std::uint32_t location = npos;
     LocationSource location_source = LocationSource::none;
-    LocationClass location_class = LocationClass::none;  // not filled yet beyond lis/none
-    bool screened = false;                               // room: national screening centre first
+    LocationClass location_class = LocationClass::none;  // lis here; client and static: classify_location()
     // Why:
     TrustCase trust = TrustCase::not_teams;
     std::uint32_t trusted_ip = npos;  // the trusted IP entry that matched
@@ -93,6 +114,9 @@ struct Placement {
     std::uint32_t entry = npos;       // the wireless access point, port, switch or LIS subnet that matched
     int lis_prefix_length = -1;       // lis_subnet / lis_subnet_miss: the length used for the network ID
     IpAddress lis_network;
+    // simloc: a location not from the LIS (classify_location): an address without a location, and why.
+    std::uint32_t address = npos;  // set with `location` when it has one; alone for an address id
+    ClassCase class_case = ClassCase::lis_or_given;
 };
 Placement place(const Compiled& c, const CallerSetup& caller);
 
@@ -103,6 +127,9 @@ struct Policies {
     PolicyChoice routing, dial_plan;
 };
 Policies resolve_policies(const Compiled& c, const User* user, Platform platform, std::uint32_t site);
+// After the LIS: the client's location (if it may supply one), else the user's static address (domain §7).
+void classify_location(const Compiled& c, const User* user, const CallerSetup* caller, const Policies& p,
+                       Placement& pl);
 
 struct DialPlanDecision {
     std::uint32_t plan = npos;  // npos: no dial plan, digits unchanged
@@ -245,6 +272,25 @@ PidfDecision decide_pidf(const Compiled& c, std::uint32_t gateway, std::uint32_t
 std::string pidf_for(const Config& cfg, std::uint32_t location, bool elin_in_nam, const std::string& entity,
                      const std::string& method, bool elin_element = false);
 
+// Whether a relay centre screens the call before a PSAP (domain §7: Microsoft's location-source table and
+// the Direct Routing country rules). Decided for location-routing gateways only.
+enum class ScreenCase : std::uint8_t {
+    none,                  // not an emergency call, or no gateway
+    not_location_gateway,  // ELIN or fixed routing: the PSTN routes on the number, nobody screens
+    direct,                // US: a LIS or user-confirmed location goes straight to the PSAP
+    common_area_static,    // US: a common area phone on its registered address goes straight to the PSAP
+    screened,              // US: any other location class is screened and transferred
+    canada,                // CA: every call is screened nationally first
+    not_us,                // elsewhere: dynamic routing is US-only; the trunk's own routing applies
+};
+struct ScreeningDecision {
+    ScreenCase why = ScreenCase::none;
+    bool screened = false;
+    std::string country;  // the country the rule was chosen by
+};
+ScreeningDecision decide_screening(const Compiled& c, const User* user, const Placement& pl, std::uint32_t gateway,
+                                   std::uint32_t address);
+
 // ---- the chain ---------------------------------------------------------------------------------
 struct Decisions {
     Placement placement;
@@ -257,7 +303,11 @@ struct Decisions {
     PsapDecision psap;
     NotificationDecision notification;
     PidfDecision pidf;
+    ScreeningDecision screening;  // simloc
 };
+// Decides screening for an emergency call and, when screened, sends it to the relay centre (screening.cpp).
+void apply_screening(Trace& t, const Compiled& c, const User* user, std::uint32_t gateway, std::uint32_t address,
+                     Decisions& d);
 
 // Everything about one call that the stages read. `caller` is set when the placement came from
 // caller fields (simulate, batch), so its steps can be explained.
@@ -281,5 +331,7 @@ Trace simulate_placed(const Compiled& c, const Call& call, Placement placement, 
 // The trace steps for decisions already taken, in the order the platform takes them.
 void explain_steps(const Compiled& c, const Call& call, const Decisions& d, Trace& t);
 std::string explain_psap(const Compiled& c, const Gateway& g, const PsapReach& r, const std::string& elin);
+// Why a screened call reaches the relay centre, appended to psap_reason (explain_screening.cpp).
+std::string explain_screening_reason(const Compiled& c, const Decisions& d);
 
 }  // namespace e911::detail

@@ -358,7 +358,9 @@ void explain_psap_check(Explainer& x, bool have_gateway) {
           t.psap_expected.empty()
               ? "no PSAP in the configuration serves address `" + addr->id + "`"
               : "address `" + addr->id + "` is served by " + join(t.psap_expected, ", ") +
-                    (t.psap_relay ? "; the relay centre screens and transfers, it is never the right PSAP" : ""));
+                    (!t.psap_relay             ? ""
+                     : x.d.screening.screened ? "; the relay centre screens the call and transfers it to that PSAP"
+                                              : "; the relay centre screens and transfers, it is never the right PSAP"));
 }
 
 void explain_notification(Explainer& x) {
@@ -407,6 +409,7 @@ void explain_emergency_call(Explainer& x) {
         x.add("psap", "unknown",
               "Microsoft or the operator routes the call on the caller's emergency address; which PSAP it reaches "
               "is not modelled");
+    if (gw != npos) explain_screening(x, x.cfg.gateways[gw]);
     explain_psap_check(x, gw != npos);
     explain_notification(x);
     if (gw != npos) explain_pidf(x, x.cfg.gateways[gw]);
@@ -442,6 +445,7 @@ void explain_steps(const Compiled& c, const Call& call, const Decisions& d, Trac
     Explainer x{c, c.cfg, call, d, t};
     if (call.caller) explain_placement(x, *call.caller);
     explain_policies(x);
+    explain_location_class(x);
     explain_dial_plan(x);
     explain_match(x);
     if (!d.emergency.match) explain_not_emergency(x);

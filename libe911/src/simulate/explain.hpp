@@ -20,12 +20,16 @@ struct Explainer {
     std::string number_or_none() const { return t.calling_number.empty() ? "none" : t.calling_number; }
     const Address* address() const {
         std::uint32_t l = d.placement.location;
-        return l != npos && cfg.locations[l].address.resolved() ? &cfg.addresses[cfg.locations[l].address.index]
-                                                                : nullptr;
+        if (l == npos) return d.placement.address != npos ? &cfg.addresses[d.placement.address] : nullptr;
+        return cfg.locations[l].address.resolved() ? &cfg.addresses[cfg.locations[l].address.index] : nullptr;
     }
 };
 
 // trusted_ip, site and location steps of a caller placed from its fields (explain_placement.cpp).
 void explain_placement(Explainer& x, const CallerSetup& caller);
+// location_class step: the client's, the static or no location when the LIS found none (explain_placement.cpp).
+void explain_location_class(Explainer& x);
+// screening step: straight to the PSAP or a relay centre first (explain_screening.cpp).
+void explain_screening(Explainer& x, const Gateway& gw);
 
 }  // namespace e911::detail

@@ -57,6 +57,13 @@ void found(Placement& p, LocationCase why, LocationSource source, std::uint32_t 
     p.location = location.index;
 }
 
+bool in_a_subnet(const Compiled& c, const CallerSetup& s, const ClientAddress& a) {
+    if (s.platform == Platform::sfb && a.prefix_length >= 0)
+        return c.subnet_index.exact(IpPrefix{mask(a.ip, a.prefix_length), static_cast<std::uint8_t>(a.prefix_length)}) !=
+               npos;
+    return c.subnet_index.longest(a.ip) != npos;
+}
+
 void decide_location(const Compiled& c, const CallerSetup& caller, Placement& p) {
     if (p.trusted == false) {
         p.location_case = LocationCase::untrusted;
@@ -71,9 +78,9 @@ void decide_location(const Compiled& c, const CallerSetup& caller, Placement& p)
         }
     }
     if (!caller.chassis.empty() && !caller.text->port_id.empty()) {
-        auto it = c.port_by_key.find(caller.chassis + "/" + caller.text->port_id);
-        if (it != c.port_by_key.end())
-            return found(p, LocationCase::port, LocationSource::port, it->second, c.cfg.ports[it->second].location);
+        // MAC port IDs compare normalised, others case-insensitively (behaviour.md section 1, our rule).
+        if (auto port = c.find_port(caller.chassis, caller.text->port_id); port != npos)
+            return found(p, LocationCase::port, LocationSource::port, port, c.cfg.ports[port].location);
     }
     if (!caller.chassis.empty()) {
         auto it = c.switch_by_chassis.find(caller.chassis);
@@ -104,6 +111,28 @@ void decide_location(const Compiled& c, const CallerSetup& caller, Placement& p)
 }
 
 }  // namespace
+
+// Teams checks the IPv6 address against IPv6 subnets first, then the IPv4 address (domain §2, v2); the
+// trusted-IP check then uses the public address of that family. With one public address given, it is
+// used whatever its family (our rule: the caller described one egress).
+void choose_address_family(const Compiled& c, CallerSetup& s) {
+    const Caller& text = *s.text;
+    if (s.ip && s.ip_other) {
+        bool v6_first = s.ip->ip.v6;
+        const ClientAddress& v6 = v6_first ? *s.ip : *s.ip_other;
+        bool use_v6 = in_a_subnet(c, s, v6);
+        s.family = use_v6 ? FamilyCase::ipv6_in_subnet : FamilyCase::ipv6_in_no_subnet;
+        if (use_v6 != v6_first) std::swap(s.ip, s.ip_other);
+        s.ip_text = use_v6 == v6_first ? text.ip : text.ip_other;
+    }
+    if (s.public_ip && s.public_ip_other) {
+        bool want_v6 = s.ip ? s.ip->ip.v6 : true;  // no client address: IPv6 first, as Teams tries it first
+        if (s.public_ip->v6 != want_v6) {
+            std::swap(s.public_ip, s.public_ip_other);
+            s.public_ip_text = text.public_ip_other;
+        }
+    }
+}
 
 Placement place(const Compiled& c, const CallerSetup& caller) {
     Placement p;

@@ -76,6 +76,8 @@ void reset(Trace& t) {
     t.trusted.reset();
     t.psap_correct.reset();
     t.pstn.reset();
+    t.location_class = LocationClass::none;  // simloc
+    t.screened = false;
     if (t.notifications) {
         auto& n = *t.notifications;
         n.mode = NotificationMode::none, n.group.clear(), n.dial_out.clear(), n.uris.clear(), n.conference_uri.clear();
@@ -96,7 +98,10 @@ void fill_placement(Trace& t, const Compiled& c, const Call& call, const Decisio
         t.location = loc.id;
         t.location_source = pl.location_source;
         if (loc.address.resolved()) t.address = cfg.addresses[loc.address.index].id;
+    } else if (pl.address != npos) {
+        t.address = cfg.addresses[pl.address].id;  // a client's or static address without a location
     }
+    t.location_class = pl.location_class;
     const Policies& p = d.policies;
     if (p.emergency_calling.index != npos)
         t.policies.emergency_calling = cfg.emergency_calling_policies[p.emergency_calling.index].id;
@@ -150,9 +155,11 @@ std::uint32_t sent_location(const Decisions& d) {
 
 void fill_emergency_call(Trace& t, const Compiled& c, const Call& call, Decisions& d, std::uint32_t gw) {
     std::uint32_t loc = d.placement.location;
-    std::uint32_t address = npos;
+    std::uint32_t address = d.placement.address;
     if (loc != npos && c.cfg.locations[loc].address.resolved()) address = c.cfg.locations[loc].address.index;
-    fill_psap(t, c, gw, address, d.emergency.location_withheld ? npos : address, d.psap);
+    std::uint32_t sent_address = d.emergency.location_withheld ? npos : address;
+    fill_psap(t, c, gw, address, sent_address, d.psap);
+    apply_screening(t, c, call.user, gw, sent_address, d);
     Notifications& n = t.notifications ? *t.notifications : t.notifications.emplace();
     d.notification = notify(c, call.platform, d.policies, t.dial_string, n);
     d.pidf = decide_pidf(c, gw, sent_location(d), d.placement.location_source);
@@ -167,6 +174,7 @@ void simulate_placed_into(Trace& t, Decisions& d, const Compiled& c, const Call&
     d = Decisions{};
     d.placement = pl;
     d.policies = resolve_policies(c, call.user, call.platform, pl.site);
+    classify_location(c, call.user, call.caller, d.policies, d.placement);
     fill_placement(t, c, call, d);
     d.dial_plan = apply_dial_plan(c, d.policies, *call.dialed, t.normalized);
     d.emergency =
@@ -188,12 +196,13 @@ void simulate_placed_into(Trace& t, Decisions& d, const Compiled& c, const Call&
     if (t.emergency && gw != npos) {
         t.psap_reason = explain_psap(c, c.cfg.gateways[gw], d.psap.reach, t.elin);
         if (t.psap.empty()) t.psap_reason += "; no PSAP in the configuration serves that address";
+        if (d.screening.screened) t.psap_reason += explain_screening_reason(c, d);
     }
     if (explain != Explain::steps) return;
     if (d.pidf.sent) {
         const Gateway& g = c.cfg.gateways[gw];
         const std::string entity =
-            "pres:" + (call.user ? call.user->id : c.cfg.locations[pl.location].id + "@location.invalid");
+            "pres:" + (call.user ? call.user->id : c.cfg.locations[d.placement.location].id + "@location.invalid");
         t.pidf_lo = pidf_for(c.cfg, sent_location(d),
                              call.platform == Platform::sfb && g.emergency_routing == EmergencyRouting::elin, entity,
                              d.pidf.method, call.platform == Platform::teams);
