@@ -13,5 +13,6 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   catch2 pybind11-dev python3-dev python3-pytest \
   libbenchmark-dev mypy \
   clang-14 libclang-rt-14-dev \
-  pre-commit git python3-build python3-wheel python3-setuptools python3-venv >/dev/null
+  pre-commit git python3-build python3-wheel python3-setuptools python3-venv \
+  libxml2-utils >/dev/null
 echo "install-deps: ok"

@@ -81,7 +81,7 @@ TEST_CASE("e911 lint: exit codes, --fail-on, --select/--ignore, load errors") {
 TEST_CASE("e911 lint: baselines accept existing findings") {
     std::string base = "/tmp/e911-test-baseline.json";
     std::remove(base.c_str());
-    CHECK(cli("lint --write-baseline " + base + " " + ex("multi-psap.yaml")).code == 0);
+    CHECK(cli("lint --write-baseline " + base + " --reason 'county approved' " + ex("multi-psap.yaml")).code == 0);
     CHECK(cli("lint --baseline " + base + " " + ex("multi-psap.yaml")).code == 0);
     auto j = nlohmann::json::parse(cli("lint --format json --baseline " + base + " " + ex("multi-psap.yaml")).out);
     CHECK(j["findings"][0]["baselined"] == true);
