@@ -246,7 +246,7 @@ TEST_CASE("JUnit: valid against junit-10.xsd, file and line in the text, a clean
         bool passing_case;
     };
     for (const auto& c : {Case{example("multi-psap.yaml"), false}, Case{example("campus.yaml"), true},
-                          Case{clean_cfg, true}, Case{example("multi-psap.yaml") + " " + example("bern.yaml"), false}}) {
+                          Case{q(clean_cfg), true}, Case{example("multi-psap.yaml") + " " + example("bern.yaml"), false}}) {
         auto out = (dir / "report.xml").string();
         sh(e911_cli() + " lint --format junit -o " + q(out) + " " + c.args);
         auto v = sh("xmllint --noout --schema " + q(xsd) + " " + q(out), true);
