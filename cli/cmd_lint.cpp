@@ -10,7 +10,7 @@ namespace {
 
 struct Opts {
     std::vector<std::string> files, select, ignore;
-    std::string format = "text", fail_on = "error", baseline, write_baseline, output, today;
+    std::string format = "text", fail_on = "error", baseline, write_baseline, reason, output, today;
     bool merge = false, only_configs = false;
 };
 
@@ -36,7 +36,10 @@ int run_lint(const Opts& o) {
     opt.ignore = o.ignore;
     opt.today = o.today;
     try {
-        if (!o.baseline.empty()) opt.baseline = e911::baseline_from_json(read_file(o.baseline));
+        if (!o.baseline.empty()) {
+            opt.baseline_reasons = e911::baseline_reasons_from_json(read_file(o.baseline));
+            for (const auto& entry : opt.baseline_reasons) opt.baseline.insert(entry.first);
+        }
     } catch (const std::invalid_argument& e) {
         std::cerr << "e911: --baseline " << o.baseline << ": " << e.what() << "\n";
         return kUsage;
@@ -65,12 +68,19 @@ int run_lint(const Opts& o) {
     }
     if (!o.write_baseline.empty()) {
         try {
-            e911::write_file(o.write_baseline, e911::baseline_to_json(findings));
+            e911::write_file(o.write_baseline, e911::baseline_to_json(findings, o.reason));
         } catch (const e911::FileError& e) {
             std::cerr << "e911: " << e.what() << "\n";
             return kUsage;
         }
         std::cerr << "e911: wrote " << findings.size() << " finding(s) to " << o.write_baseline << "\n";
+        if (!e911::baseline_reason_given(o.reason))
+            for (const auto& f : findings)
+                if (f.severity == e911::Severity::error && !f.waived && !e911::baseline_reason_given(f.baseline_reason)) {
+                    std::cerr << "e911: errors are accepted only with a reason: replace \"" << e911::kBaselinePlaceholder
+                              << "\" in " << o.write_baseline << " (or write it again with --reason TEXT)\n";
+                    break;
+                }
         return kClean;
     }
     if (int rc = emit(render(findings, o.format, color), o.output)) return rc;
@@ -97,6 +107,7 @@ Command add_lint(CLI::App& app) {
     sub->add_option("--ignore", o->ignore, "skip these rule ids or categories (comma-separated)")->delimiter(',');
     sub->add_option("--baseline", o->baseline, "accept the findings whose fingerprints are in this file");
     sub->add_option("--write-baseline", o->write_baseline, "write the current findings' fingerprints to this file and exit 0");
+    sub->add_option("--reason", o->reason, "with --write-baseline: why these findings are accepted (errors need one)");
     sub->add_option("-o,--output", o->output, "write the report to this file");
     sub->add_option("--today", o->today, "date (YYYY-MM-DD) for waiver expiry; default today")->group("");
     return {sub, [o] { return run_lint(*o); }};

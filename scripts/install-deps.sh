@@ -14,5 +14,5 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libbenchmark-dev mypy \
   clang-14 libclang-rt-14-dev \
   pre-commit git python3-build python3-wheel python3-setuptools python3-venv \
-  chromium >/dev/null
+  chromium libxml2-utils >/dev/null
 echo "install-deps: ok"

@@ -109,6 +109,12 @@ def main():
     rules = {r["ruleId"] for r in sarif["runs"][0]["results"]}
     if run.outputs["lint"]["rc"] != "1" or "psap-mismatch" not in rules:
         fail(f"lint: exit {run.outputs['lint']['rc']}, SARIF rules {rules}")
+    # code scanning places results by repository-relative paths: the action lints from the workspace root
+    where = {loc["physicalLocation"]["artifactLocation"].get("uriBaseId", "") + ":" +
+             loc["physicalLocation"]["artifactLocation"]["uri"]
+             for r in sarif["runs"][0]["results"] for loc in r["locations"]}
+    if where != {"PROJECTROOT:voice/main.yaml"}:
+        fail(f"SARIF locations are not relative to the repository root: {where}")
     rc, out = run.step("Fail on lint findings")
     if rc != 1:
         fail(f"the final step passes a failed lint: {out}")

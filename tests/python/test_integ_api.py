@@ -17,6 +17,10 @@ def test_lint_select_takes_one_string_as_one_id_or_category():
     assert psap and set(psap) <= {"psap-mismatch", "psap-relay", "psap-unknown"}
     assert [f.rule for f in cfg.lint(select="psap-mismatch")] == ["psap-mismatch"]
     assert cfg.lint(select="psap,numbers") == cfg.lint(select=["psap", "numbers"])
+    bern = e911.load(ROOT / "examples" / "bern.yaml")
+    numbers = {r.id for r in e911.rules() if r.category == "numbers"}
+    assert bern.lint(select="numbers") == bern.lint(select=["numbers"])
+    assert {f.rule for f in bern.lint(select="numbers")} <= numbers
     assert "psap-mismatch" not in [f.rule for f in cfg.lint(ignore="psap-mismatch")]
     with pytest.raises(TypeError, match="`select`"):
         cfg.lint(select=7)

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "e911/e911.hpp"
+#include "hint_yaml.hpp"
 
 namespace test {
 
@@ -24,8 +25,10 @@ inline std::vector<e911::Finding> run_rule(const e911::Config& cfg, const std::s
     opt.select = {rule};
     opt.today = "2026-11-21";
     std::vector<e911::Finding> out;
-    for (auto& f : e911::lint(cfg, opt))
+    for (auto& f : e911::lint(cfg, opt)) {
+        CHECK(hint_yaml_problems(f.hint).empty());  // every rule test also checks the YAML its hints show
         if (f.rule == rule) out.push_back(f);
+    }
     return out;
 }
 

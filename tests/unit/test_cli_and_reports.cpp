@@ -3,6 +3,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <unistd.h>
 
 #include "helpers.hpp"
 
@@ -79,9 +80,10 @@ TEST_CASE("e911 lint: exit codes, --fail-on, --select/--ignore, load errors") {
 }
 
 TEST_CASE("e911 lint: baselines accept existing findings") {
-    std::string base = "/tmp/e911-test-baseline.json";
+    // per process: other checkouts' test runs on the same machine write the same name
+    std::string base = "/tmp/e911-test-baseline-" + std::to_string(getpid()) + ".json";
     std::remove(base.c_str());
-    CHECK(cli("lint --write-baseline " + base + " " + ex("multi-psap.yaml")).code == 0);
+    CHECK(cli("lint --write-baseline " + base + " --reason 'county approved' " + ex("multi-psap.yaml")).code == 0);
     CHECK(cli("lint --baseline " + base + " " + ex("multi-psap.yaml")).code == 0);
     auto j = nlohmann::json::parse(cli("lint --format json --baseline " + base + " " + ex("multi-psap.yaml")).out);
     CHECK(j["findings"][0]["baselined"] == true);

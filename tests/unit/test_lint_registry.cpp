@@ -197,9 +197,10 @@ TEST_CASE("baseline pass: fingerprints every finding and marks the accepted ones
     std::vector<Finding> fs = {finding("elin-shared", "location/a", "m"), finding("elin-shared", "location/b", "m")};
     fs[1].line = 40;
     std::string accepted = detail::fingerprint(finding("elin-shared", "location/a", "m"));
-    detail::baseline_pass({accepted}, fs);
+    detail::baseline_pass({accepted}, fs, {{accepted, "accepted in review"}});  // an error needs a reason
     CHECK(fs[0].fingerprint == accepted);
     CHECK(fs[0].baselined);
+    CHECK(fs[0].baseline_reason == "accepted in review");
     CHECK_FALSE(fs[0].active());
     CHECK(fs[1].fingerprint.size() == 16);
     CHECK(fs[1].fingerprint != accepted);

@@ -63,7 +63,7 @@ TEST_CASE("the trace table carries every key of the trace JSON, psap_reason incl
 TEST_CASE("generic CSV and JSON renderers") {
     auto t = e911::findings_table({sample_finding()});
     std::string csv = e911::table_to_csv(t);
-    CHECK(csv.rfind("rule,severity,message,hint,target,file,line,column,related,waived,baselined,fingerprint\n", 0) ==
+    CHECK(csv.rfind("rule,severity,message,hint,target,file,line,column,related,waived,baselined,fingerprint,baseline_reason\n", 0) ==
           0);
     CHECK(csv.find("\"a, \"\"quoted\"\" message\"") != std::string::npos);
     CHECK(csv.find(",3,5,") != std::string::npos);

@@ -119,6 +119,7 @@ class Finding(Record):
         'waived',
         'baselined',
         'fingerprint',
+        'baseline_reason',
     )
 
     @property
@@ -192,6 +193,12 @@ class Finding(Record):
         """stable identity across edits that move lines"""
         v = self._data["fingerprint"]
         return cast(str, v)
+
+    @property
+    def baseline_reason(self) -> Optional[str]:
+        """why the baseline accepts it; null when none"""
+        v = self._data["baseline_reason"]
+        return None if v is None else cast(str, v)
 
 
 class LintSummary(Record):

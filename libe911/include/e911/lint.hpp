@@ -1,5 +1,6 @@
 // Lint: rules over a loaded configuration -> findings. Findings are data; nothing is thrown.
 #pragma once
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -46,6 +47,8 @@ struct Finding : Problem {
     std::string fingerprint;       // stable across edits that move lines: rule + target + message
     // Counts toward --fail-on only when neither waived nor baselined.
     bool active() const { return !waived && !baselined; }
+    // baseline reasons: why the baseline accepts this finding (its entry's `reason`); empty when none.
+    std::string baseline_reason;
 };
 
 struct LintOptions {
@@ -53,6 +56,10 @@ struct LintOptions {
     std::vector<std::string> ignore;
     std::string today;                // YYYY-MM-DD for waiver expiry; empty = today (UTC)
     std::set<std::string> baseline;   // fingerprints accepted by a baseline
+    // Why each baselined fingerprint is accepted. An error-level finding is accepted only with a reason
+    // here (not empty, not the placeholder --write-baseline writes), so a baseline cannot silently hide
+    // a wrong-PSAP error.
+    std::map<std::string, std::string> baseline_reasons;
 };
 
 // Runs the selected rules, then the engine passes (waivers, fingerprints and the baseline).
@@ -68,9 +75,16 @@ LintSummary summarize(const std::vector<Finding>& findings);
 // True when an active finding is at or above `fail_on` (nullopt = never fail).
 bool fails(const std::vector<Finding>& findings, std::optional<Severity> fail_on);
 
-// Baselines: a JSON file of accepted fingerprints.
-std::string baseline_to_json(const std::vector<Finding>& findings);
+// Baselines: a JSON file of accepted fingerprints, each with the reason it is accepted.
+// `reason` is written for every entry that has none yet (a finding already baselined keeps its own);
+// an error-level entry left without one gets kBaselinePlaceholder, which accepts nothing until edited.
+inline constexpr const char* kBaselinePlaceholder = "TODO: say why this error is accepted";
+std::string baseline_to_json(const std::vector<Finding>& findings, const std::string& reason = "");
 std::set<std::string> baseline_from_json(const std::string& text);  // throws std::invalid_argument
+// fingerprint -> reason ("" when the entry has none); throws std::invalid_argument like baseline_from_json.
+std::map<std::string, std::string> baseline_reasons_from_json(const std::string& text);
+// True when `reason` is a reason: not empty and not the placeholder.
+bool baseline_reason_given(const std::string& reason);
 
 // Reporters.
 std::string findings_to_text(const std::vector<Finding>& findings, bool color);

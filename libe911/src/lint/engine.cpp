@@ -112,7 +112,7 @@ std::vector<Finding> lint(const Config& cfg, const LintOptions& opt) {
         rule->check(ctx, emit);
     }
     detail::waiver_pass(cfg, opt.today.empty() ? detail::today_utc() : opt.today, selection, ran, out);
-    detail::baseline_pass(opt.baseline, out);
+    detail::baseline_pass(opt.baseline, out, opt.baseline_reasons);
     std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
         return std::tie(a.file, a.line, a.column, a.rule, a.target) <
                std::tie(b.file, b.line, b.column, b.rule, b.target);

@@ -72,10 +72,21 @@ void waiver_pass(const Config& cfg, const std::string& today, const RuleSelectio
     for (auto& f : extra) findings.push_back(std::move(f));
 }
 
-void baseline_pass(const std::set<std::string>& baseline, std::vector<Finding>& findings) {
+void baseline_pass(const std::set<std::string>& baseline, std::vector<Finding>& findings,
+                   const std::map<std::string, std::string>& reasons) {
     for (auto& f : findings) {
         f.fingerprint = fingerprint(f);
-        if (baseline.count(f.fingerprint)) f.baselined = true;
+        if (!baseline.count(f.fingerprint)) continue;
+        auto it = reasons.find(f.fingerprint);
+        std::string reason = it == reasons.end() ? "" : it->second;
+        if (f.severity == Severity::error && !baseline_reason_given(reason)) {
+            f.hint += std::string(f.hint.empty() ? "" : "; ") +
+                      "the baseline lists this error without a reason, so it is not accepted: write why in its "
+                      "entry's `reason`";
+            continue;
+        }
+        f.baselined = true;
+        if (baseline_reason_given(reason)) f.baseline_reason = reason;
     }
 }
 

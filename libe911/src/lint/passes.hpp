@@ -1,6 +1,7 @@
 // The engine's passes: what happens to the findings after the rules ran. They are not rules:
 // they read and mark the findings of every rule (waivers, baseline) or identify them (fingerprints).
 #pragma once
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -25,8 +26,10 @@ struct RuleSelection {
 void waiver_pass(const Config& cfg, const std::string& today, const RuleSelection& selection,
                  const std::set<std::string>& ran, std::vector<Finding>& findings);
 
-// Sets every finding's fingerprint and marks those a baseline accepts.
-void baseline_pass(const std::set<std::string>& baseline, std::vector<Finding>& findings);
+// Sets every finding's fingerprint and marks those a baseline accepts, with their reasons. An error is
+// accepted only with a reason: without one it stays active and its hint says what the baseline lacks.
+void baseline_pass(const std::set<std::string>& baseline, std::vector<Finding>& findings,
+                   const std::map<std::string, std::string>& reasons = {});
 
 // rule + target + message, hashed (FNV-1a): stable across edits that only move lines.
 std::string fingerprint(const Finding& f);

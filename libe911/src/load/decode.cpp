@@ -13,6 +13,19 @@
 namespace e911::detail {
 namespace {
 
+// The key a hint shows: the last name of a path such as `numbers[0].dial_masks`.
+std::string leaf_key(const std::string& path) {
+    std::string k = path.substr(path.rfind('.') == std::string::npos ? 0 : path.rfind('.') + 1);
+    return k.substr(0, k.find('['));
+}
+
+// A scalar as a double-quoted YAML string, so the list a hint shows keeps it a string (`["9911"]`).
+std::string yaml_quoted(const std::string& text) {
+    std::string out = "\"";
+    for (char c : text) out += c == '"' || c == '\\' ? std::string("\\") + c : std::string(1, c);
+    return out + "\"";
+}
+
 using NK = Node::Kind;
 
 class Ctx {
@@ -39,7 +52,7 @@ public:
         if (expected == "a string" && (n.kind == NK::integer || n.kind == NK::real))
             hint = "put it in quotes: \"" + n.text + "\" (unquoted digits are a number, and numbers lose leading zeros: 000 becomes 0)";
         else if (expected == "a list" && n.is_scalar())
-            hint = "write it as a list: [" + n.text + "]";
+            hint = "write it as a list: `" + leaf_key(key) + ": [" + yaml_quoted(n.text) + "]`";
         else
             hint = "change `" + key + "` to " + expected;
         report("wrong-type", n.pos, key, "`" + key + "` must be " + expected + ", not " + article(n.kind_name()), hint);
@@ -398,7 +411,7 @@ bool accept(Ctx& c, const ServiceArea& a, const Node& item, const std::string& p
     if (!a.keys.empty()) return true;
     c.report("missing-field", item.pos, path,
              "a service area needs at least one of country, state, county, city, postal_code",
-             "add e.g. {country: US, state: IL, county: SANGAMON}");
+             "add e.g. `{country: US, state: IL, county: SANGAMON}`");
     return false;
 }
 

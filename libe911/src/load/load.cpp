@@ -228,9 +228,9 @@ private:
             for (const auto& it : inc.items) {
                 if (it.kind == Node::Kind::string) add(it);
                 else out_.push_back(make("wrong-type", name, it.pos, "include[]", "an include entry must be a file path string",
-                                         "write include: [other.yaml]"));
+                                         "write `include: [other.yaml]`"));
             }
-        else out_.push_back(make("wrong-type", name, inc.pos, "include", "`include` must be a list of file paths", "write include: [other.yaml]"));
+        else out_.push_back(make("wrong-type", name, inc.pos, "include", "`include` must be a list of file paths", "write `include: [other.yaml]`"));
         return files;
     }
     std::string cycle(const fs::path& again) const {

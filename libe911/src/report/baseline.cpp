@@ -1,4 +1,4 @@
-// Lint baselines: the fingerprints of accepted findings, written and read as JSON.
+// Lint baselines: the fingerprints of accepted findings with the reason each is accepted, as JSON.
 #include <stdexcept>
 
 #include "e911/lint.hpp"
@@ -8,17 +8,28 @@ namespace e911 {
 
 using detail::json;
 
-std::string baseline_to_json(const std::vector<Finding>& fs) {
-    json fps = json::array();
-    std::set<std::string> seen;
-    for (const auto& f : fs)
-        if (!f.waived && seen.insert(f.fingerprint).second)
-            fps.push_back({{"fingerprint", f.fingerprint}, {"rule", f.rule}, {"target", f.target}});
-    return json{{"e911_baseline", 1}, {"findings", fps}}.dump(2) + "\n";
+bool baseline_reason_given(const std::string& reason) {
+    return reason.find_first_not_of(" \t\r\n") != std::string::npos && reason != kBaselinePlaceholder;
 }
 
-std::set<std::string> baseline_from_json(const std::string& text) {
-    std::set<std::string> r;
+std::string baseline_to_json(const std::vector<Finding>& fs, const std::string& reason) {
+    json entries = json::array();
+    std::set<std::string> seen;
+    for (const auto& f : fs) {
+        if (f.waived || !seen.insert(f.fingerprint).second) continue;
+        std::string why = baseline_reason_given(f.baseline_reason) ? f.baseline_reason : reason;
+        if (!baseline_reason_given(why) && f.severity == Severity::error) why = kBaselinePlaceholder;
+        entries.push_back({{"fingerprint", f.fingerprint},
+                           {"rule", f.rule},
+                           {"severity", to_string(f.severity)},
+                           {"target", f.target},
+                           {"reason", why}});
+    }
+    return json{{"e911_baseline", 1}, {"findings", entries}}.dump(2) + "\n";
+}
+
+std::map<std::string, std::string> baseline_reasons_from_json(const std::string& text) {
+    std::map<std::string, std::string> r;
     json j;
     try {
         j = json::parse(text);
@@ -29,11 +40,18 @@ std::set<std::string> baseline_from_json(const std::string& text) {
         throw std::invalid_argument(
             "the baseline must be an object with a `findings` list (write one with --write-baseline)");
     for (const auto& f : j["findings"]) {
-        if (f.is_object() && f.contains("fingerprint") && f["fingerprint"].is_string())
-            r.insert(f["fingerprint"].get<std::string>());
-        else
+        if (!f.is_object() || !f.contains("fingerprint") || !f["fingerprint"].is_string())
             throw std::invalid_argument("every baseline entry needs a `fingerprint` string");
+        if (f.contains("reason") && !f["reason"].is_string())
+            throw std::invalid_argument("a baseline entry's `reason` must be a string");
+        r[f["fingerprint"].get<std::string>()] = f.value("reason", std::string());
     }
+    return r;
+}
+
+std::set<std::string> baseline_from_json(const std::string& text) {
+    std::set<std::string> r;
+    for (const auto& entry : baseline_reasons_from_json(text)) r.insert(entry.first);
     return r;
 }
 

@@ -53,7 +53,7 @@ std::string text_findings(const std::vector<Finding>& fs, bool color) {
         out += at(f.file, f.line, f.column) + ": " + severity_text(f.severity, color);
         out += " [" + f.rule + "] " + f.message + " (" + f.target + ")";
         if (f.waived) out += " [waived until " + f.waived->expires + ": " + f.waived->reason + "]";
-        if (f.baselined) out += " [baselined]";
+        if (f.baselined) out += f.baseline_reason.empty() ? " [baselined]" : " [baselined: " + f.baseline_reason + "]";
         out += "\n";
         if (!f.hint.empty()) out += "    hint: " + f.hint + "\n";
         for (const auto& r : f.related)

@@ -45,6 +45,7 @@ const std::vector<Column>& finding_columns() {
                            "the waiver that accepts it; null when none"));
         v.push_back(col("baselined", B, false, "accepted by the baseline file"));
         v.push_back(col("fingerprint", S, false, "stable identity across edits that move lines"));
+        v.push_back(col("baseline_reason", S, true, "why the baseline accepts it; null when none"));
         return v;
     }();
     return columns;
@@ -69,6 +70,7 @@ std::vector<Cell> finding_cells(const Finding& f) {
     v.push_back(std::move(waived));
     v.push_back(cell_bool(f.baselined));
     v.push_back(cell_text(f.fingerprint));
+    v.push_back(cell_text_or_null(f.baseline_reason));
     return v;
 }
 

@@ -12,7 +12,8 @@ void check(const LintContext& x, Emit& emit) {
             emit(subnet_target(s), s.pos.of("prefix"),
                  "subnet " + s.key() + " has no LIS subnet entry for network ID " + s.prefix.network.to_string() +
                      ": callers there get no automatic location unless a BSSID or switch entry finds them",
-                 "add lis.subnets: {network_id: " + s.prefix.network.to_string() + ", location: ...}");
+                 "add an entry to `lis` `subnets`: `- {network_id: " + s.prefix.network.to_string() +
+                     ", location: <location-id>}`");
 }
 
 }  // namespace

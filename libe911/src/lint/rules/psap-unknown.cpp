@@ -20,7 +20,8 @@ void check(const LintContext& x, Emit& emit) {
         emit(target(Kind::address, addr.id), addr.pos.self,
              "no PSAP in the configuration serves address `" + addr.id + "` (" + addr.city + ", " + addr.county + ", " + addr.state + ", " +
                  x.cfg.country_or_default(addr.country) + "), so calls from it cannot be checked for the right PSAP",
-             "add the PSAP that serves it under psaps, with serves: [{country, state, county}]");
+             "add the PSAP that serves it under `psaps`, with `serves: [{country: " + x.cfg.country_or_default(addr.country) +
+                 ", state: " + addr.state + ", county: " + addr.county + "}]`");
     }
 }
 
