@@ -229,6 +229,11 @@ Node build_document(const std::vector<InFile>& files, Config& cfg, std::vector<D
         imp::Ctx c{doc, cfg, diags, report.files[r.file], platforms};
         imp::map_record(c, r.type, r.node);
     }
+    if (doc.group_assignments)
+        report.to_supply.push_back(std::to_string(doc.group_assignments) +
+                                   " group policy assignment(s) were reported, not applied: the export holds no group "
+                                   "membership, so users without a direct assignment use the global policy; give "
+                                   "the members their policy under `users:` if it matters");
     if (platforms.size() == 1 && *platforms.begin() == "sfb") {
         Node d;
         d.kind = Node::Kind::mapping;
