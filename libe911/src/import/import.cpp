@@ -13,6 +13,7 @@
 #include "import/importer.hpp"
 #include "import/include_hook.hpp"
 #include "load/decode.hpp"
+#include "util/encoding.hpp"
 
 namespace e911 {
 
@@ -243,6 +244,21 @@ Node build_document(const std::vector<InFile>& files, Config& cfg, std::vector<D
     return std::move(doc.root());
 }
 
+// Messages and notes quote the export (a parser's "near `...`" cut inside a replaced byte, a key, a
+// file name inside a ZIP) and may carry invalid UTF-8; every consumer writes them as JSON, which must
+// never fail. The loader does the same for its own diagnostics.
+void printable(ImportResult& res) {
+    for (auto& d : res.diagnostics)
+        for (std::string* s : {&d.file, &d.key, &d.message, &d.hint}) *s = detail::printable_utf8(*s);
+    for (auto& f : res.report.files) {
+        f.file = detail::printable_utf8(f.file);
+        for (auto& n : f.notes) n = detail::printable_utf8(n);
+        std::map<std::string, int> read;
+        for (const auto& [type, n] : f.read) read[detail::printable_utf8(type)] += n;
+        f.read = std::move(read);
+    }
+}
+
 ImportResult import_files(std::vector<InFile> files, std::vector<Diagnostic> diags) {
     ImportResult res;
     res.diagnostics = std::move(diags);
@@ -258,6 +274,7 @@ ImportResult import_files(std::vector<InFile> files, std::vector<Diagnostic> dia
             if (fr.file == d.file) fr.notes.push_back("line " + std::to_string(d.line) + ": " + d.message);
     }
     to_supply(cfg, res.report);
+    printable(res);
     return res;
 }
 
