@@ -23,7 +23,7 @@ step "ASan + UBSan build (build-asan)"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
   -DE911_FUZZ=ON -DE911_BUILD_PYTHON=OFF
 cmake --build build-asan -j"$jobs" --target e911_cli e911_tests \
-  fuzz_load_yaml fuzz_load_json fuzz_pipeline fuzz_pattern fuzz_call_log
+  fuzz_load_yaml fuzz_load_json fuzz_pipeline fuzz_pattern fuzz_call_log fuzz_import
 
 step "Unit tests under ASan + UBSan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \

@@ -14,7 +14,7 @@ secs=${1:-}
 if [ -z "$secs" ]; then
   if [ "${CI:-}" = true ]; then secs=60; else secs=10; fi
 fi
-harnesses=${*:-load_yaml load_json pipeline pattern call_log}
+harnesses=${*:-load_yaml load_json pipeline pattern call_log import}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 artifacts="$build/fuzz-artifacts"

@@ -38,3 +38,8 @@ def test_config_export_rejects_unknown_targets(campus):
     import pytest
     with pytest.raises(e911.UsageError):
         campus.export(to="xml")
+
+
+def test_load_a_single_get_cs_file():
+    cfg = e911.load(str(BACKUP / "Get-CsOnlinePSTNGateway.txt"))
+    assert sorted(g.id for g in cfg.gateways) == ["sbc1.fabrikam.com", "sbc2.fabrikam.com"]

@@ -13,6 +13,16 @@ TEST_CASE("import: a Microsoft365DSC configuration", "[import][dsc]") {
     CHECK(f.format == "m365dsc");
     CHECK(f.read.at("ignored TeamsMeetingPolicy") == 1);
     CHECK(f.read.at("ignored (Ensure = Absent) TeamsVoiceRoute") == 1);
+    // Group assignments: ours reported with the group and the fallback, others counted.
+    CHECK(f.read.at("Get-CsGroupPolicyAssignment") == 2);
+    CHECK(f.read.at("ignored group assignment of TeamsMeetingPolicy") == 1);
+    CHECK(f.mapped.at("group assignment (reported only)") == 1);
+    bool group_note = false;
+    for (const auto& d : r.diagnostics)
+        group_note |= d.id == "import-group-assignment" && d.severity == e911::Severity::info &&
+                      d.message.find("TeamsEmergencyCallingPolicy `HQ` is assigned to group `Seattle Office") == 0 &&
+                      d.message.find("use the global policy") != std::string::npos;
+    CHECK(group_note);
     const auto& c = r.config;
     CHECK(c.pstn_usages.size() == 2);
     REQUIRE(c.routes.size() == 1);

@@ -1,5 +1,7 @@
 // Each PowerShell export pitfall the importer must survive, one test each.
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 
 #include "e911/e911.hpp"
 #include "e911/import.hpp"
@@ -251,14 +253,62 @@ TEST_CASE("import: the object type comes from the properties, not the file name"
     CHECK(n.config.locations.empty());
 }
 
-TEST_CASE("import: group and per-user policy assignment dumps are reported, not guessed", "[import]") {
-    auto r = imp(R"([{"GroupId":"566b8d39-5c5c-4aaa-bc07-4f36278a1b38","PolicyType":"TeamsEmergencyCallRoutingPolicy",
-                     "PolicyName":"US-ECRP","Rank":1,"CreatedTime":"\/Date(1588640000000)\/"},
+TEST_CASE("import: group policy assignments are reported per group, users fall back to global", "[import]") {
+    // Get-CsGroupPolicyAssignment output beside the policies: the model has no groups and the export no
+    // membership, so each assignment of a policy type we model is a note naming policy, group and
+    // priority; a policy the export lacks is a warning; other policy types are counted only.
+    auto r = e911::import_bytes(R"([{"Identity":"Global","AllowEnhancedEmergencyServices":true,"EmergencyNumbers":[]},
+ {"Identity":"Tag:US-ECRP","AllowEnhancedEmergencyServices":true,"EmergencyNumbers":[]}])",
+                                "Get-CsTeamsEmergencyCallRoutingPolicy.txt");
+    auto g = imp(R"([{"GroupId":"566b8d39-5c5c-4aaa-bc07-4f36278a1b38","PolicyType":"TeamsEmergencyCallRoutingPolicy",
+                     "PolicyName":"US-ECRP","Priority":1,"CreatedTime":"\/Date(1588640000000)\/"},
                     {"GroupId":"d8ebfa45-0f28-4d2d-9bcc-b158a49e2d17","PolicyType":"TeamsEmergencyCallRoutingPolicy",
-                     "PolicyName":"EU-ECRP","Rank":2}])",
+                     "PolicyName":"EU-ECRP","Rank":2},
+                    {"GroupId":"d8ebfa45-0f28-4d2d-9bcc-b158a49e2d17","PolicyType":"TeamsMeetingPolicy",
+                     "PolicyName":"AllOn","Priority":1}])",
                  "groups.json");
+    INFO(dump(g));
+    CHECK(g.config.users.empty());
+    CHECK(g.report.files[0].read.at("Get-CsGroupPolicyAssignment") == 3);
+    CHECK(g.report.files[0].read.at("ignored group assignment of TeamsMeetingPolicy") == 1);
+    int notes = 0;
+    for (const auto& d : g.diagnostics) notes += d.id == "import-group-assignment";
+    CHECK(notes == 2);
+    CHECK(has_diag(g, "import-group-assignment", 1));
+    bool missing = false;
+    for (const auto& d : g.diagnostics)
+        missing |= d.severity == e911::Severity::warning && d.message.find("`EU-ECRP` is assigned to group `d8ebfa45-0f28-4d2d-9bcc-b158a49e2d17` at priority 2") !=
+                       std::string::npos &&
+                   d.message.find("not in the export") != std::string::npos;
+    CHECK(missing);
+    REQUIRE(g.report.to_supply.size() >= 1);
+    CHECK(g.report.to_supply[0].find("2 group policy assignment(s)") == 0);
+    CHECK(r.config.emergency_call_routing_policies.size() == 2);
+
+    // Both files together: the exported policy is known, so that assignment is only an info note.
+    auto dir = std::filesystem::temp_directory_path() / "e911-import-groups";
+    std::filesystem::create_directories(dir);
+    std::ofstream((dir / "a-policies.txt").string()) << R"([{"Identity":"Tag:US-ECRP","EmergencyNumbers":[]}])";
+    std::ofstream((dir / "b-groups.txt").string())
+        << R"({"GroupId":"g1","PolicyType":"TeamsEmergencyCallRoutingPolicy","PolicyName":"US-ECRP","Priority":1})";
+    auto both = e911::import_paths({dir.string()});
+    std::filesystem::remove_all(dir);
+    INFO(dump(both));
+    bool info = false;
+    for (const auto& d : both.diagnostics)
+        info |= d.id == "import-group-assignment" && d.severity == e911::Severity::info &&
+                d.message.find("not in the export") == std::string::npos;
+    CHECK(info);
+    CHECK(both.ok());
+}
+
+TEST_CASE("import: per-user policy assignment dumps are reported, not guessed", "[import]") {
+    auto r = imp(R"([{"PolicyType":"TeamsEmergencyCallRoutingPolicy","PolicyName":"US-ECRP",
+                     "PolicySource":{"AssignmentType":"Direct","PolicyName":"US-ECRP"}},
+                    {"PolicyType":"TenantDialPlan","PolicyName":"US-DP","PolicySource":null}])",
+                 "user-assignments.json");
     CHECK(r.config.users.empty());
-    CHECK(r.report.files[0].read.at("Get-CsUserPolicyAssignment / Get-CsGroupPolicyAssignment") == 2);
+    CHECK(r.report.files[0].read.at("Get-CsUserPolicyAssignment") == 2);
     int notes = 0;
     for (const auto& d : r.diagnostics) notes += d.id == "import-unmapped";
     CHECK(notes == 1);

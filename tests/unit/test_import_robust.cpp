@@ -1,6 +1,7 @@
 // Whatever the bytes, the importer answers with diagnostics: no crash, no exception, no hang.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "e911/e911.hpp"
@@ -35,4 +36,15 @@ TEST_CASE("import: malformed and hostile inputs give diagnostics, not crashes", 
         REQUIRE_NOTHROW(e911::import_bytes(s, "random.txt"));
         REQUIRE_NOTHROW(e911::import_bytes("Configuration X {\nNode n {\nTeamsVoiceRoute r {\n" + s, "random.ps1"));
     }
+}
+
+TEST_CASE("import: a syntax error quoted next to a replaced byte still renders as JSON", "[import][robust]") {
+    // Found by fuzz_import: the parser's "near `...`" excerpt cut the U+FFFD that replaced the stray
+    // byte 0x88 in half, and diagnostics_to_json threw on the invalid UTF-8.
+    auto r = e911::import_bytes("{\n  \"Identity\": \"PNW\",\n  \"NetworkRegionID\": \"PNW\",\n  \"Description\":\x88"
+                                "\"Pacific Northwest\",\n  \"CentralSite\": null\n}\n",
+                                "Get-CsTenantNetworkRegion.txt");
+    CHECK_FALSE(r.ok());
+    CHECK(nlohmann::json::accept(e911::diagnostics_to_json(r.diagnostics)));
+    CHECK(nlohmann::json::accept(e911::import_report_json(r.report)));
 }

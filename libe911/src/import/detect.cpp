@@ -38,7 +38,8 @@ const char* type_name(Type t) {
         case Type::sfb_user: return "Get-CsUser";
         case Type::user_policy_assignment: return "TeamsUserPolicyAssignment";
         case Type::voice_user: return "TeamsOnlineVoiceUser";
-        case Type::policy_assignment: return "Get-CsUserPolicyAssignment / Get-CsGroupPolicyAssignment";
+        case Type::policy_assignment: return "Get-CsUserPolicyAssignment";
+        case Type::group_policy_assignment: return "Get-CsGroupPolicyAssignment";
     }
     return "?";
 }
@@ -54,7 +55,9 @@ bool any(const Node& r, std::initializer_list<const char*> names) {
 
 Type detect(const Node& r) {
     if (r.kind != Node::Kind::mapping) return Type::unknown;
-    if (has(r, "PolicyType") && has(r, "PolicyName")) return Type::policy_assignment;
+    if (has(r, "PolicyType") && has(r, "PolicyName"))
+        return has(r, "GroupId") || has(r, "GroupDisplayName") ? Type::group_policy_assignment
+                                                               : Type::policy_assignment;
     if (has(r, "NetworkObjectType") && has(r, "NetworkObjectIdentifier")) return Type::e911automation_row;
     // LIS network elements: Teams join by LocationId; SfB rows carry the civic address themselves.
     bool location_id = has(r, "LocationId");
@@ -117,6 +120,7 @@ Type dsc_type(const std::string& resource) {
         {"TeamsVoiceRoutingPolicy", Type::routing_policy},
         {"TeamsTenantDialPlan", Type::dial_plan},
         {"TeamsUserPolicyAssignment", Type::user_policy_assignment},
+        {"TeamsGroupPolicyAssignment", Type::group_policy_assignment},
         {"TeamsOnlineVoiceUser", Type::voice_user},
     };
     for (const auto& [name, t] : table)

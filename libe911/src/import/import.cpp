@@ -13,6 +13,7 @@
 #include "import/importer.hpp"
 #include "import/include_hook.hpp"
 #include "load/decode.hpp"
+#include "util/encoding.hpp"
 
 namespace e911 {
 
@@ -229,6 +230,11 @@ Node build_document(const std::vector<InFile>& files, Config& cfg, std::vector<D
         imp::Ctx c{doc, cfg, diags, report.files[r.file], platforms};
         imp::map_record(c, r.type, r.node);
     }
+    if (doc.group_assignments)
+        report.to_supply.push_back(std::to_string(doc.group_assignments) +
+                                   " group policy assignment(s) were reported, not applied: the export holds no group "
+                                   "membership, so users without a direct assignment use the global policy; give "
+                                   "the members their policy under `users:` if it matters");
     if (platforms.size() == 1 && *platforms.begin() == "sfb") {
         Node d;
         d.kind = Node::Kind::mapping;
@@ -236,6 +242,21 @@ Node build_document(const std::vector<InFile>& files, Config& cfg, std::vector<D
         imp::set(doc.root(), "defaults", std::move(d));
     }
     return std::move(doc.root());
+}
+
+// Messages and notes quote the export (a parser's "near `...`" cut inside a replaced byte, a key, a
+// file name inside a ZIP) and may carry invalid UTF-8; every consumer writes them as JSON, which must
+// never fail. The loader does the same for its own diagnostics.
+void printable(ImportResult& res) {
+    for (auto& d : res.diagnostics)
+        for (std::string* s : {&d.file, &d.key, &d.message, &d.hint}) *s = detail::printable_utf8(*s);
+    for (auto& f : res.report.files) {
+        f.file = detail::printable_utf8(f.file);
+        for (auto& n : f.notes) n = detail::printable_utf8(n);
+        std::map<std::string, int> read;
+        for (const auto& [type, n] : f.read) read[detail::printable_utf8(type)] += n;
+        f.read = std::move(read);
+    }
 }
 
 ImportResult import_files(std::vector<InFile> files, std::vector<Diagnostic> diags) {
@@ -253,6 +274,7 @@ ImportResult import_files(std::vector<InFile> files, std::vector<Diagnostic> dia
             if (fr.file == d.file) fr.notes.push_back("line " + std::to_string(d.line) + ": " + d.message);
     }
     to_supply(cfg, res.report);
+    printable(res);
     return res;
 }
 

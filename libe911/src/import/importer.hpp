@@ -87,6 +87,7 @@ enum class Type : std::uint8_t {
     user_policy_assignment,
     voice_user,
     policy_assignment,
+    group_policy_assignment,  // after the policies, so it can say whether the policy was exported
 };
 const char* type_name(Type t);  // the cmdlet or layout, e.g. "Get-CsOnlineLisSubnet"
 Type detect(const Node& record);
@@ -111,6 +112,7 @@ private:
 public:
     std::map<std::string, std::string> civic_of;  // synthesised address id -> its civic tuple
     std::set<std::string> default_locations;      // location ids made from an address's DefaultLocationId
+    std::size_t group_assignments = 0;            // group policy assignments of a policy type we model
 private:
     std::set<std::pair<std::string, std::string>> seen_;
 };

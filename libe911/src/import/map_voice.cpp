@@ -395,19 +395,62 @@ bool lost_collection(Ctx& c, const Node& r, std::string_view name) {
     return true;
 }
 
-// Assignments by group need the groups' members, which no export holds; Get-CsUserPolicyAssignment
-// output does not name its user. Said once per file rather than guessed.
+// Get-CsUserPolicyAssignment output does not name its user. Said once per file rather than guessed.
 void policy_assignment(Ctx& c, const Node& r) {
     if (c.file.read[type_name(Type::policy_assignment)] != 1) return;
     c.note("import-unmapped", Severity::warning, r.pos, "PolicyType",
-           "policy assignment records (PolicyType, PolicyName) cannot be mapped to users: group assignments need group "
-           "membership and per-user assignment output does not name the user",
+           "per-user policy assignment records (PolicyType, PolicyName) cannot be mapped: the output does not name "
+           "the user",
            "import Get-CsOnlineUser, which shows each user's effective policy names");
+}
+
+// Group policy assignments (Get-CsGroupPolicyAssignment, Microsoft365DSC TeamsGroupPolicyAssignment).
+// The model has no groups and no export holds group membership, so each assignment of a policy type
+// we model is reported (which policy, which group, its priority) and nothing is guessed: an imported
+// user without a direct assignment keeps falling back to the global policy, as Teams does for users
+// outside every assigned group. Other policy types (meeting, messaging, ...) are counted, not noted.
+void group_policy_assignment(Ctx& c, const Node& r) {
+    static const std::pair<const char*, const char*> ours[] = {
+        {"TeamsEmergencyCallingPolicy", "emergency_calling_policies"},
+        {"TeamsEmergencyCallRoutingPolicy", "emergency_call_routing_policies"},
+        {"OnlineVoiceRoutingPolicy", "voice.routing_policies"},
+        {"TenantDialPlan", "voice.dial_plans"},
+    };
+    std::string type = text(r, "PolicyType");
+    auto lower = [](std::string s) {
+        for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return s;
+    };
+    const char* section = nullptr;
+    for (const auto& [ps, sec] : ours)
+        if (lower(type) == lower(ps)) section = sec;
+    if (!section) {
+        ++c.file.read["ignored group assignment of " + (type.empty() ? std::string("(no PolicyType)") : type)];
+        return;
+    }
+    std::string group = text(r, "GroupDisplayName");
+    std::string group_id = text(r, "GroupId");
+    if (group.empty()) group = group_id;
+    else if (!group_id.empty()) group += " (" + group_id + ")";
+    std::string policy = normalise_identity(text(r, "PolicyName"));
+    std::string priority = text(r, has(r, "Priority") ? "Priority" : "Rank");
+    bool exported = !policy.empty() && c.doc.find(section, policy) != nullptr;
+    ++c.doc.group_assignments;
+    ++c.file.mapped["group assignment (reported only)"];
+    c.note("import-group-assignment", exported ? Severity::info : Severity::warning, r.pos, "PolicyName",
+           type + " `" + (policy.empty() ? "global" : policy) + "` is assigned to group `" + group + "`" +
+               (priority.empty() ? "" : " at priority " + priority) +
+               "; the export holds no group membership, so imported users without a direct assignment use the "
+               "global policy" +
+               (exported || policy.empty() ? "" : "; the policy itself is not in the export"),
+           "give the group's members the policy directly (users: or overrides:), or import Get-CsOnlineUser, whose "
+           "policy columns show each user's effective policy");
 }
 
 void map_voice(Ctx& c, Type t, const Node& r) {
     switch (t) {
         case Type::policy_assignment: policy_assignment(c, r); break;
+        case Type::group_policy_assignment: group_policy_assignment(c, r); break;
         case Type::region: region(c, r); break;
         case Type::site: site(c, r); break;
         case Type::subnet: subnet(c, r); break;
@@ -446,6 +489,7 @@ void map_record(Ctx& c, Type t, const Node& r) {
         case Type::gateway:
         case Type::teams_user:
         case Type::user_policy_assignment:
+        case Type::group_policy_assignment:
         case Type::voice_user:
         case Type::trusted_ip:
         case Type::network_configuration: c.platforms.insert("teams"); break;

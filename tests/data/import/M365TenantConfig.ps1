@@ -117,6 +117,27 @@ Configuration M365TenantConfig
             Identity              = "203.0.113.8";
             MaskBits              = 29;
         }
+        TeamsGroupPolicyAssignment "TeamsGroupPolicyAssignment-Seattle Office-TeamsEmergencyCallingPolicy"
+        {
+            ApplicationId         = $ConfigurationData.NonNodeData.ApplicationId;
+            CertificateThumbprint = $ConfigurationData.NonNodeData.CertificateThumbprint;
+            Ensure                = "Present";
+            GroupDisplayName      = "Seattle Office";
+            GroupId               = "566b8d39-5c5c-4aaa-bc07-4f36278a1b38";
+            PolicyName            = "HQ";
+            PolicyType            = "TeamsEmergencyCallingPolicy";
+            Priority              = "1";
+            TenantId              = $OrganizationName;
+        }
+        TeamsGroupPolicyAssignment "TeamsGroupPolicyAssignment-Seattle Office-TeamsMeetingPolicy"
+        {
+            Ensure                = "Present";
+            GroupDisplayName      = "Seattle Office";
+            GroupId               = "566b8d39-5c5c-4aaa-bc07-4f36278a1b38";
+            PolicyName            = "AllOn";
+            PolicyType            = "TeamsMeetingPolicy";
+            Priority              = "1";
+        }
         TeamsUserPolicyAssignment "TeamsUserPolicyAssignment-ana@contoso.com"
         {
             OnlineVoiceRoutingPolicy        = "US";
