@@ -98,7 +98,7 @@ int run_simulate(Opts& o) {
         options.progress = [progress](long long rows) { (*progress)(rows); };
         auto stats = e911::simulate_batch(sim, *in, std::cout, o.format == "csv" ? e911::BatchOutput::csv : e911::BatchOutput::json,
                                           options);
-        progress.reset();
+        options.progress = nullptr, progress.reset();  // clears the progress line before any message
         if (int rc = check_stdout()) return rc;  // the batch stopped at the write error
         if (stats.errors) std::cerr << "e911: " << stats.errors << " of " << stats.rows << " row(s) could not be simulated (see their `error`)\n";
         return stats.errors ? kUsage : kClean;

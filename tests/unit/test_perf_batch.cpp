@@ -125,6 +125,8 @@ std::string reference_batch(const Simulator& sim, const std::vector<std::string>
             row = call_row_from_fields(fields);
             if (row.kind == "callback") cb = session.callback(row.elin, *row.time);
             else trace = session.call(row);
+        } catch (const detail::json::exception& e) {
+            error = std::string("not JSON: ") + e.what();
         } catch (const UsageError& e) {
             error = e.what();
         }
