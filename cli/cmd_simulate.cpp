@@ -1,12 +1,16 @@
 // e911 simulate: one call step by step, or a call log (batch); e911 pidf: a location's PIDF-LO.
 #include <sys/stat.h>
+#include <chrono>
+#include <memory>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 
 #include "command.hpp"
+#include "platform.hpp"
 
 namespace cli {
 namespace {
@@ -18,6 +22,45 @@ struct Opts {
     std::vector<std::string> ips, public_ips;  // one, or two for a dual-stack caller (IPv4 and IPv6)
     std::string client_location_source;
     CLI::Option* format_option = nullptr;  // to tell `--format text` given from the default
+    unsigned jobs = 1;
+    bool quiet = false;
+};
+
+// Progress of a long batch on stderr: only when stderr is a terminal (never into a pipe or log file),
+// only after about two seconds, redrawn at most a few times a second. `in` gives the share of the
+// call log read, when it is a file, for the time left.
+class BatchProgress {
+public:
+    BatchProgress(std::istream* in, bool enabled) : in_(in), enabled_(enabled && platform::stderr_is_tty()) {
+        // E911_PROGRESS_AFTER (seconds) moves the two-second threshold, for tests.
+        if (const char* after = std::getenv("E911_PROGRESS_AFTER")) after_ = std::atof(after);
+        if (auto* f = dynamic_cast<std::ifstream*>(in)) {
+            auto here = f->tellg();
+            f->seekg(0, std::ios::end), size_ = static_cast<double>(f->tellg()), f->seekg(here);
+        }
+    }
+    ~BatchProgress() {
+        if (shown_) std::cerr << "\r\033[K" << std::flush;
+    }
+    void operator()(long long rows) {
+        if (!enabled_) return;
+        double secs = std::chrono::duration<double>(Clock::now() - start_).count();
+        if (secs < after_ || (shown_ && secs - last_ < 0.25)) return;
+        last_ = secs, shown_ = true;
+        double rate = static_cast<double>(rows) / secs;
+        std::cerr << "\r\033[Ke911: " << rows << " calls simulated, " << static_cast<long long>(rate) << " calls/s";
+        if (size_ > 0) {
+            double done = static_cast<double>(in_->rdbuf()->pubseekoff(0, std::ios::cur, std::ios::in)) / size_;
+            if (done > 0.01 && done <= 1) std::cerr << ", about " << static_cast<long long>(secs / done - secs) << " s left";
+        }
+        std::cerr << std::flush;
+    }
+private:
+    using Clock = std::chrono::steady_clock;
+    std::istream* in_;
+    bool enabled_, shown_ = false;
+    double size_ = 0, last_ = 0, after_ = 2.0;
+    Clock::time_point start_ = Clock::now();
 };
 
 int run_simulate(Opts& o) {
@@ -65,7 +108,13 @@ int run_simulate(Opts& o) {
             }
             in = &f;
         }
-        auto stats = e911::simulate_batch(sim, *in, std::cout, o.format == "csv" ? e911::BatchOutput::csv : e911::BatchOutput::json);
+        e911::BatchOptions options;
+        options.jobs = o.jobs;
+        auto progress = std::make_shared<BatchProgress>(in, !o.quiet);
+        options.progress = [progress](long long rows) { (*progress)(rows); };
+        auto stats = e911::simulate_batch(sim, *in, std::cout, o.format == "csv" ? e911::BatchOutput::csv : e911::BatchOutput::json,
+                                          options);
+        options.progress = nullptr, progress.reset();  // clears the progress line before any message
         if (int rc = check_stdout()) return rc;  // the batch stopped at the write error
         if (stats.errors) std::cerr << "e911: " << stats.errors << " of " << stats.rows << " row(s) could not be simulated (see their `error`)\n";
         return stats.errors ? kUsage : kClean;
@@ -114,6 +163,9 @@ Command add_simulate(CLI::App& app) {
     sub->add_option("--client", o->client, "SfB client: modern (multiple emergency numbers) or legacy")->check(CLI::IsMember({"modern", "legacy"}));
     sub->add_option("--down", o->caller.down, "gateways to treat as down: GW[,GW...]");
     sub->add_option("--calls", o->calls, "batch: a CSV or JSON Lines file of calls ('-' for stdin)");
+    sub->add_option("--jobs", o->jobs, "batch: worker threads (0 = one per core); the output is the same, in input order")
+        ->check(CLI::Range(0u, 256u));
+    sub->add_flag("--quiet", o->quiet, "batch: no progress display on stderr");
     o->format_option = sub->add_option("--format", o->format, "text or json (batch: JSON Lines by default, or csv)")
                            ->check(CLI::IsMember({"text", "json", "csv"}));
     return {sub, [o] { return run_simulate(*o); }};

@@ -11,7 +11,7 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libboost-regex-dev nlohmann-json3-dev libyaml-cpp-dev libicu-dev \
   libphonenumber-dev libvalijson-dev libcli11-dev libzip-dev \
   catch2 pybind11-dev python3-dev python3-pytest \
-  libbenchmark-dev mypy \
+  libbenchmark-dev mypy python3-dask python3-distributed \
   clang-14 libclang-rt-14-dev \
   pre-commit git python3-build python3-wheel python3-setuptools python3-venv \
   chromium libxml2-utils >/dev/null

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json as _json
 import os as _os
-from typing import Any, Dict, Generic, Iterable, Iterator, List, Optional, Sequence, TypeVar, Union
+from typing import Any, Dict, Generic, Iterable, Iterator, List, Optional, Sequence, Tuple, TypeVar, Union
 
 from . import _e911
 from ._record import Record
@@ -178,9 +178,18 @@ class Config:
     """A loaded configuration. Read-only model access (``sites``, ``subnets``, ``addresses``, ...) and the
     questions: ``lint()``, ``simulate()``, ``simulate_many()``, ``matrix()``, ``pidf()``."""
 
-    def __init__(self, handle: "_e911.Handle"):
+    def __init__(self, handle: "_e911.Handle", source: Optional[Tuple[Any, ...]] = None):
         self._h = handle
         self._model: Optional[Dict[str, Any]] = None
+        self._source = source  # how to load it again: what pickling ships (see __reduce__)
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # A Config pickles as how it was loaded, not as its C++ objects: ("loads", text, ...) ships the
+        # text itself; ("load", paths, ...) ships the paths, which a worker reads again (the same
+        # machine, or a shared file system). Dask and multiprocessing send a Config this way.
+        if self._source is None:
+            raise TypeError("this Config cannot be pickled: it was not made by e911.load() or e911.loads()")
+        return (_reload, (self._source,))
 
     # ---- diagnostics and model
     @property
@@ -331,10 +340,17 @@ class Config:
         return f"<e911.Config {self.name or ''!s} sites={len(self.sites)} subnets={len(self.subnets)}>"
 
 
-def _checked(handle: "_e911.Handle") -> Config:
+def _checked(handle: "_e911.Handle", source: Optional[Tuple[Any, ...]] = None) -> Config:
     if not handle.ok():
         raise LoadError([Diagnostic(d) for d in _json.loads(handle.diagnostics().json())["diagnostics"]])
-    return Config(handle)
+    return Config(handle, source)
+
+
+def _reload(source: Tuple[Any, ...]) -> Config:
+    kind, args = source[0], source[1:]
+    if kind == "load":
+        return _checked(_e911.load(*args), source)
+    return _checked(_e911.loads(*args), source)
 
 
 def load(path: Union[str, "_os.PathLike[str]", Sequence[Union[str, "_os.PathLike[str]"]]], *,
@@ -344,7 +360,9 @@ def load(path: Union[str, "_os.PathLike[str]", Sequence[Union[str, "_os.PathLike
     Includes stay inside the root file's directory unless ``allow_include_outside``; files larger
     than ``max_file_size`` bytes (default 256 MiB) are refused (see docs/security.md)."""
     paths = _paths("load", "path", path)
-    return _checked(_e911.load([_os.fsencode(p) for p in paths], allow_include_outside, max_file_size or 0))
+    # A pickled Config reloads from absolute paths, whatever the worker's directory.
+    source = ("load", [_os.fsencode(_os.path.abspath(p)) for p in paths], allow_include_outside, max_file_size or 0)
+    return _checked(_e911.load([_os.fsencode(p) for p in paths], allow_include_outside, max_file_size or 0), source)
 
 
 def loads(text: str, format: str = "yaml", name: str = "<string>", *,
@@ -353,8 +371,9 @@ def loads(text: str, format: str = "yaml", name: str = "<string>", *,
 
     Text may come from anyone: its includes resolve against the current directory and stay
     inside it, and absolute include paths are refused, unless ``allow_include_outside``."""
-    return _checked(_e911.loads(_text("loads", "text", text, False), _text("loads", "format", format, False),
-                                _text("loads", "name", name, False), allow_include_outside, max_file_size or 0))
+    args = (_text("loads", "text", text, False), _text("loads", "format", format, False),
+            _text("loads", "name", name, False), allow_include_outside, max_file_size or 0)
+    return _checked(_e911.loads(*args), ("loads",) + args)
 
 
 def _config(func: str, param: str, value: Any) -> Config:

@@ -5,11 +5,15 @@
 #include <map>
 #include <unordered_map>
 #include <optional>
+#include <functional>
 #include <string>
 
 #include "e911/simulate.hpp"
 
 namespace e911 {
+namespace detail {
+struct Decisions;
+}
 
 // ISO 8601 UTC ("2026-11-21T10:15:00Z", seconds optional) or whole epoch seconds; nullopt otherwise.
 std::optional<long long> parse_time(const std::string& text);
@@ -51,13 +55,26 @@ public:
     // The same into an existing Trace, reusing its storage (for loops over large call logs).
     void call(const CallRow& row, Trace& out);
     CallbackAnswer callback(const std::string& elin, long long time) const;
-private:
+
+    // For parallel batches: a call simulated without reading or changing this session's memory.
+    // `independent` is false when the answer could depend on it (the location has several ELINs and
+    // the gateway picks the free one): such a row must be simulated again, in order, with call().
+    // Otherwise commit() the row, in input order, to update the memory exactly as call() would have.
     struct Use {
         std::string user, number;
         long long start = 0, end = 0;
         std::string gateway;
         int window = 30;
     };
+    struct Detached {
+        bool independent = true, uses_elin = false;
+        std::string elin;
+        Use use;
+    };
+    void call_detached(const CallRow& row, Trace& out, Detached& result) const;
+    void commit(const Detached& result);
+private:
+    void remember(const CallRow& row, const Trace& t, const detail::Decisions& d, const User* user, Use& use) const;
     const Simulator& sim_;
     Explain explain_;
     std::unordered_map<std::string, Use> last_use_;  // bounded by the number of ELINs
@@ -70,6 +87,17 @@ struct BatchStats {
 };
 enum class BatchOutput { json, csv };
 BatchStats simulate_batch(const Simulator& simulator, std::istream& in, std::ostream& out, BatchOutput format, bool trace = true);
+
+struct BatchOptions {
+    bool trace = true;  // JSON rows carry the step-by-step trace
+    // Worker threads simulating and writing rows; the output is in input order and the same bytes
+    // whatever the number (0 = one per hardware thread).
+    unsigned jobs = 1;
+    // Called on the calling thread every few thousand rows with the rows read so far (progress display).
+    std::function<void(long long rows)> progress;
+};
+BatchStats simulate_batch(const Simulator& simulator, std::istream& in, std::ostream& out, BatchOutput format,
+                          const BatchOptions& options);
 
 // One input row (a flat map of column -> value) to a CallRow; throws UsageError naming the column.
 // Caller columns go through set_caller_field(), as the command line's flags and Python's keywords do.

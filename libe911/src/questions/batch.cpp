@@ -15,6 +15,13 @@
 #include "report/tables.hpp"
 #include "util/text_util.hpp"
 #include "util/encoding.hpp"
+#include "report/row_writer.hpp"
+
+#include <deque>
+#include <future>
+#include <memory>
+#include <thread>
+#include <algorithm>
 
 namespace e911 {
 
@@ -39,18 +46,9 @@ std::optional<long long> parse_time(const std::string& s) {
 
 std::string batch_row_to_json(long long row, const CallRow& call, const Trace* trace, const CallbackAnswer* callback,
                               bool with_trace) {
-    detail::json j;
-    if (callback) {
-        j = detail::record_json(detail::callback_columns(), detail::callback_cells(*callback));
-    } else if (trace) {
-        j = detail::trace_json(*trace);
-        j.erase("pidf_lo");
-        if (!with_trace) j.erase("trace");
-    }
-    detail::json head = {{"row", row}, {"kind", call.kind}, {"time", call.time ? detail::json(*call.time) : detail::json(nullptr)}};
-    head.update(j);
-    // replace: a stray invalid byte costs one U+FFFD, never the rest of the batch
-    return head.dump(-1, ' ', false, detail::json::error_handler_t::replace);
+    std::string out;
+    detail::append_batch_json(out, row, call, trace, callback, with_trace);
+    return out;
 }
 
 CallSession::CallSession(const Simulator& simulator, bool trace)
@@ -67,7 +65,6 @@ void CallSession::call(const CallRow& row, Trace& t) {
     const auto& c = sim_.compiled();
     const Caller& caller = row.caller;
     auto setup = detail::setup_caller(c, caller);
-    const User* user = setup.user;
     long long now = row.time.value_or(0);
     // The gateway takes the first ELIN not in an active call; if all are busy, the one free soonest.
     detail::ElinPicker pick = [&](const std::vector<std::string>& elins) {
@@ -81,16 +78,43 @@ void CallSession::call(const CallRow& row, Trace& t) {
         }
         return best;
     };
-    detail::Call call{user, setup.platform, setup.client, &caller.dialed, &setup, &pick, &setup.conditions};
+    detail::Call call{setup.user, setup.platform, setup.client, &caller.dialed, &setup, &pick, &setup.conditions};
     detail::Decisions d;
     detail::simulate_placed_into(t, d, c, call, detail::place(c, setup), explain_);
-    if (t.emergency && !t.elin.empty() && !t.gateways.empty()) {
-        const auto& gw = c.cfg.gateways[d.gateways.primary];
-        auto& use = last_use_[t.elin];
-        use.user = t.user.empty() ? caller.ip : t.user;
-        use.number = user ? user->phone_number : "";
-        use.start = now, use.end = now + row.duration, use.gateway = gw.id, use.window = gw.elin_callback_minutes;
+    if (t.emergency && !t.elin.empty() && !t.gateways.empty()) remember(row, t, d, setup.user, last_use_[t.elin]);
+}
+
+void CallSession::remember(const CallRow& row, const Trace& t, const detail::Decisions& d, const User* user,
+                           Use& use) const {
+    const auto& gw = sim_.compiled().cfg.gateways[d.gateways.primary];
+    long long now = row.time.value_or(0);
+    use.user = t.user.empty() ? row.caller.ip : t.user;
+    use.number = user ? user->phone_number : "";
+    use.start = now, use.end = now + row.duration, use.gateway = gw.id, use.window = gw.elin_callback_minutes;
+}
+
+void CallSession::call_detached(const CallRow& row, Trace& t, Detached& result) const {
+    result.independent = true;
+    result.uses_elin = false;
+    const auto& c = sim_.compiled();
+    auto setup = detail::setup_caller(c, row.caller);
+    // With one ELIN the gateway's memory cannot change the pick; with several it can.
+    detail::ElinPicker pick = [&result](const std::vector<std::string>& elins) {
+        if (elins.size() > 1) result.independent = false;
+        return elins.front();
+    };
+    detail::Call call{setup.user, setup.platform, setup.client, &row.caller.dialed, &setup, &pick, &setup.conditions};
+    detail::Decisions d;
+    detail::simulate_placed_into(t, d, c, call, detail::place(c, setup), explain_);
+    if (result.independent && t.emergency && !t.elin.empty() && !t.gateways.empty()) {
+        result.uses_elin = true;
+        result.elin = t.elin;
+        remember(row, t, d, setup.user, result.use);
     }
+}
+
+void CallSession::commit(const Detached& result) {
+    if (result.uses_elin) last_use_[result.elin] = result.use;
 }
 
 CallbackAnswer CallSession::callback(const std::string& elin, long long time) const {
@@ -128,13 +152,29 @@ CallbackAnswer CallSession::callback(const std::string& elin, long long time) co
     return a;
 }
 
-CallRow call_row_from_fields(const std::map<std::string, std::string>& f) {
+namespace {
+
+// Rows come in column-name order, so a row with two bad columns reports the same one every time.
+template <class Fields>
+void fill_row(const Fields& f, CallRow& r) {
     static const std::vector<std::string> known = {"kind", "dialed", "dial", "user", "ip", "public_ip", "bssid", "chassis_id", "port_id",
                                                    "platform", "client", "time", "duration", "elin",
                                                    "down",  // simdown: gateways down for this row
                                                    "client_location", "client_location_source"};
-    CallRow r;
-    for (const auto& [k, v] : f) {
+    // Every field reset, keeping string storage: a reused row must not carry the previous row's values.
+    r.kind.assign("call");
+    r.caller.dialed.clear(), r.caller.user.clear(), r.caller.ip.clear(), r.caller.public_ip.clear();
+    r.caller.bssid.clear(), r.caller.chassis_id.clear(), r.caller.port_id.clear();
+    r.caller.platform.reset(), r.caller.client.reset();
+    r.caller.down.clear();
+    r.caller.ip_other.clear(), r.caller.public_ip_other.clear();
+    r.caller.client_location.clear(), r.caller.client_location_source.reset();
+    r.time.reset();
+    r.duration = 120;
+    r.elin.clear();
+    for (const auto& kv : f) {
+        const std::string& k = kv.first;
+        const std::string& v = kv.second;
         if (std::find(known.begin(), known.end(), k) == known.end()) {
             std::string sug = detail::closest(k, known);
             throw UsageError("unknown column `" + k + "`" + (sug.empty() ? "" : "; did you mean `" + sug + "`?"));
@@ -157,43 +197,184 @@ CallRow call_row_from_fields(const std::map<std::string, std::string>& f) {
         if (r.elin.empty()) throw UsageError("a callback row needs `elin`");
         if (!r.time) throw UsageError("a callback row needs `time`");
     }
+}
+
+}  // namespace
+
+CallRow call_row_from_fields(const std::map<std::string, std::string>& f) {
+    CallRow r;
+    fill_row(f, r);
     return r;
 }
 
+void detail::fill_call_row(const detail::CallFields& f, CallRow& r) { fill_row(f, r); }
+
+namespace {
+
+// One input row and what became of it; kept in a chunk and reused for later rows.
+struct BatchRow {
+    detail::CallLogRecord record;
+    CallRow call;
+    std::string error;
+    CallSession::Detached detached;
+    bool redo = false, commit = false;
+    std::size_t begin = 0, end = 0;  // its output in the chunk's buffer
+};
+
+struct Chunk {
+    std::vector<BatchRow> rows;
+    std::size_t size = 0;
+    std::string out;
+};
+
+struct Writer {
+    BatchOutput format;
+    bool with_trace;
+
+    void row(std::string& out, const BatchRow& r, const Trace* trace, const CallbackAnswer* cb) const {
+        long long n = r.record.number;
+        if (format == BatchOutput::csv) {
+            detail::append_csv_row(out, detail::batch_columns(), detail::batch_cells(n, r.call, trace, cb, r.error));
+            return;
+        }
+        if (!r.error.empty()) detail::append_batch_error_json(out, n, r.error);
+        else detail::append_batch_json(out, n, r.call, trace, cb, with_trace);
+        out += '\n';
+    }
+};
+
+// Simulates one row and writes it to `out`. Detached (a worker): a row whose answer depends on the
+// session's memory of ELINs (a callback, a pick among several ELINs) is left for the ordered pass
+// (returns false, writes nothing).
+bool process(BatchRow& r, CallSession& session, bool detached, Trace& trace, const Writer& w, std::string& out) {
+    r.error = r.record.error;
+    r.commit = false;
+    bool filled = false;
+    const Trace* t = nullptr;
+    std::optional<CallbackAnswer> cb;
+    if (r.error.empty()) {
+        try {
+            detail::fill_call_row(r.record.fields, r.call);
+            filled = true;
+            if (r.call.kind == "callback") {
+                if (detached) return false;
+                cb = session.callback(r.call.elin, *r.call.time);
+            } else if (detached) {
+                session.call_detached(r.call, trace, r.detached);
+                if (!r.detached.independent) return false;
+                r.commit = true, t = &trace;
+            } else {
+                session.call(r.call, trace);
+                t = &trace;
+            }
+        } catch (const UsageError& e) {
+            r.error = e.what();
+        }
+    }
+    if (!filled) r.call = CallRow{};  // an unreadable row shows no half-read fields
+    w.row(out, r, t, cb ? &*cb : nullptr);
+    return true;
+}
+
+void work(Chunk& chunk, const Simulator& sim, Explain explain, const Writer& w) {
+    CallSession session(sim, explain);
+    Trace trace;
+    chunk.out.clear();
+    for (std::size_t i = 0; i < chunk.size; ++i) {
+        BatchRow& r = chunk.rows[i];
+        r.begin = chunk.out.size();
+        r.redo = !process(r, session, true, trace, w, chunk.out);
+        r.end = chunk.out.size();
+    }
+}
+
+constexpr std::size_t kChunkRows = 2048;
+
+bool fill(Chunk& chunk, detail::CallLogReader& reader) {
+    chunk.size = 0;
+    while (chunk.size < kChunkRows) {
+        if (chunk.rows.size() == chunk.size) chunk.rows.emplace_back();
+        if (!reader.next(chunk.rows[chunk.size].record)) break;
+        ++chunk.size;
+    }
+    return chunk.size > 0;
+}
+
+}  // namespace
 
 BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& out, BatchOutput format, bool trace) {
+    BatchOptions options;
+    options.trace = trace;
+    return simulate_batch(sim, in, out, format, options);
+}
+
+BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& out, BatchOutput format,
+                          const BatchOptions& options) {
     BatchStats stats;
-    const bool session_traces = trace && format == BatchOutput::json;
+    const bool session_traces = options.trace && format == BatchOutput::json;
     // JSON rows carry psap_reason even without the step-by-step trace; CSV rows need no text.
-    CallSession session(sim, session_traces ? Explain::steps : format == BatchOutput::json ? Explain::reasons : Explain::none);
+    const Explain explain = session_traces ? Explain::steps : format == BatchOutput::json ? Explain::reasons : Explain::none;
+    CallSession session(sim, explain);
+    const Writer w{format, session_traces};
     detail::CallLogReader reader(in);
     if (!reader.has_input()) return stats;
     if (format == BatchOutput::csv) out << detail::csv_header(detail::batch_columns());
-    detail::CallLogRecord record;
-    while (out && reader.next(record)) {  // a closed pipe or full disk ends the run (the caller reports it)
-        stats.rows = record.number;
-        const auto& fields = record.fields;
-        std::string error = record.error;
-        detail::json j;
-        std::optional<CallbackAnswer> cb;
-        std::optional<Trace> trace;
-        CallRow row;
-        if (error.empty()) {
-            try {
-                row = call_row_from_fields(fields);
-                if (row.kind == "callback") cb = session.callback(row.elin, *row.time);
-                else trace = session.call(row);
-            } catch (const UsageError& e) {
-                error = e.what();
+    unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    Trace trace;
+    std::string redo;
+    // Writes a finished chunk in input order; rows the workers left are simulated here, in order.
+    auto emit = [&](Chunk& chunk, bool parallel) {
+        std::size_t from = 0;
+        for (std::size_t i = 0; i < chunk.size; ++i) {
+            BatchRow& r = chunk.rows[i];
+            stats.rows = r.record.number;
+            if (parallel && r.redo) {
+                out.write(chunk.out.data() + from, static_cast<std::streamsize>(r.begin - from));
+                redo.clear();
+                process(r, session, false, trace, w, redo);
+                out.write(redo.data(), static_cast<std::streamsize>(redo.size()));
+                from = r.end;
+            } else if (parallel && r.commit) {
+                session.commit(r.detached);
             }
+            if (!r.error.empty()) ++stats.errors;
         }
-        if (!error.empty()) ++stats.errors;
-        if (format == BatchOutput::json) {
-            if (!error.empty()) out << detail::json{{"row", stats.rows}, {"error", error}}.dump(-1, ' ', false, detail::json::error_handler_t::replace) << "\n";
-            else out << batch_row_to_json(stats.rows, row, trace ? &*trace : nullptr, cb ? &*cb : nullptr, session_traces) << "\n";
-        } else {
-            out << detail::csv_row(detail::batch_columns(), detail::batch_cells(stats.rows, row, trace ? &*trace : nullptr, cb ? &*cb : nullptr, error));
+        out.write(chunk.out.data() + from, static_cast<std::streamsize>(chunk.out.size() - from));
+        if (options.progress) options.progress(stats.rows);
+    };
+    if (jobs == 1) {
+        Chunk chunk;
+        while (out && fill(chunk, reader)) {  // a closed pipe or full disk ends the run (the caller reports it)
+            chunk.out.clear();
+            for (std::size_t i = 0; i < chunk.size; ++i) process(chunk.rows[i], session, false, trace, w, chunk.out);
+            emit(chunk, false);
         }
+        return stats;
+    }
+    // Workers simulate whole chunks detached; this thread reads, orders and writes. At most 2 chunks
+    // per worker are in flight, so memory stays bounded whatever the log's length.
+    std::deque<std::pair<std::unique_ptr<Chunk>, std::future<void>>> flight;
+    std::vector<std::unique_ptr<Chunk>> spare;
+    bool more = true;
+    while (true) {
+        while (more && out && flight.size() < 2 * jobs) {
+            std::unique_ptr<Chunk> chunk;
+            if (spare.empty()) chunk = std::make_unique<Chunk>();
+            else chunk = std::move(spare.back()), spare.pop_back();
+            if (!fill(*chunk, reader)) {
+                more = false;
+                break;
+            }
+            Chunk* c = chunk.get();
+            auto job = std::async(std::launch::async, [c, &sim, explain, &w] { work(*c, sim, explain, w); });
+            flight.emplace_back(std::move(chunk), std::move(job));
+        }
+        if (flight.empty()) break;
+        flight.front().second.get();
+        auto chunk = std::move(flight.front().first);
+        flight.pop_front();
+        if (out) emit(*chunk, true);
+        spare.push_back(std::move(chunk));
     }
     return stats;
 }

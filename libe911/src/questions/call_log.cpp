@@ -126,6 +126,8 @@ void CallLogReader::read_jsonl(const Line& line, CallLogRecord& rec) {
         rec.error = "line " + std::to_string(line.number) + " is not valid UTF-8; save the call log as UTF-8";
         return;
     }
+    if (parse_flat_jsonl(line.text, rec.fields)) return;
+    rec.fields.clear();
     try {
         auto j = nlohmann::json::parse(line.text);
         if (!j.is_object()) throw UsageError("a JSON Lines row must be an object");
@@ -135,7 +137,7 @@ void CallLogReader::read_jsonl(const Line& line, CallLogRecord& rec) {
                 throw UsageError("`" + it.key() + "` is " + std::to_string(v.size()) +
                                  " bytes, more than the limit of " +
                                  kib(limits::max_field_bytes));
-            rec.fields[it.key()] = std::move(v);
+            rec.fields.set(it.key()) = std::move(v);
         }
     } catch (const nlohmann::json::exception& e) {
         rec.error = std::string("not JSON: ") + printable_utf8(e.what());
@@ -146,17 +148,94 @@ void CallLogReader::read_jsonl(const Line& line, CallLogRecord& rec) {
     }
 }
 
+std::string& CallFields::set(std::string_view key) {
+    std::size_t i = 0;
+    while (i < size_ && items_[i].first < key) ++i;
+    if (i < size_ && items_[i].first == key) {
+        items_[i].second.clear();
+        return items_[i].second;
+    }
+    if (size_ == items_.size()) items_.emplace_back();
+    items_[size_].first.assign(key);
+    items_[size_].second.clear();
+    std::rotate(items_.begin() + static_cast<std::ptrdiff_t>(i), items_.begin() + static_cast<std::ptrdiff_t>(size_),
+                items_.begin() + static_cast<std::ptrdiff_t>(size_) + 1);
+    ++size_;
+    return items_[i].second;
+}
+
+namespace {
+
+void skip_space(std::string_view t, std::size_t& i) {
+    while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r' || t[i] == '\n')) ++i;
+}
+
+// A string without escapes or control characters (the line is already known to be UTF-8).
+bool plain_string(std::string_view t, std::size_t& i, std::string_view& out) {
+    if (i >= t.size() || t[i] != '"') return false;
+    std::size_t start = ++i;
+    while (i < t.size() && t[i] != '"') {
+        if (t[i] == '\\' || static_cast<unsigned char>(t[i]) < 0x20) return false;
+        ++i;
+    }
+    if (i >= t.size()) return false;
+    out = t.substr(start, i++ - start);
+    return true;
+}
+
+}  // namespace
+
+bool parse_flat_jsonl(std::string_view t, CallFields& fields) {
+    fields.clear();
+    std::size_t i = 0;
+    skip_space(t, i);
+    if (i >= t.size() || t[i++] != '{') return false;
+    skip_space(t, i);
+    bool first = true;
+    while (i < t.size() && t[i] != '}') {
+        if (!first && t[i++] != ',') return false;
+        first = false;
+        skip_space(t, i);
+        std::string_view key, value;
+        if (!plain_string(t, i, key)) return false;
+        skip_space(t, i);
+        if (i >= t.size() || t[i++] != ':') return false;
+        skip_space(t, i);
+        if (i < t.size() && t[i] == '"') {
+            if (!plain_string(t, i, value)) return false;
+        } else if (t.compare(i, 4, "null") == 0) {
+            i += 4;
+        } else {
+            // A small non-negative integer reads as its own text (as dump() writes it); other numbers,
+            // booleans and nested values go to the full parser.
+            std::size_t start = i;
+            while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+            std::size_t n = i - start;
+            if (n == 0 || n > 18 || (n > 1 && t[start] == '0')) return false;
+            value = t.substr(start, n);
+        }
+        if (value.size() > limits::max_field_bytes) return false;
+        for (const auto& item : fields)
+            if (item.first == key) return false;  // a repeated key: the full parser decides which wins
+        fields.set(key).assign(value);
+        skip_space(t, i);
+    }
+    if (i >= t.size()) return false;
+    ++i;
+    skip_space(t, i);
+    return i == t.size();
+}
+
 bool CallLogReader::next(CallLogRecord& rec) {
     if (!has_input_) return false;
     rec.fields.clear();
     rec.error.clear();
     while (true) {
         if (jsonl_) {
-            Line line;
-            if (!next_line(line)) return false;
-            if (!line.too_long && line.text.find_first_not_of(" \t") == std::string::npos) continue;
+            if (!next_line(line_)) return false;
+            if (!line_.too_long && line_.text.find_first_not_of(" \t") == std::string::npos) continue;
             rec.number = ++rows_;
-            read_jsonl(line, rec);
+            read_jsonl(line_, rec);
             return true;
         }
         long long at = 0;
@@ -168,7 +247,7 @@ bool CallLogReader::next(CallLogRecord& rec) {
         else if (cells_.size() != header_.size())
             rec.error = "row has " + std::to_string(cells_.size()) + " cells, the header " + std::to_string(header_.size());
         else
-            for (std::size_t i = 0; i < cells_.size(); ++i) rec.fields[header_[i]] = std::move(cells_[i]);
+            for (std::size_t i = 0; i < cells_.size(); ++i) rec.fields.set(header_[i]).swap(cells_[i]);
         return true;
     }
 }

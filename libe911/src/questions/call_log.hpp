@@ -8,6 +8,8 @@
 #include <istream>
 #include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "e911/batch.hpp"
@@ -15,11 +17,30 @@
 
 namespace e911::detail {
 
+// A row's cells by column name, in column-name order (as a std::map iterates them, so errors name
+// the same column first); a repeated name keeps its last value. Storage is kept between rows, so a
+// long call log reads without allocating per row.
+class CallFields {
+public:
+    using Item = std::pair<std::string, std::string>;
+    void clear() { size_ = 0; }
+    bool empty() const { return size_ == 0; }
+    std::size_t size() const { return size_; }
+    const Item* begin() const { return items_.data(); }
+    const Item* end() const { return items_.data() + size_; }
+    // The value slot of `key`, emptied (a new key is inserted in order).
+    std::string& set(std::string_view key);
+    std::map<std::string, std::string> to_map() const { return {begin(), end()}; }
+private:
+    std::vector<Item> items_;
+    std::size_t size_ = 0;
+};
+
 // One input row: its number (1-based, blank lines not counted), its cells by column name, or why
 // it could not be read (then `fields` is empty and the batch reports the row as an error).
 struct CallLogRecord {
     long long number = 0;
-    std::map<std::string, std::string> fields;
+    CallFields fields;
     std::string error;
 };
 
@@ -44,6 +65,8 @@ private:
     bool read_csv(std::vector<std::string>& cells, std::string& error, long long& first_line);
     void read_jsonl(const Line& line, CallLogRecord& rec);
 
+    Line line_;  // reused between rows
+
     DecodingStreambuf buf_;
     std::istream in_;
     std::deque<Line> pending_;  // lines read ahead for a quoted field that never closed
@@ -52,5 +75,12 @@ private:
     std::vector<std::string> header_, cells_;
     std::string header_error_;
 };
+
+// Fast path for the common JSON Lines row: a flat object of plain strings (no escapes), integers and
+// nulls. False for anything else, which the full parser then reads (and reports).
+bool parse_flat_jsonl(std::string_view text, CallFields& fields);
+
+// call_row_from_fields into an existing row, reusing its storage.
+void fill_call_row(const CallFields& fields, CallRow& row);
 
 }  // namespace e911::detail
