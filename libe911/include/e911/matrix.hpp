@@ -31,6 +31,10 @@ struct MatrixRow {
     bool notification = false;
     // simdown: gateways skipped because they were given as down (Trace::gateways_down)
     std::vector<std::string> gateways_down;
+    // Trace::pstn, location_class, screened: how the call leaves and whether a relay centre screens it
+    std::optional<PstnConnectivity> pstn;
+    LocationClass location_class = LocationClass::none;
+    bool screened = false;
 
     std::string key() const;  // platform|site|location|user|dialed: identifies the row across configs
 };

@@ -61,6 +61,8 @@ void compare(OutcomeChange& ch) {
     field("correct", correct(b), correct(a));
     field("notification", b->notified, a->notified);
     field("gateways down", detail::join(b->gateways_down, " "), detail::join(a->gateways_down, " "));
+    field("location class", to_string(b->location_class), to_string(a->location_class));
+    field("screened", b->screened ? "yes" : "no", a->screened ? "yes" : "no");
     if (b->outcome == Outcome::routed && a->outcome != Outcome::routed)
         ch.worse = true, ch.worse_because = std::string("emergency call no longer routed (") + to_string(a->outcome) + ")";
     else if (correct(b) == "correct" && correct(a) != "correct")

@@ -69,6 +69,7 @@ MatrixRow to_row(const Trace& t) {
     r.psap_expected = t.psap_expected;
     r.psap_correct = t.psap_correct;
     r.gateways_down = t.gateways_down;
+    r.pstn = t.pstn, r.location_class = t.location_class, r.screened = t.screened;
     if (t.notifications && t.notifications->anyone()) {
         const auto& n = *t.notifications;
         std::vector<std::string> who = n.group;

@@ -43,6 +43,9 @@ const std::vector<Column>& matrix_columns() {
         col("notification", B, false, "somebody is notified"),
         // simdown
         col("gateways_down", L, false, "gateways of the routes tried that were skipped because they are down"),
+        col("pstn", S, true, "direct_routing, calling_plan or operator_connect; null for Skype for Business"),
+        col("location_class", S, false, "where the location came from: " + std::string(kLocationClasses)),
+        col("screened", B, false, "a relay centre answers the call before a PSAP"),
     };
     return columns;
 }
@@ -66,7 +69,10 @@ std::vector<Cell> matrix_cells(const MatrixRow& r) {
             optional_bool(r.psap_correct),
             cell_text(r.notified),
             cell_bool(r.notification),
-            cell_strings(r.gateways_down)};
+            cell_strings(r.gateways_down),
+            r.pstn ? cell_text(to_string(*r.pstn)) : Cell{},
+            cell_text(to_string(r.location_class)),
+            cell_bool(r.screened)};
 }
 
 const std::vector<Column>& trace_columns() {
