@@ -57,6 +57,16 @@ TEST_CASE("robust: lint reports a pattern over the cost bound as route-pattern-i
                              std::to_string(limits::max_match_steps) + " steps") != std::string::npos);
 }
 
+TEST_CASE("robust: lint finds a costly pattern behind a literal prefix, with the input the simulator abandons") {
+    std::string yaml = test::base_us();
+    yaml.replace(yaml.find("'^\\+1\\d{10}$'"), 13, "'^\\+1(\\d+)+#$'");
+    auto fs = test::run_rule(yaml, "route-pattern-invalid");
+    REQUIRE(fs.size() == 1);
+    CHECK(fs[0].target == "route/local");
+    std::string probe = "+1" + std::string(limits::max_dial_length - 2, '1');
+    CHECK(fs[0].message.find("matching `" + probe.substr(0, 80) + "` was abandoned after") != std::string::npos);
+}
+
 TEST_CASE("robust: routes and dial-plan rules whose match was abandoned are listed, not silently unmatched") {
     std::string yaml = test::base_us();
     yaml.replace(yaml.find("'^911$'"), 7, "'^(\\d+)+#$'");
