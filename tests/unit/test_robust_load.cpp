@@ -46,6 +46,22 @@ TEST_CASE("robust: only regular files are read: device, FIFO, directory are refu
     }
 }
 
+TEST_CASE("robust: an include never follows to a device or FIFO, even when outside includes are allowed") {
+    Scratch s;
+    std::string fifo = s.path("pipe.yaml");
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::filesystem::create_symlink("/dev/urandom", s.path("random.yaml"));
+    LoadOptions allow;
+    allow.allow_include_outside = true;
+    for (auto [target, why] : {std::pair<std::string, std::string>{"/dev/zero", "character device"},
+                               {"random.yaml", "character device"}, {"pipe.yaml", "named pipe"}}) {
+        auto root = s.write("root.yaml", "version: 1\ninclude: [" + target + "]\n");
+        auto r = load_files({root}, allow);  // returns: neither read until memory runs out nor blocked
+        INFO(target);
+        CHECK(has(r.diagnostics, "include-error", why));
+    }
+}
+
 TEST_CASE("robust: a file over the size bound is refused unread; the bound can be raised") {
     Scratch s;
     auto big = s.write("big.yaml", "version: 1\nname: " + std::string(300, 'x') + "\n");

@@ -1,6 +1,7 @@
 // Regression tests for pattern cost: bounded pattern length, bounded steps per match, an
 // abandoned match reported (never a silent "no match"), the answer cache bounded in bytes.
 #include "compile/compiled.hpp"
+#include "e911/simulate.hpp"
 #include "helpers.hpp"
 
 using namespace e911;
@@ -51,6 +52,19 @@ TEST_CASE("robust: lint reports a pattern over the cost bound as route-pattern-i
     auto fs = test::run_rule(yaml, "route-pattern-invalid");
     REQUIRE(fs.size() == 1);
     CHECK(fs[0].message.find("abandoned") != std::string::npos);
+    // ... naming the probe input that exceeded the bound, and the bound.
+    CHECK(fs[0].message.find("matching `" + std::string(40, '1') + "` was abandoned after " +
+                             std::to_string(limits::max_match_steps) + " steps") != std::string::npos);
+}
+
+TEST_CASE("robust: lint finds a costly pattern behind a literal prefix, with the input the simulator abandons") {
+    std::string yaml = test::base_us();
+    yaml.replace(yaml.find("'^\\+1\\d{10}$'"), 13, "'^\\+1(\\d+)+#$'");
+    auto fs = test::run_rule(yaml, "route-pattern-invalid");
+    REQUIRE(fs.size() == 1);
+    CHECK(fs[0].target == "route/local");
+    std::string probe = "+1" + std::string(limits::max_dial_length - 2, '1');
+    CHECK(fs[0].message.find("matching `" + probe.substr(0, 80) + "` was abandoned after") != std::string::npos);
 }
 
 TEST_CASE("robust: routes and dial-plan rules whose match was abandoned are listed, not silently unmatched") {
@@ -79,4 +93,59 @@ TEST_CASE("robust: the answer cache is bounded in bytes") {
     detail::set_answer_cache_limit(0);
     CHECK(peak > 32 * 1024);  // it did fill up ...
     CHECK(peak <= 64 * 1024 + 1024);  // ... and never past the bound (plus one entry)
+}
+
+namespace {
+// The trace steps whose result says a match was abandoned.
+std::vector<TraceStep> abandoned_steps(const Trace& t) {
+    std::vector<TraceStep> out;
+    for (const auto& s : t.trace)
+        if (s.result.find("match abandoned") != std::string::npos) out.push_back(s);
+    return out;
+}
+Trace call_from_alice(const Config& cfg, const std::string& dialed) {
+    Simulator sim(cfg);
+    Caller c;
+    c.dialed = dialed;
+    c.user = "alice";
+    c.ip = "10.0.0.5";
+    return sim.simulate(c, Explain::steps);
+}
+}  // namespace
+
+TEST_CASE("robust: a call whose route match was abandoned says so in its trace, naming pattern, input and bound") {
+    std::string yaml = test::base_us();
+    yaml.replace(yaml.find("'^\\+1\\d{10}$'"), 13, "'^\\+1(\\d+)+#$'");
+    auto cfg = test::config(yaml);
+    std::string dialed = "+1" + std::string(40, '2');
+    auto t = call_from_alice(cfg, dialed);
+    CHECK(t.route.empty());
+    auto steps = abandoned_steps(t);
+    REQUIRE(steps.size() == 1);
+    CHECK(steps[0].step == "route");
+    CHECK(steps[0].result == "local match abandoned");
+    CHECK(steps[0].because.find("pattern `^\\+1(\\d+)+#$` on `" + dialed + "` was abandoned after " +
+                                std::to_string(limits::max_match_steps) + " steps") != std::string::npos);
+    CHECK(steps[0].line == test::line_of(yaml, "id: local, priority"));
+    // A number the pattern answers cheaply leaves no such step.
+    CHECK(abandoned_steps(call_from_alice(cfg, "+12175550100")).empty());
+}
+
+TEST_CASE("robust: a dial-plan rule whose match was abandoned is passed over, and the trace says so") {
+    std::string yaml = test::base_us();
+    yaml.replace(yaml.find("  routing_policies:"), 0,
+                 "  dial_plans:\n    - id: global\n      rules:\n"
+                 "        - {name: evil, pattern: '^(\\d+)+#$', translation: '$1'}\n"
+                 "        - {name: strip-9, pattern: '^9(\\d+)$', translation: '$1'}\n");
+    auto cfg = test::config(yaml);
+    std::string dialed = "9" + std::string(40, '1');
+    auto t = call_from_alice(cfg, dialed);
+    CHECK(t.normalized == std::string(40, '1'));  // the next rule applied
+    auto steps = abandoned_steps(t);
+    REQUIRE(steps.size() == 1);
+    CHECK(steps[0].step == "dial_plan");
+    CHECK(steps[0].result == "rule `evil` match abandoned");
+    CHECK(steps[0].because.find("pattern `^(\\d+)+#$` on `" + dialed + "` was abandoned after " +
+                                std::to_string(limits::max_match_steps) + " steps") != std::string::npos);
+    CHECK(steps[0].line == test::line_of(yaml, "name: evil"));
 }

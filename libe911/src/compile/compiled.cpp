@@ -388,7 +388,12 @@ const Compiled::DialPlanResult& Compiled::apply_dial_plan(std::uint32_t plan, co
         if (m.abandoned) answer.abandoned.push_back(r);
         if (!m.matched) continue;
         std::string err;
-        if (auto out = pat.replace(dialed, cfg.dial_plans[plan].rules[r].translation, &err)) answer.result = *out;
+        auto out = pat.replace(dialed, cfg.dial_plans[plan].rules[r].translation, &err);
+        if (!out && !err.empty()) {  // the replacement passed the match-cost bound: passed over, said so
+            answer.abandoned.push_back(r);
+            continue;
+        }
+        if (out) answer.result = *out;
         answer.rule = r;
         break;
     }

@@ -134,6 +134,9 @@ void classify_location(const Compiled& c, const User* user, const CallerSetup* c
 struct DialPlanDecision {
     std::uint32_t plan = npos;  // npos: no dial plan, digits unchanged
     std::uint32_t rule = npos;  // npos: no rule matched
+    // Rules tried before `rule` whose match was abandoned (limits::max_match_steps): passed over,
+    // and the trace says so instead of a silent "no match".
+    std::vector<std::uint32_t> abandoned;
 };
 // Writes the normalised number to `number`.
 DialPlanDecision apply_dial_plan(const Compiled& c, const Policies& p, const std::string& dialed, std::string& number);
@@ -200,6 +203,9 @@ struct RouteDecision {
     const std::vector<std::uint32_t>* routes = nullptr;
     std::uint32_t route = npos;
     std::vector<DownSkip> down;  // gateways skipped as down, in the order met
+    // Routes of the usages tried whose match was abandoned (limits::max_match_steps): passed over,
+    // and the trace says so instead of a silent "no match".
+    std::vector<std::uint32_t> abandoned;
 };
 struct GatewayDecision {
     std::uint32_t primary = npos;  // the gateway whose behaviour the rest of the trace follows

@@ -14,6 +14,7 @@ DialPlanDecision apply_dial_plan(const Compiled& c, const Policies& p, const std
     const auto& applied = c.apply_dial_plan(d.plan, dialed);
     number = applied.result;
     d.rule = applied.rule;
+    d.abandoned = applied.abandoned;
     return d;
 }
 

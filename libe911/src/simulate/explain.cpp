@@ -30,6 +30,15 @@ void explain_policies(Explainer& x) {
           any ? x.cfg.location_policies[p.location.index].pos.self : SourcePos{});
 }
 
+// A pattern whose match on `input` passed the match-cost bound: neither a match nor a miss, so
+// the trace names the pattern, the input and the bound instead of a silent "no match" (our rule).
+std::string abandoned_because(const std::string& pattern, const std::string& input) {
+    return "matching pattern `" + pattern + "` on `" + input.substr(0, 80) + (input.size() > 80 ? "..." : "") +
+           "` was abandoned after " + std::to_string(limits::max_match_steps) +
+           " steps (the match-cost bound): passed over as if it did not match; remove nested quantifiers such as "
+           "(\\d+)+ (lint: route-pattern-invalid)";
+}
+
 void explain_dial_plan(Explainer& x) {
     const DialPlanDecision& dp = x.d.dial_plan;
     const std::string& dialed = x.t.dialed;
@@ -37,6 +46,10 @@ void explain_dial_plan(Explainer& x) {
         return x.add("dial_plan", x.t.normalized,
                      "the user has no dial plan and there is no `global` one: digits unchanged");
     const auto& plan = x.cfg.dial_plans[dp.plan];
+    for (auto r : dp.abandoned)
+        x.add("dial_plan", "rule `" + plan.rules[r].name + "` match abandoned",
+              "dial plan `" + plan.id + "`: " + abandoned_because(plan.rules[r].pattern, dialed),
+              plan.rules[r].pos.of("pattern"));
     if (dp.rule == npos)
         return x.add("dial_plan", x.t.normalized, "no rule of dial plan `" + plan.id + "` matches " + dialed,
                      plan.pos.self);
@@ -245,6 +258,9 @@ void explain_route(Explainer& x) {
     explain_usage(x);
     const RouteDecision& r = x.d.route;
     const auto& routes = x.cfg.routes;
+    for (auto i : r.abandoned)
+        x.add("route", routes[i].id + " match abandoned", abandoned_because(routes[i].number_pattern, r.routed),
+              routes[i].pos.of("number_pattern"));
     for (auto i : *r.routes) {
         if (i == r.route) break;
         std::string down = down_of(x, i);

@@ -7,6 +7,12 @@
 namespace e911::detail {
 namespace {
 
+// Copied before matching_routes is asked, whose memo may be emptied by the next lookup.
+void note_abandoned(const Compiled& c, std::uint32_t usage, RouteDecision& d) {
+    const auto& a = c.abandoned_routes(usage, d.routed);
+    d.abandoned.insert(d.abandoned.end(), a.begin(), a.end());
+}
+
 void choose_usage(const Compiled& c, const Policies& p, const EmergencyDecision& e, RouteDecision& d) {
     d.routes = &Compiled::no_routes();
     if (e.pstn != PstnConnectivity::direct_routing) {
@@ -18,7 +24,10 @@ void choose_usage(const Compiled& c, const Policies& p, const EmergencyDecision&
     if (e.match) {
         d.usage = e.usage;
         d.usage_case = e.usage != npos ? UsageCase::emergency_usage : UsageCase::emergency_no_usage;
-        if (e.usage != npos) d.routes = &c.matching_routes(e.usage, d.routed);
+        if (e.usage != npos) {
+            note_abandoned(c, e.usage, d);
+            d.routes = &c.matching_routes(e.usage, d.routed);
+        }
         return;
     }
     if (p.routing.index == npos) {
@@ -28,6 +37,7 @@ void choose_usage(const Compiled& c, const Policies& p, const EmergencyDecision&
     d.usage_case = UsageCase::none_matching;
     for (const auto& u : c.cfg.routing_policies[p.routing.index].pstn_usages) {
         if (!u.resolved()) continue;
+        note_abandoned(c, u.index, d);
         const auto& m = c.matching_routes(u.index, d.routed);
         if (m.empty()) continue;
         d.usage = u.index;
