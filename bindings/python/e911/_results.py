@@ -441,6 +441,9 @@ class MatrixRow(Record):
         'notified',
         'notification',
         'gateways_down',
+        'pstn',
+        'location_class',
+        'screened',
     )
 
     @property
@@ -556,6 +559,24 @@ class MatrixRow(Record):
         """gateways of the routes tried that were skipped because they are down"""
         v = self._data["gateways_down"]
         return [str(x) for x in v]
+
+    @property
+    def pstn(self) -> Optional[str]:
+        """direct_routing, calling_plan or operator_connect; null for Skype for Business"""
+        v = self._data["pstn"]
+        return None if v is None else cast(str, v)
+
+    @property
+    def location_class(self) -> str:
+        """where the location came from: lis, user_confirmed, os_unconfirmed, user_entered, static or none"""
+        v = self._data["location_class"]
+        return cast(str, v)
+
+    @property
+    def screened(self) -> bool:
+        """a relay centre answers the call before a PSAP"""
+        v = self._data["screened"]
+        return cast(bool, v)
 
 
 class EffectivePolicies(Record):
