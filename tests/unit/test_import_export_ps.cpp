@@ -73,6 +73,19 @@ TEST_CASE("export powershell: dependency order, quoting and config line comments
     CHECK(at(s, "# c.yaml:12\nNew-CsOnlinePSTNGateway") > 0);
 }
 
+TEST_CASE("export powershell: the number's type and its static emergency address", "[import][export]") {
+    std::string y = kBase;
+    y += "  - {id: cp@contoso.com, phone_number: \"+16175550101\", pstn: calling_plan, emergency_address: hq-1}\n"
+         "  - {id: oc@contoso.com, phone_number: \"+16175550102\", pstn: operator_connect, emergency_address: hq}\n";
+    std::string s = e911::export_config(cfg(y), e911::ExportTarget::powershell).at(0).text;
+    INFO(s);
+    CHECK(at(s, "-PhoneNumber '+16175550100' -PhoneNumberType DirectRouting\n") > 0);
+    CHECK(at(s, "-PhoneNumber '+16175550101' -PhoneNumberType CallingPlan -LocationId $loc_hq_1.LocationId\n") >
+          at(s, "$loc_hq_1 = New-CsOnlineLisLocation"));
+    CHECK(at(s, "-PhoneNumber '+16175550102' -PhoneNumberType OperatorConnect -LocationId $addr_hq.DefaultLocationId") >
+          at(s, "$addr_hq = New-CsOnlineLisCivicAddress"));
+}
+
 TEST_CASE("export powershell --since: only what changed", "[import][export]") {
     auto before = cfg(kBase, "old.yaml");
     std::string changed = kBase;

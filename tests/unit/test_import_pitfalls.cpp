@@ -149,6 +149,46 @@ TEST_CASE("import: users with $null policies (global) and tel: line URIs with ;e
     CHECK(has_diag(r, "dangling-reference"));  // US-ECRP is not in this export: kept and reported
 }
 
+TEST_CASE("import: Get-CsOnlineUser FeatureTypes give Calling Plan users, CountryAbbreviation and UsageLocation "
+          "the country and usage location",
+          "[import]") {
+    // As ConvertTo-Json writes Teams PowerShell 4.2+ output: Country is the display name, CountryAbbreviation the
+    // code; FeatureTypes a string array (Get-CsOnlineUser reference).
+    auto r = imp(R"([
+ {"UserPrincipalName":"pierre@contoso.com","LineURI":"tel:+14165550145","Country":"Canada","CountryAbbreviation":"CA",
+  "UsageLocation":"CA","FeatureTypes":["Teams","AudioConferencing","PhoneSystem","CallingPlan"],
+  "TeamsEmergencyCallingPolicy":null},
+ {"UserPrincipalName":"dana@contoso.com","LineURI":"tel:+13125550101","Country":"Canada","CountryAbbreviation":"CA",
+  "UsageLocation":"US","FeatureTypes":["Teams","PhoneSystem"],"OnlineVoiceRoutingPolicy":null},
+ {"UserPrincipalName":"old@contoso.com","UsageLocation":"US","TenantDialPlan":null}])",
+                 "users.json");
+    INFO(dump(r));
+    REQUIRE(r.ok());
+    REQUIRE(r.config.users.size() == 3);
+    const auto& pierre = r.config.users[0];
+    CHECK(pierre.pstn == e911::PstnConnectivity::calling_plan);
+    CHECK(pierre.country == "CA");
+    CHECK(pierre.usage_location.empty());  // the same as the country: nothing more to say
+    const auto& dana = r.config.users[1];
+    CHECK(dana.pstn == e911::PstnConnectivity::direct_routing);
+    CHECK(dana.country == "CA");
+    CHECK(dana.usage_location == "US");
+    const auto& old = r.config.users[2];  // no CountryAbbreviation: UsageLocation is the user's country, as before
+    CHECK(old.country == "US");
+    CHECK(old.usage_location.empty());
+    CHECK(old.pstn == e911::PstnConnectivity::direct_routing);
+    REQUIRE(!r.report.to_supply.empty());
+    CHECK(r.report.to_supply.back().find("3 Teams user(s) have no `emergency_address`") == 0);
+}
+
+TEST_CASE("import: FeatureTypes flattened by Export-Csv is reported, not read as Direct Routing silently",
+          "[import]") {
+    auto r = imp("UserPrincipalName,LineURI,UsageLocation,FeatureTypes\n"
+                 "pierre@contoso.com,tel:+14165550145,CA,System.Collections.Generic.List`1[System.String]\n",
+                 "users.csv");
+    CHECK(has_diag(r, "import-lost-collection"));
+}
+
 TEST_CASE("import: MAC addresses in every common form", "[import]") {
     auto r =
         imp("BSSID,LocationId,Description\n"

@@ -1,6 +1,7 @@
 // import(export(cfg)) gives back the same model: for every example, and for configurations built
 // from random choices. Facts no export holds (PSAPs, waivers, gateway emergency behaviour, site
-// countries, the config's name) are cleared on both sides before comparing.
+// countries, the config's name, a user's static emergency address, common area phone and Operator Connect)
+// are cleared on both sides before comparing.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -30,11 +31,16 @@ std::string exportable(e911::Config c) {
     }
     for (auto& s : c.sites) s.country.clear();
     for (auto& u : c.users) u.sfb_client = e911::SfbClient::modern;
-    // The cmdlet JSON export does not write the users' PSTN connectivity, usage location, static emergency
-    // address or common-area-phone flag yet (examples/us-canada.yaml has them): cleared on both sides until it does.
     for (auto& u : c.users) {
-        u.pstn = e911::PstnConnectivity::direct_routing;
-        u.usage_location.clear();
+        // Get-CsOnlineUser shows a Calling Plan (FeatureTypes) but not Operator Connect, which only
+        // Get-CsPhoneNumberAssignment's NumberType holds: Operator Connect reads back as Direct Routing.
+        if (u.pstn == e911::PstnConnectivity::operator_connect) u.pstn = e911::PstnConnectivity::direct_routing;
+        // A usage location equal to the user's country says nothing more: the importer keeps only one that
+        // differs, and without a country (CountryAbbreviation) it takes UsageLocation as the user's country.
+        if (u.country.empty()) u.country = u.usage_location;
+        if (u.usage_location == u.country) u.usage_location.clear();
+        // The static emergency address is on the number (Get-CsPhoneNumberAssignment's LocationId) and the
+        // common area phone is a licence: no cmdlet this importer reads holds either.
         u.emergency_address = {};
         u.common_area_phone = false;
     }
@@ -74,6 +80,30 @@ TEST_CASE("round trip: every example survives export to cmdlet JSON and import",
         CHECK(back.ok());
         CHECK(exportable(platform_explicit(back.config)) == exportable(platform_explicit(loaded.config)));
     }
+}
+
+TEST_CASE("round trip: a user's Calling Plan and a usage location other than the country survive",
+          "[import][roundtrip]") {
+    auto loaded = e911::load_string("version: 1\nusers:\n"
+                                    "  - {id: pierre@contoso.com, phone_number: '+14165550145', country: CA, "
+                                    "pstn: calling_plan}\n"
+                                    "  - {id: dana@contoso.com, phone_number: '+13125550101', country: CA, "
+                                    "usage_location: US}\n"
+                                    "  - {id: oscar@contoso.com, phone_number: '+13125550102', country: US, "
+                                    "pstn: operator_connect}\n",
+                                    e911::Format::yaml, "users.yaml");
+    INFO(e911::diagnostics_to_text(loaded.diagnostics, false));
+    REQUIRE(loaded.ok());
+    auto back = round_trip(loaded.config, "pstn");
+    INFO(e911::diagnostics_to_text(back.diagnostics, false));
+    REQUIRE(back.config.users.size() == 3);
+    CHECK(back.config.users[0].pstn == e911::PstnConnectivity::calling_plan);
+    CHECK(back.config.users[0].country == "CA");
+    CHECK(back.config.users[1].country == "CA");
+    CHECK(back.config.users[1].usage_location == "US");
+    CHECK(back.config.users[1].pstn == e911::PstnConnectivity::direct_routing);
+    // Get-CsOnlineUser does not show Operator Connect: it reads back as Direct Routing (hand-written fact).
+    CHECK(back.config.users[2].pstn == e911::PstnConnectivity::direct_routing);
 }
 
 TEST_CASE("round trip: a Skype for Business configuration is written with the pool's cmdlet shapes",

@@ -252,6 +252,14 @@ void voice(const Config& c, std::vector<ExportFile>& files) {
     add(sfb ? "Get-CsDialPlan" : "Get-CsTenantDialPlan", dps);
 }
 
+// Get-CsOnlineUser's FeatureTypes: a Calling Plan user has "CallingPlan" (Get-CsOnlineUser reference). Direct
+// Routing and Operator Connect users both have only "PhoneSystem": Operator Connect is not carried by this export.
+J feature_types(const User& u) {
+    J f = J::array({"Teams", "PhoneSystem"});
+    if (u.pstn == PstnConnectivity::calling_plan) f.push_back("CallingPlan");
+    return f;
+}
+
 void users(const Config& c, std::vector<ExportFile>& files) {
     J teams = J::array(), sfb = J::array();
     for (const auto& u : c.users) {
@@ -268,7 +276,9 @@ void users(const Config& c, std::vector<ExportFile>& files) {
         teams.push_back(J{{"UserPrincipalName", u.id},
                           {"LineURI", line},
                           {"EnterpriseVoiceEnabled", true},
-                          {"UsageLocation", opt(u.country)},
+                          {"CountryAbbreviation", opt(u.country)},
+                          {"UsageLocation", opt(u.usage_location.empty() ? u.country : u.usage_location)},
+                          {"FeatureTypes", feature_types(u)},
                           {"TeamsEmergencyCallingPolicy", ref(u.emergency_calling_policy)},
                           {"TeamsEmergencyCallRoutingPolicy", ref(u.emergency_call_routing_policy)},
                           {"OnlineVoiceRoutingPolicy", ref(u.routing_policy)},

@@ -221,6 +221,30 @@ void voice(const Config& c, std::vector<Cmd>& out) {
     }
 }
 
+// Set-CsPhoneNumberAssignment -PhoneNumberType takes DirectRouting, CallingPlan or OperatorConnect
+// (Set-CsPhoneNumberAssignment reference).
+const char* number_type(PstnConnectivity p) {
+    switch (p) {
+        case PstnConnectivity::calling_plan: return "CallingPlan";
+        case PstnConnectivity::operator_connect: return "OperatorConnect";
+        case PstnConnectivity::direct_routing: break;
+    }
+    return "DirectRouting";
+}
+
+// The static emergency address goes on the number: Set-CsPhoneNumberAssignment -LocationId (its reference:
+// "You can also assign a location to a phone number"). An address's own location is its DefaultLocationId, which
+// New-CsOnlineLisCivicAddress creates "for assignment to users" (New-CsOnlineLisCivicAddress reference).
+std::string static_location(const User& u) {
+    const std::string& id = u.emergency_address.id;
+    if (id.empty()) return "";
+    if (!u.emergency_address.alternative)
+        return " -LocationId " + (is_guid(id) ? q(id) : var("loc", id) + ".LocationId");
+    if (is_guid(id))
+        return " -LocationId (Get-CsOnlineLisCivicAddress -CivicAddressId " + q(id) + ").DefaultLocationId";
+    return " -LocationId " + var("addr", id) + ".DefaultLocationId";
+}
+
 void users(const Config& c, std::vector<Cmd>& out) {
     for (const auto& u : c.users) {
         std::string s;
@@ -237,7 +261,7 @@ void users(const Config& c, std::vector<Cmd>& out) {
         } else {
             if (!u.phone_number.empty())
                 s += "Set-CsPhoneNumberAssignment -Identity " + q(u.id) + " -PhoneNumber " + q(u.phone_number) +
-                     " -PhoneNumberType DirectRouting\n";
+                     " -PhoneNumberType " + number_type(u.pstn) + static_location(u) + "\n";
             grant("Grant-CsTeamsEmergencyCallingPolicy", u.emergency_calling_policy);
             grant("Grant-CsTeamsEmergencyCallRoutingPolicy", u.emergency_call_routing_policy);
             grant("Grant-CsOnlineVoiceRoutingPolicy", u.routing_policy);

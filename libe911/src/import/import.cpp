@@ -207,6 +207,16 @@ void to_supply(const Config& cfg, ImportReport& rep) {
         rep.to_supply.push_back(std::to_string(no_ecrp) +
                                 " network site(s) have no emergency call routing or location policy; "
                                 "calls there use the user's policy");
+    // Get-CsOnlineUser shows the usage location and a Calling Plan, but the number's static emergency address
+    // and Operator Connect are on Get-CsPhoneNumberAssignment (LocationId, NumberType), which is not read, and a
+    // common area phone is a licence no cmdlet here shows: said, not guessed.
+    std::size_t teams_users = 0;
+    for (const auto& u : cfg.users) teams_users += u.platform == Platform::teams;
+    if (teams_users)
+        rep.to_supply.push_back(std::to_string(teams_users) +
+                                " Teams user(s) have no `emergency_address`, `common_area_phone` or "
+                                "`pstn: operator_connect` (Get-CsOnlineUser holds none of them): set them under "
+                                "`users:` or with `overrides:`");
 }
 
 // Reads and maps `files` into a configuration document; positions index cfg.files.

@@ -357,12 +357,44 @@ void phone(Ctx& c, Node& u, const Node& r, std::string_view property) {
     set(u, "phone_number", str(n, pos_of(r, property)));
 }
 
+// Get-CsOnlineUser has the directory's country (`CountryAbbreviation`; `Country` is its display name) and the
+// licence's `UsageLocation` (Get-CsOnlineUser reference, MicrosoftDocs/office-docs-powershell). With
+// CountryAbbreviation the usage location is kept only where it differs, so a user whose two agree imports as
+// before; an export without it (a selection, or a -Filter query, which Microsoft notes leaves it out at times)
+// gives its UsageLocation as the user's country.
+void countries(Node& u, const Node& r) {
+    std::string usage = country_alpha2(text(r, "UsageLocation"));
+    std::string country = country_alpha2(text(r, "CountryAbbreviation"));
+    if (country.empty()) {
+        if (!usage.empty()) set(u, "country", str(usage, pos_of(r, "UsageLocation")));
+        return;
+    }
+    set(u, "country", str(country, pos_of(r, "CountryAbbreviation")));
+    if (!usage.empty() && usage != country) set(u, "usage_location", str(usage, pos_of(r, "UsageLocation")));
+}
+
+// Get-CsOnlineUser's FeatureTypes lists the user's features, "PhoneSystem" and "CallingPlan" among them, and
+// "Direct Routing Numbers can be distinguished from Calling Plan Numbers by looking at the FeatureTypes attribute"
+// (Get-CsOnlineUser reference). Operator Connect has no feature of its own there (only
+// Get-CsPhoneNumberAssignment's NumberType shows it, a cmdlet this importer does not read): it stays hand-written.
+void pstn(Ctx& c, Node& u, const Node& r) {
+    if (!has(r, "FeatureTypes")) return;
+    for (const auto& f : string_list(c, r, "FeatureTypes", ",; ")) {
+        std::string t = f.text;
+        for (auto& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (t == "callingplan") {
+            set(u, "pstn", str("calling_plan", f.pos));
+            return;
+        }
+    }
+}
+
 void teams_user(Ctx& c, const Node& r, const char* id_property) {
     Node& u = user(c, r, text(r, id_property), pos_of(r, id_property));
     set(u, "platform", str("teams", r.pos));
     phone(c, u, r, has(r, "LineURI") ? "LineURI" : "TelephoneNumber");
-    std::string country = text(r, "UsageLocation");
-    if (!country.empty()) set(u, "country", str(country_alpha2(country), pos_of(r, "UsageLocation")));
+    countries(u, r);
+    pstn(c, u, r);
     ref(u, "emergency_calling_policy", r, "TeamsEmergencyCallingPolicy");
     ref(u, "emergency_call_routing_policy", r, "TeamsEmergencyCallRoutingPolicy");
     ref(u, "routing_policy", r, "OnlineVoiceRoutingPolicy");
