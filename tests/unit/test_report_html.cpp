@@ -47,6 +47,20 @@ TEST_CASE("report data: one cell per matrix row, outcomes summed, objects cited"
     CHECK(data["rule_docs"].contains("psap-mismatch"));
 }
 
+TEST_CASE("report data: a flow carries how the call leaves, its location class and screening", "[html][text]") {
+    auto cfg = example("us-canada.yaml");
+    auto data = nlohmann::json::parse(e911::report_data_json(cfg));
+    const auto& strings = data["strings"];
+    bool calling_plan = false, screened = false;
+    for (const auto& f : data["flows"]) {
+        REQUIRE(f.size() == 17);  // report.js reads pstn, location_class and screened at 14, 15 and 16
+        calling_plan |= !f[14].is_null() && strings[f[14].get<int>()] == "calling_plan";
+        screened |= f[16].get<bool>() && strings[f[15].get<int>()] == "none";  // no-site callers: the relay centre
+    }
+    CHECK(calling_plan);
+    CHECK(screened);
+}
+
 TEST_CASE("report page: self-contained, data in one script element", "[html]") {
     auto html = e911::report_html(example("campus.yaml"));
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);

@@ -114,7 +114,10 @@ json flow_of(const Trace& t, int notice, Objects& obj, Interner& s) {
                         obj.cite(Kind::dial_plan, p.dial_plan), obj.cite(Kind::pstn_usage, t.pstn_usage),
                         obj.cite(Kind::route, t.route), gateways, obj.cite(Kind::psap, t.psap),
                         strings_of(t.psap_expected, s),
-                        t.normalized == t.dialed ? json(nullptr) : json(s(t.normalized))});
+                        t.normalized == t.dialed ? json(nullptr) : json(s(t.normalized)),
+                        // how the call leaves, where its location came from, whether a relay centre screens it
+                        t.pstn ? json(s(to_string(*t.pstn))) : json(nullptr), s(to_string(t.location_class)),
+                        t.screened});
 }
 
 json summary_of(const Config& cfg, const std::vector<Finding>& findings, const std::map<std::string, int>& classes,

@@ -45,6 +45,28 @@ std::string correct_text(const MatrixRow& r) {
     return *r.psap_correct ? "yes" : "NO";
 }
 
+// The call-path facts as markers on the cells they qualify, only when they differ from the common case, so the
+// table keeps its columns: a Microsoft-carried call names Microsoft as its route, a location not from the LIS
+// carries its class, a screened call says so by its PSAP, a failover names the gateways skipped as down.
+std::string route_text(const MatrixRow& r) {
+    if (r.route.empty() && r.pstn && *r.pstn != PstnConnectivity::direct_routing)
+        return *r.pstn == PstnConnectivity::calling_plan ? "Microsoft (Calling Plan)"
+                                                           : "Microsoft (Operator Connect)";
+    return or_dash(r.route);
+}
+
+std::string location_text(const MatrixRow& r) {
+    if (r.location_class == LocationClass::lis || r.location_class == LocationClass::none) return or_dash(r.location);
+    return or_dash(r.location) + " [" + to_string(r.location_class) + "]";
+}
+
+std::string gateway_text(const MatrixRow& r) {
+    std::string g = r.gateways.empty() ? "-" : r.gateways.front() + (r.gateways.size() > 1 ? "+" : "");
+    return r.gateways_down.empty() ? g : g + " (down: " + join(r.gateways_down, ",") + ")";
+}
+
+std::string psap_text(const MatrixRow& r) { return or_dash(r.psap) + (r.screened ? " (screened)" : ""); }
+
 }  // namespace
 
 std::string text_findings(const std::vector<Finding>& fs, bool color) {
@@ -85,9 +107,8 @@ std::string text_matrix(const std::vector<MatrixRow>& rows) {
             r.site.empty() ? "(no site" + (r.user.empty() ? std::string(")") : ": " + r.user + ")") : r.site;
         std::string dialed =
             r.dialed + (r.dial_string.empty() || r.dial_string == r.dialed ? "" : "->" + r.dial_string);
-        std::string gateway = r.gateways.empty() ? "-" : r.gateways.front() + (r.gateways.size() > 1 ? "+" : "");
-        table.push_back({site, or_dash(r.location), to_string(r.platform), dialed, outcome_name(r), or_dash(r.route),
-                         gateway, or_dash(r.calling_number), or_dash(r.psap), correct_text(r), r.notified});
+        table.push_back({site, location_text(r), to_string(r.platform), dialed, outcome_name(r), route_text(r),
+                         gateway_text(r), or_dash(r.calling_number), psap_text(r), correct_text(r), r.notified});
     }
     return aligned(table);
 }

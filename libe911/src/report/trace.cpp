@@ -3,6 +3,7 @@
 #include "util/json_util.hpp"
 #include "report/trace_json.hpp"
 #include "report/tables.hpp"
+#include "util/text_util.hpp"
 
 namespace e911 {
 namespace detail {
@@ -11,6 +12,29 @@ namespace detail {
 json trace_json(const Trace& t) { return record_json(trace_columns(), trace_cells(t)); }
 
 }  // namespace detail
+
+namespace {
+
+// The lines under the outcome that say what the outcome line cannot: how the call leaves, where the location
+// came from, whether a relay centre screens it, which gateways were skipped as down. Each only when it differs
+// from the common case (a Direct Routing or SfB call located by the LIS, straight to the PSAP, nothing down),
+// so an ordinary trace reads as before.
+std::string call_path_lines(const Trace& t) {
+    std::string out;
+    if (t.pstn && *t.pstn != PstnConnectivity::direct_routing)
+        out += std::string("  pstn: carried by Microsoft (") +
+               (*t.pstn == PstnConnectivity::calling_plan ? "Calling Plan" : "Operator Connect") +
+               "), not a Direct Routing trunk\n";
+    if (t.location_class != LocationClass::lis) {
+        out += std::string("  location class: ") + to_string(t.location_class);
+        out += t.location_class == LocationClass::none ? " (no location found)\n" : "\n";
+    }
+    if (t.screened) out += "  screened: a relay centre answers the call before a PSAP\n";
+    if (!t.gateways_down.empty()) out += "  gateways down (skipped): " + detail::join(t.gateways_down, ", ") + "\n";
+    return out;
+}
+
+}  // namespace
 
 std::string trace_to_text(const Trace& t) {
     std::string out;
@@ -29,7 +53,9 @@ std::string trace_to_text(const Trace& t) {
                               : " (correctness unknown)";
         if (t.notifications) out += " | notified: " + std::string(t.notifications->anyone() ? to_string(t.notifications->mode) : "nobody");
     }
-    return out + "\n";
+    out += "\n";
+    if (t.emergency) out += call_path_lines(t);
+    return out;
 }
 
 }  // namespace e911

@@ -301,17 +301,22 @@
       var usage = obj(fl[8]), route = obj(fl[9]), gws = fl[10].map(obj), psap = obj(fl[11]);
       var expected = fl[12].map(function (s) { return S[s]; }), mode = S[notice[1]], who = notice[2].map(function (s) { return S[s]; });
       var routed = outcome === "routed";
+      // Only what differs from the common case: Microsoft carrying the call, a location not from the LIS, screening.
+      var pstn = S[fl[14]], lclass = S[fl[15]], screened = fl[16];
+      var byMicrosoft = pstn === "calling_plan" ? "Microsoft (Calling Plan)" : pstn === "operator_connect" ? "Microsoft (Operator Connect)" : "";
       var boxes = [
         box("caller", (user ? "user " + user.id : "any caller at the site") + " dials " + col[1], user ? [user] : [],
           [col[0], S[fl[2]] ? "emergency string " + S[fl[2]] : "not an emergency string", fl[13] != null ? "normalized " + S[fl[13]] : ""]),
         box("site", site ? site.id : "", [site, region], [region ? "region " + region.id : ""]),
-        box("location", loc ? loc.id : "", [loc], [S[row[4]], S[row[5]] && S[row[5]] !== "null" ? "found by " + S[row[5]] : ""]),
+        box("location", loc ? loc.id : "", [loc], [S[row[4]], S[row[5]] && S[row[5]] !== "null" ? "found by " + S[row[5]] : "",
+          lclass && lclass !== "lis" && lclass !== "none" ? "location class " + lclass.replace(/_/g, " ") : ""]),
         box("policies", pol.map(function (p) { return p.id; }).join(", "), pol, pol.map(function (p) { return p.kind.replace(/_/g, " "); })),
         box("PSTN usage", usage ? usage.id : "", [usage]),
-        box("route", route ? route.id : "", [route], [], routed ? "" : "bad"),
+        box("route", route ? route.id : byMicrosoft, [route], [route && byMicrosoft ? "carried by " + byMicrosoft : ""], routed ? "" : "bad"),
         box("gateway", gws.map(function (g) { return g.id; }).join(", "), gws),
         box("calling number", cn, [], [elin && elin !== cn ? "ELIN " + elin : ""]),
-        box("PSAP", psap ? psap.id : "", [psap], [LABEL[klass], expected.length ? "expected " + expected.join(", ") : ""],
+        box("PSAP", psap ? psap.id : "", [psap], [LABEL[klass], expected.length ? "expected " + expected.join(", ") : "",
+          screened ? "screened by a relay centre first" : ""],
           klass === "correct" ? "good" : klass === "wrong" || klass === "not_routed" ? "bad" : ""),
         box("notification", mode === "none" ? "" : mode.replace(/_/g, " "), [pol[0] && pol[0].kind === "emergency_calling_policy" ? pol[0] : null], who.length ? [who.join(", ")] : ["nobody notified"])
       ];
