@@ -37,6 +37,8 @@ int main() {
     e = error_of([] { e911::read_file("NUL", 100); });
     std::printf("      %s\n", e.c_str());
     expect(e.find("only regular files are read") != std::string::npos, "device NUL refused");
+    e = error_of([] { e911::write_file("NUL", "written through, not replaced"); });
+    expect(e == "(no error)", "device NUL written through: " + e);
     e = error_of([] { e911::write_file("no-such-dir/x.txt", "x"); });
     std::printf("      %s\n", e.c_str());
     expect(e.find("cannot create a temporary file next to it") != std::string::npos, "temp file in missing dir");
