@@ -102,8 +102,8 @@ int run_simulate(Opts& o) {
             if (!ec) f.open(o.calls, std::ios::binary);
             if (!ec && !f) ec = std::error_code(errno, std::generic_category());
             if (ec) {
-                bool missing = ec == std::errc::no_such_file_or_directory;
-                std::cerr << "e911: cannot read " << o.calls << ": " << (missing ? "no such file" : ec.message()) << "\n";
+                std::string why = ec == std::errc::no_such_file_or_directory ? "no such file" : ec.message();
+                std::cerr << "e911: cannot read " << o.calls << ": " << why << "\n";
                 return kUsage;
             }
             in = &f;

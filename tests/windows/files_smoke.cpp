@@ -47,7 +47,8 @@ int main() {
     expect(e911::read_file(utf8, 100) == "utf8", "UTF-8 file name round trip");
     expect(fs::exists(fs::path(u8"z\u00fcrich-\u6771.txt")), "UTF-8 name stored as UTF-16, not ANSI");
     int temps = 0;
-    for (auto& d : fs::directory_iterator(".")) temps += d.path().filename().string().find(".tmp-") != std::string::npos;
+    for (auto& d : fs::directory_iterator("."))
+        temps += d.path().filename().string().find(".tmp-") != std::string::npos;
     expect(temps == 0, "no temporary file left behind");
     std::printf("%d failures\n", failures);
     return failures != 0;
