@@ -1,11 +1,10 @@
 // e911 simulate: one call step by step, or a call log (batch); e911 pidf: a location's PIDF-LO.
-#include <sys/stat.h>
 #include <chrono>
 #include <memory>
 
 #include <cerrno>
 #include <cstdlib>
-#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -94,16 +93,17 @@ int run_simulate(Opts& o) {
         std::istream* in = &std::cin;
         if (o.calls != "-") {
             // A call log streams, so a pipe is fine; a directory or device is not a call log.
-            struct stat st {};
-            int err = ::stat(o.calls.c_str(), &st) == 0 ? 0 : errno;
-            if (!err && !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+            std::error_code ec;
+            auto type = std::filesystem::status(o.calls, ec).type();
+            if (!ec && type != std::filesystem::file_type::regular && type != std::filesystem::file_type::fifo) {
                 std::cerr << "e911: cannot read " << o.calls << ": not a regular file or pipe (a directory or device)\n";
                 return kUsage;
             }
-            if (!err) f.open(o.calls, std::ios::binary);
-            if (err || !f) {
-                if (!err) err = errno;
-                std::cerr << "e911: cannot read " << o.calls << ": " << (err == ENOENT ? "no such file" : std::strerror(err)) << "\n";
+            if (!ec) f.open(o.calls, std::ios::binary);
+            if (!ec && !f) ec = std::error_code(errno, std::generic_category());
+            if (ec) {
+                std::string why = ec == std::errc::no_such_file_or_directory ? "no such file" : ec.message();
+                std::cerr << "e911: cannot read " << o.calls << ": " << why << "\n";
                 return kUsage;
             }
             in = &f;
