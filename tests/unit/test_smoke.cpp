@@ -1,3 +1,3 @@
 #include <catch2/catch.hpp>
 #include "e911/e911.hpp"
-TEST_CASE("version is set") { REQUIRE(std::string(e911::version()) == "0.1.0"); }
+TEST_CASE("version is set") { REQUIRE(std::string(e911::version()) == "0.2.0"); }
