@@ -93,4 +93,18 @@ psaps:
 )";
 }
 
+// The config with the first `from` replaced by `to`; fails the test when `from` is not there.
+inline std::string edit(std::string s, const std::string& from, const std::string& to) {
+    auto p = s.find(from);
+    if (p == std::string::npos) FAIL("config has no `" + from + "`");
+    return s.replace(p, from.size(), to);
+}
+// Appends `text` (list items) after the line containing `anchor`.
+inline std::string after(const std::string& s, const std::string& anchor, const std::string& text) {
+    auto p = s.find(anchor);
+    if (p == std::string::npos) FAIL("config has no `" + anchor + "`");
+    p = s.find('\n', p) + 1;
+    return s.substr(0, p) + text + s.substr(p);
+}
+
 }  // namespace test

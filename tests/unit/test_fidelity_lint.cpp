@@ -12,19 +12,10 @@ using namespace e911;
 using test::base_us;
 using test::line_of;
 using test::run_rule;
+using test::edit;
+using test::after;
 
 namespace {
-std::string edit(std::string s, const std::string& from, const std::string& to) {
-    auto p = s.find(from);
-    if (p == std::string::npos) FAIL("config has no `" + from + "`");
-    return s.replace(p, from.size(), to);
-}
-std::string after(const std::string& s, const std::string& anchor, const std::string& text) {
-    auto p = s.find(anchor);
-    if (p == std::string::npos) FAIL("config has no `" + anchor + "`");
-    p = s.find('\n', p) + 1;
-    return s.substr(0, p) + text + s.substr(p);
-}
 std::string messages(const std::vector<Finding>& fs) {
     std::string all;
     for (const auto& f : fs) all += f.message + "\n";

@@ -9,13 +9,10 @@ using namespace e911;
 using test::base_us;
 using test::line_of;
 using test::run_rule;
+using test::edit;
+using test::after;
 
 namespace {
-std::string edit(std::string s, const std::string& from, const std::string& to) {
-    auto p = s.find(from);
-    if (p == std::string::npos) FAIL("config has no `" + from + "`");
-    return s.replace(p, from.size(), to);
-}
 Trace call(const std::string& yaml, const std::string& dialed, const std::string& ip = "10.0.0.5/24",
            const std::string& user = "alice") {
     static std::vector<std::unique_ptr<Config>> keep;  // the Simulator needs its Config alive

@@ -7,15 +7,12 @@
 #include "helpers.hpp"
 
 using namespace e911;
+using test::edit;
+using test::after;
 using test::base_us;
 using test::line_of;
 
 namespace {
-std::string edit(std::string s, const std::string& from, const std::string& to) {
-    auto p = s.find(from);
-    if (p == std::string::npos) FAIL("config has no `" + from + "`");
-    return s.replace(p, from.size(), to);
-}
 // base_us with a second subnet of site hq that has no LIS entry.
 std::string with_unmapped_subnet(const std::string& y) {
     return edit(y, "    - {prefix: 10.0.0.0/24, site: hq}\n",

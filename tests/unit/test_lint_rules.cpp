@@ -6,20 +6,10 @@ using namespace e911;
 using test::base_us;
 using test::line_of;
 using test::run_rule;
+using test::edit;
+using test::after;
 
 namespace {
-std::string edit(std::string s, const std::string& from, const std::string& to) {
-    auto p = s.find(from);
-    if (p == std::string::npos) FAIL("base config has no `" + from + "`");
-    return s.replace(p, from.size(), to);
-}
-// Appends list items after the line containing `anchor`.
-std::string after(const std::string& s, const std::string& anchor, const std::string& text) {
-    auto p = s.find(anchor);
-    if (p == std::string::npos) FAIL("base config has no `" + anchor + "`");
-    p = s.find('\n', p) + 1;
-    return s.substr(0, p) + text + s.substr(p);
-}
 Finding only(const std::vector<Finding>& fs) {
     INFO(findings_to_text(fs, false));
     REQUIRE(fs.size() == 1);

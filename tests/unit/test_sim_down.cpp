@@ -10,21 +10,12 @@
 #include "helpers.hpp"
 
 using namespace e911;
+using test::edit;
+using test::after;
 using test::base_us;
 using test::config;
 
 namespace {
-std::string edit(std::string s, const std::string& from, const std::string& to) {
-    auto p = s.find(from);
-    if (p == std::string::npos) FAIL("config has no `" + from + "`");
-    return s.replace(p, from.size(), to);
-}
-std::string after(const std::string& s, const std::string& anchor, const std::string& text) {
-    auto p = s.find(anchor);
-    if (p == std::string::npos) FAIL("config has no `" + anchor + "`");
-    p = s.find('\n', p) + 1;
-    return s.substr(0, p) + text + s.substr(p);
-}
 // One gateway on the emergency route, a second route of the same usage through sbc2.
 std::string two_routes() {
     auto one = edit(base_us(), "gateways: [sbc, sbc2]", "gateways: [sbc]");
