@@ -17,6 +17,8 @@ Command add_validate(CLI::App& app) {
     sub->add_option("FILE", o->files, "configuration files (YAML or JSON), each its own configuration")->required();
     sub->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
     add_file_set_options(sub, o->merge, o->only_configs);
+    sub->add_flag("--check-schema", load_options().check_schema,
+                  "also validate against the JSON Schema (slower: the loader applies the same rules itself)");
     return {sub, [o] {
                 auto units = plan_files(o->files, o->merge, o->only_configs);
                 std::vector<e911::Diagnostic> all;

@@ -212,6 +212,7 @@ struct PathWalk {
     template <class... A>
     void field(const char*, A&&...) {}
     void raw(const char*) {}
+    void ignored(const char*) {}
     template <class D>
     void object(const char*, D&) {}
     template <class B>

@@ -29,6 +29,11 @@ struct LoadOptions {
     // lifts both (CLI --allow-include-outside); the other checks (regular files only, bounded
     // size, depth and count) still apply.
     bool allow_include_outside = false;
+    // The decoder applies every rule of the JSON Schema (keys, types, enums, patterns, bounds,
+    // required keys) in its one pass; a test keeps the two in agreement. True also validates the
+    // document against the schema itself (valijson), which costs about a third of the load time;
+    // CLI `validate --check-schema`.
+    bool check_schema = false;
 };
 
 // Several root files are merged as if one included the others.

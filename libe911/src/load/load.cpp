@@ -380,11 +380,12 @@ void cap(std::vector<Diagnostic>& ds, std::size_t max) {
     ds.push_back(std::move(d));
 }
 
-LoadResult finish(LoadResult r, Node& root, bool parsed, const LoadLimits& limits) {
+LoadResult finish(LoadResult r, Node& root, bool parsed, const LoadOptions& options) {
+    const LoadLimits& limits = options.limits;
     if (parsed) detail::imp::apply_overrides(root, r.config, r.diagnostics);  // `overrides:` on imported objects
     if (parsed && root.kind == Node::Kind::mapping) {
         std::vector<Diagnostic> schema;
-        validate_schema(root, r.config, schema, std::size_t{limits.max_diagnostics} + 1);
+        if (options.check_schema) validate_schema(root, r.config, schema, std::size_t{limits.max_diagnostics} + 1);
         detail::decode(root, r.config, r.diagnostics);
         auto dups = r.config.build_indexes();
         detail::check_references(r.config, dups, r.diagnostics);
@@ -419,7 +420,7 @@ LoadResult load_files(const std::vector<std::string>& paths, const LoadOptions& 
         else if (one.kind == Node::Kind::mapping) merge(root, std::move(one), r.config, r.diagnostics, "");
     }
     if (paths.empty()) r.diagnostics.push_back(make("unreadable-file", "", {}, "", "no configuration file given", "name at least one file"));
-    return finish(std::move(r), root, parsed, options.limits);
+    return finish(std::move(r), root, parsed, options);
 }
 
 LoadResult load_string(const std::string& text, Format format, const std::string& name, const std::string& base_dir,
@@ -428,7 +429,7 @@ LoadResult load_string(const std::string& text, Format format, const std::string
     Node root;
     Loader loader(r.config, r.diagnostics, options);
     bool parsed = loader.read_root_text(text, name, format, base_dir, root);
-    return finish(std::move(r), root, parsed, options.limits);
+    return finish(std::move(r), root, parsed, options);
 }
 
 Config load_or_throw(const std::vector<std::string>& paths) {

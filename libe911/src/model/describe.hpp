@@ -514,7 +514,7 @@ struct Describe<Config> {
         v.field("version", c.version,
                 Opt{.required = true, .hint = "add `version: 1` at the top of the file", .lo = 1, .hi = 1000});
         v.raw("include");  // resolved before decoding
-        v.raw("$schema");
+        v.ignored("$schema");  // the editor's schema reference: a string, not kept
         v.field("name", c.name);
         v.field("description", c.description);
         v.object("defaults", c.defaults);
@@ -564,6 +564,7 @@ struct ListWalk {
     template <class... A>
     void field(const char*, A&&...) {}
     void raw(const char*) {}
+    void ignored(const char*) {}
     template <class D>
     void object(const char*, D&) {}
     template <class B>
