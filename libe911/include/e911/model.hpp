@@ -30,7 +30,8 @@ struct Ref {
 // Where an object and each of its fields were written. Field names are the format's keys.
 struct Positions {
     SourcePos self;
-    std::vector<std::pair<std::string, SourcePos>> fields;
+    // Keys are the format's own names (static strings): no allocation per field of a million objects.
+    std::vector<std::pair<std::string_view, SourcePos>> fields;
     SourcePos of(std::string_view key) const;  // the field's position, else the object's
 };
 

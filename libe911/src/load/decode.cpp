@@ -106,7 +106,8 @@ public:
     bool present(const char* key) const { return n_ && n_->get(key) != nullptr; }
 
     const Node* take(const char* key) {
-        known_.emplace_back(key);
+        if (known_.empty()) known_.reserve(32);
+        known_.push_back(key);
         if (!n_) return nullptr;
         if (scalar_) return n_;
         for (std::size_t i = 0; i < n_->keys.size(); ++i) {
@@ -270,11 +271,12 @@ public:
         for (std::size_t i = 0; i < n_->keys.size(); ++i) {
             const std::string& k = n_->keys[i];
             if (std::find(known_.begin(), known_.end(), k) != known_.end()) continue;
-            std::string sug = closest(k, known_);
+            const std::vector<std::string> known(known_.begin(), known_.end());
+            std::string sug = closest(k, known);
             std::string hint;
             if (!sug.empty()) hint = "rename it to `" + sug + "`";
             else if (path_.empty() && kMisplaced.count(k)) hint = "`" + k + "` belongs under " + kMisplaced.at(k);
-            else hint = "known keys here: " + join(known_, ", ");
+            else hint = "known keys here: " + join(known, ", ");
             std::string msg = "unknown key `" + k + "`" + (path_.empty() ? "" : " in `" + path_ + "`");
             if (!sug.empty()) msg += "; did you mean `" + sug + "`?";
             c_.report("unknown-key", n_->key_pos[i], sub(k.c_str()), msg, hint);
@@ -292,7 +294,7 @@ private:
     const Node* n_;
     std::string path_;
     Positions* pos_;
-    std::vector<std::string> known_;
+    std::vector<const char*> known_;  // the descriptions' key names: static strings
     bool finished_ = false;
     bool scalar_ = false;
     SourcePos empty_;
