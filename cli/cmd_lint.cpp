@@ -4,6 +4,7 @@
 #include <set>
 
 #include "command.hpp"
+#include "progress.hpp"
 
 namespace cli {
 namespace {
@@ -49,14 +50,19 @@ int run_lint(const Opts& o) {
     std::set<std::string> seen;
     bool load_failed = false;
     for (const auto& unit : plan_files(o.files, o.merge, o.only_configs)) {  // each configuration on its own
-        auto r = e911::load_files(unit.files, load_options());
+        ProgressLine progress;  // one line on a terminal for a long load and lint; erased after
+        auto load = load_options();
+        load.progress = progress.fn();
+        auto r = e911::load_files(unit.files, load);
         add_once(findings, e911::findings_from_diagnostics(r.diagnostics), seen);
         if (!r.ok()) {  // load errors are findings too, and a usage-class failure
             load_failed = true;
             continue;
         }
         try {
+            opt.progress = progress.fn();
             add_once(findings, e911::lint(r.config, opt), seen);
+            opt.progress = nullptr;
         } catch (const std::invalid_argument& e) {
             std::cerr << "e911: " << e.what() << "\n";
             return kUsage;

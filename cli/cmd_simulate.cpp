@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "command.hpp"
+#include "progress.hpp"
 #include "platform.hpp"
 
 namespace cli {
@@ -77,6 +78,7 @@ int run_simulate(Opts& o) {
     if (!o.ips.empty()) e911::set_caller_field(o.caller, "ip", join(o.ips));
     if (!o.public_ips.empty()) e911::set_caller_field(o.caller, "public_ip", join(o.public_ips));
     e911::LoadResult r;
+    if (o.quiet) quiet() = true;  // simulate's own --quiet silences the load's progress as well
     if (int rc = load_or_report(o.files, r); rc >= 0) return rc;
     e911::Simulator sim(r.config);
     if (!o.calls.empty()) {
@@ -110,7 +112,7 @@ int run_simulate(Opts& o) {
         }
         e911::BatchOptions options;
         options.jobs = o.jobs;
-        auto progress = std::make_shared<BatchProgress>(in, !o.quiet);
+        auto progress = std::make_shared<BatchProgress>(in, !o.quiet && !quiet());
         options.progress = [progress](long long rows) { (*progress)(rows); };
         auto stats = e911::simulate_batch(sim, *in, std::cout, o.format == "csv" ? e911::BatchOutput::csv : e911::BatchOutput::json,
                                           options);

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "command.hpp"
+#include "progress.hpp"
 
 namespace cli {
 
@@ -24,7 +25,13 @@ Command add_validate(CLI::App& app) {
                 std::vector<e911::Diagnostic> all;
                 bool unreadable = false, errors = false;
                 for (const auto& u : units) {
-                    auto r = e911::load_files(u.files, load_options());
+                    e911::LoadResult r;
+                    {
+                        ProgressLine progress;  // erased before the diagnostics are printed
+                        auto load = load_options();
+                        load.progress = progress.fn();
+                        r = e911::load_files(u.files, load);
+                    }
                     unreadable = unreadable || r.unreadable();
                     errors = errors || !r.ok();
                     if (o->format != "json") {

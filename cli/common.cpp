@@ -6,6 +6,7 @@
 
 #include "command.hpp"
 #include "platform.hpp"
+#include "progress.hpp"
 
 namespace cli {
 
@@ -49,7 +50,12 @@ int emit(const std::string& text, const std::string& output) {
 }
 
 int load_or_report(const std::vector<std::string>& files, e911::LoadResult& r) {
-    r = e911::load_files(e911::plan_configs(files, true).front().files, load_options());  // a file another includes: once
+    {
+        ProgressLine progress;  // erased before anything else is written
+        auto load = load_options();
+        load.progress = progress.fn();
+        r = e911::load_files(e911::plan_configs(files, true).front().files, load);  // a file another includes: once
+    }
     if (r.unreadable()) {
         std::cerr << e911::diagnostics_to_text(r.diagnostics, stderr_is_terminal());
         return kUsage;

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "command.hpp"
+#include "progress.hpp"
 
 int main(int argc, char** argv) {
     CLI::App app{"e911: check emergency-calling configurations (Teams Direct Routing, Skype for Business) before they are deployed,\n"
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
     app.add_option("--max-file-size", load.limits.max_file_bytes, "largest file read, in bytes (default 256 MiB)")->group("Input bounds");
     app.add_option("--max-diagnostics", load.limits.max_diagnostics, "diagnostics listed per load before \"N more not shown\"")
         ->group("Input bounds");
+    app.add_flag("--quiet", cli::quiet(), "no progress display on stderr (shown only on a terminal, for work over 2 s)");
     app.fallthrough();
     // A closed pipe is reported as a write error (check_stdout) instead of killing the process silently.
     std::signal(SIGPIPE, SIG_IGN);

@@ -9,6 +9,7 @@
 #include "e911/diagnostic.hpp"
 #include "e911/error.hpp"
 #include "e911/model.hpp"
+#include "e911/progress.hpp"
 
 namespace e911 {
 
@@ -60,6 +61,8 @@ struct LintOptions {
     // here (not empty, not the placeholder --write-baseline writes), so a baseline cannot silently hide
     // a wrong-PSAP error.
     std::map<std::string, std::string> baseline_reasons;
+    // Called after each rule with the rules run so far (see e911/progress.hpp).
+    ProgressFn progress;
 };
 
 // Runs the selected rules, then the engine passes (waivers, fingerprints and the baseline).

@@ -9,6 +9,7 @@
 #include "e911/error.hpp"  // LoadError
 #include "e911/limits.hpp"
 #include "e911/model.hpp"
+#include "e911/progress.hpp"
 
 namespace e911 {
 
@@ -34,6 +35,8 @@ struct LoadOptions {
     // document against the schema itself (valijson), which costs about a third of the load time;
     // CLI `validate --check-schema`.
     bool check_schema = false;
+    // Called while loading: bytes read per file, then objects decoded (see e911/progress.hpp).
+    ProgressFn progress;
 };
 
 // Several root files are merged as if one included the others.

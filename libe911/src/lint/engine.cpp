@@ -105,11 +105,14 @@ std::vector<Finding> lint(const Config& cfg, const LintOptions& opt) {
     detail::LintContext ctx{cfg, compiled, {}};
     std::vector<Finding> out;
     std::set<std::string> ran;
-    for (const auto* rule : detail::registry()) {
-        if (!rule->check || !selection.runs(rule->id, rule->category)) continue;
+    std::vector<const detail::Rule*> selected;
+    for (const auto* rule : detail::registry())
+        if (rule->check && selection.runs(rule->id, rule->category)) selected.push_back(rule);
+    for (const auto* rule : selected) {
         ran.insert(rule->id);
         detail::Emit emit(cfg, out, rule->id, rule->severity);
         rule->check(ctx, emit);
+        if (opt.progress) opt.progress(Progress{"linting", "rules", ran.size(), selected.size()});
     }
     detail::waiver_pass(cfg, opt.today.empty() ? detail::today_utc() : opt.today, selection, ran, out);
     detail::baseline_pass(opt.baseline, out, opt.baseline_reasons);

@@ -30,9 +30,15 @@ using NK = Node::Kind;
 
 class Ctx {
 public:
-    Ctx(Config& c, std::vector<Diagnostic>& o) : cfg(c), out(o) {}
+    Ctx(Config& c, std::vector<Diagnostic>& o, const ProgressFn& p) : cfg(c), out(o), progress(p) {}
     Config& cfg;
     std::vector<Diagnostic>& out;
+    const ProgressFn& progress;
+    std::uint64_t objects = 0;
+
+    void one_more_object() {
+        if (++objects % 8192 == 0 && progress) progress(Progress{"decoding", "objects", objects, 0});
+    }
 
     void report(const char* id, const SourcePos& p, const std::string& key, std::string msg, std::string hint,
                 Severity sev = Severity::error) {
@@ -584,6 +590,7 @@ private:
 
 template <class D, class T>
 bool decode_object(Ctx& c, const Node& n, const std::string& path, T& obj) {
+    c.one_more_object();
     Obj o(c, &n, path, &obj.pos);
     Fields f(c, o);
     D::fields(f, obj);
@@ -592,8 +599,8 @@ bool decode_object(Ctx& c, const Node& n, const std::string& path, T& obj) {
 
 }  // namespace
 
-void decode(const Node& root, Config& cfg, std::vector<Diagnostic>& out) {
-    Ctx c(cfg, out);
+void decode(const Node& root, Config& cfg, std::vector<Diagnostic>& out, const ProgressFn& progress) {
+    Ctx c(cfg, out, progress);
     Obj o(c, &root, "", nullptr);
     if (!o.valid()) return;
     Fields f(c, o);
@@ -630,7 +637,8 @@ std::vector<std::string> ids_of_kind(const Config& c, Kind k) {
 
 void check_references(Config& cfg, const std::vector<std::pair<Kind, std::uint32_t>>& duplicates,
                       std::vector<Diagnostic>& out) {
-    Ctx c(cfg, out);
+    const ProgressFn none;
+    Ctx c(cfg, out, none);
     for (const auto& [kind, idx] : duplicates) {
         if (kind == Kind::subnet)
             continue;  // the same prefix in two places is lint's subnet-overlap / subnet-redundant

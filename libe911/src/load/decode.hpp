@@ -4,10 +4,12 @@
 
 #include "load/document.hpp"
 #include "e911/model.hpp"
+#include "e911/progress.hpp"
 
 namespace e911::detail {
 
-void decode(const Node& root, Config& cfg, std::vector<Diagnostic>& out);
+// `progress` hears the count of objects decoded, every few thousand.
+void decode(const Node& root, Config& cfg, std::vector<Diagnostic>& out, const ProgressFn& progress = {});
 // After indexes are built: duplicate ids and dangling references.
 void check_references(Config& cfg, const std::vector<std::pair<Kind, std::uint32_t>>& duplicates, std::vector<Diagnostic>& out);
 

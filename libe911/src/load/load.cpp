@@ -174,6 +174,8 @@ public:
         }
         ++files_read_;
         loaded_.insert(canon);
+        bytes_read_ += raw.size();
+        if (opt_.progress) opt_.progress(Progress{"reading", "bytes", bytes_read_, 0});
         return read_text(raw, path.string(), Format::automatic, path.parent_path(), canon, root);
     }
 
@@ -250,6 +252,7 @@ private:
     fs::path root_dir_;
     bool from_text_ = false;
     std::uint32_t files_read_ = 0;
+    std::uint64_t bytes_read_ = 0;
 };
 
 // ------------------------------------------------------------------ schema
@@ -386,7 +389,7 @@ LoadResult finish(LoadResult r, Node& root, bool parsed, const LoadOptions& opti
     if (parsed && root.kind == Node::Kind::mapping) {
         std::vector<Diagnostic> schema;
         if (options.check_schema) validate_schema(root, r.config, schema, std::size_t{limits.max_diagnostics} + 1);
-        detail::decode(root, r.config, r.diagnostics);
+        detail::decode(root, r.config, r.diagnostics, options.progress);
         auto dups = r.config.build_indexes();
         detail::check_references(r.config, dups, r.diagnostics);
         for (auto& d : schema) r.diagnostics.push_back(std::move(d));

@@ -1,3 +1,4 @@
+// The load's own checks: the decoder applies the schema's rules; long work reports its progress.
 // The loader no longer validates every document against the JSON Schema: the decoder applies the
 // same rules in the same pass. This test keeps that true. From the schema alone it builds a document
 // with every key set, then breaks one rule at a time (a wrong type, a value outside an enum, a pattern
@@ -158,4 +159,28 @@ TEST_CASE("checking the schema as well adds nothing the decoder did not say", "[
     auto both = e911::load_string(text, e911::Format::yaml, "test.yaml", E911_SOURCE_DIR "/tests/data", o);
     CHECK(plain.diagnostics.size() >= 3);
     CHECK(e911::diagnostics_to_text(both.diagnostics, false) == e911::diagnostics_to_text(plain.diagnostics, false));
+}
+
+TEST_CASE("a load and a lint report their progress to the caller", "[progress]") {
+    std::vector<std::string> stages;
+    std::uint64_t rules_done = 0, rules_total = 0, bytes = 0;
+    e911::LoadOptions o;
+    o.progress = [&](const e911::Progress& p) {
+        stages.emplace_back(p.stage);
+        if (std::string(p.stage) == "reading") bytes = p.done;
+    };
+    auto r = e911::load_files({E911_SOURCE_DIR "/examples/campus.yaml"}, o);
+    REQUIRE(r.ok());
+    CHECK(bytes > 1000);
+    e911::LintOptions lo;
+    lo.progress = [&](const e911::Progress& p) {
+        stages.emplace_back(p.stage);
+        CHECK(p.done > rules_done);  // grows within the stage
+        rules_done = p.done, rules_total = p.total;
+    };
+    e911::lint(r.config, lo);
+    CHECK(stages.front() == "reading");
+    CHECK(stages.back() == "linting");
+    CHECK(rules_done == rules_total);
+    CHECK(rules_total > 30);
 }
