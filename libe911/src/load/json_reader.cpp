@@ -117,19 +117,39 @@ private:
     const char* at_ = nullptr;
 };
 
-}  // namespace
+struct Outcome {
+    error_code error;
+    std::size_t offset;  // where the walk was when it stopped
+};
 
-// The text is read as the only item of a list: simdjson 3.0 reads a document that is a lone scalar
-// loosely (it takes `nulll`, and refuses `null` before a newline), any value inside a list strictly.
-// "[" T "]" is one list of one item with nothing after it exactly when T is one JSON value.
-bool parse_json(const std::string& text, std::uint32_t file_index, const std::string& file_name, Node& root,
-                std::vector<Diagnostic>& out, const LoadLimits& limits) {
-    TreeBuilder b(root, out, file_name, limits);
+// Nothing may follow the document but whitespace.
+error_code at_end(od::document& doc) {
+    const char* end = nullptr;
+    return doc.current_location().get(end) == simdjson::OUT_OF_BOUNDS ? simdjson::SUCCESS : simdjson::TRAILING_CONTENT;
+}
+
+// A mapping or list at the root, the usual case. SCALAR_DOCUMENT_AS_VALUE, before anything is
+// built, when the document is one scalar.
+Outcome read_document(simdjson::padded_string_view input, TreeBuilder& b, LineIndex& lines) {
+    JsonWalk walk(b, lines, input.data());
+    od::parser parser;
+    od::document doc;
+    od::value root;
+    error_code e = parser.iterate(input).get(doc);
+    if (!e) e = doc.get_value().get(root);
+    if (!e) e = walk.value(root);
+    if (!e) e = at_end(doc);
+    return {e, walk.offset()};
+}
+
+// simdjson 3.0 reads a document that is one scalar loosely (it takes `nulll`, and refuses `null`
+// before a newline) but any value inside a list strictly; "[" T "]" is a list of one item with
+// nothing after it exactly when T is one JSON value.
+Outcome read_as_list_item(const std::string& text, TreeBuilder& b, LineIndex& lines) {
     simdjson::padded_string wrapped(text.size() + 2);
     wrapped.data()[0] = '[';
     std::memcpy(wrapped.data() + 1, text.data(), text.size());
     wrapped.data()[text.size() + 1] = ']';
-    LineIndex lines(text, file_index);
     JsonWalk walk(b, lines, wrapped.data() + 1);
     od::parser parser;
     od::document doc;
@@ -144,13 +164,31 @@ bool parse_json(const std::string& text, std::uint32_t file_index, const std::st
             if ((e = walk.value(v))) break;
         }
     }
-    const char* end = nullptr;
-    if (!e && (items != 1 || doc.current_location().get(end) != simdjson::OUT_OF_BOUNDS)) e = simdjson::TRAILING_CONTENT;
-    if (e == simdjson::DEPTH_ERROR && b.too_deep()) return false;  // the TreeBuilder said so
-    if (e) {
+    if (!e) e = items == 1 ? at_end(doc) : simdjson::TRAILING_CONTENT;
+    return {e, walk.offset()};
+}
+
+}  // namespace
+
+// Read in place when the text leaves room for simdjson's padding after it (sanitize_utf8 leaves
+// it), else from one padded copy.
+bool parse_json(const std::string& text, std::uint32_t file_index, const std::string& file_name, Node& root,
+                std::vector<Diagnostic>& out, const LoadLimits& limits) {
+    TreeBuilder b(root, out, file_name, limits);
+    LineIndex lines(text, file_index);
+    simdjson::padded_string copy;
+    simdjson::padded_string_view input(text.data(), text.size(), text.capacity());
+    if (text.capacity() - text.size() < simdjson::SIMDJSON_PADDING) {
+        copy = simdjson::padded_string(text);
+        input = copy;
+    }
+    Outcome r = read_document(input, b, lines);
+    if (r.error == simdjson::SCALAR_DOCUMENT_AS_VALUE) r = read_as_list_item(text, b, lines);
+    if (r.error == simdjson::DEPTH_ERROR && b.too_deep()) return false;  // the TreeBuilder said so
+    if (r.error) {
         JsonSyntaxError err = describe_json_syntax_error(text);
         if (err.message.empty())  // only simdjson minds: say what it said, where the walk was
-            err = JsonSyntaxError{walk.offset(), std::string("JSON could not be read: ") + simdjson::error_message(e)};
+            err = JsonSyntaxError{r.offset, std::string("JSON could not be read: ") + simdjson::error_message(r.error)};
         b.error(lines.at(err.offset), "syntax-error", err.message, "check for a missing comma, quote or bracket just before this point");
         return false;
     }

@@ -53,13 +53,19 @@ public:
     void end_skipped() { --skipping_; }
     // The frame's lists are copied out at their final size and kept for the next node at this
     // depth, so building a node of n children allocates once per list instead of log n times.
+    // A long list (a collection) is handed over instead: copying it would touch its memory twice.
     Node end() {
         Frame& f = stack_[--depth_];
         Node n;
         n.kind = f.kind;
         n.pos = f.pos;
-        n.items.reserve(f.items.size());
-        std::move(f.items.begin(), f.items.end(), std::back_inserter(n.items));
+        if (f.items.size() >= kHandOver) {
+            n.items = std::move(f.items);
+            f.items = {};
+        } else {
+            n.items.reserve(f.items.size());
+            std::move(f.items.begin(), f.items.end(), std::back_inserter(n.items));
+        }
         n.keys.reserve(f.keys.size());
         std::move(f.keys.begin(), f.keys.end(), std::back_inserter(n.keys));
         n.key_pos.assign(f.key_pos.begin(), f.key_pos.end());
@@ -138,6 +144,7 @@ public:
     }
 
 private:
+    static constexpr std::size_t kHandOver = 256;
     // One per depth, reused: the node being built there (kind, position, children so far).
     struct Frame {
         Node::Kind kind = Node::Kind::null;
