@@ -40,7 +40,7 @@ public:
         switch (type) {
             case od::json_type::object: return mapping(v);
             case od::json_type::array: return sequence(v);
-            case od::json_type::string: return string(v);
+            case od::json_type::string: return string(v, token);
             case od::json_type::number: return number(v, token);
             case od::json_type::boolean: {
                 bool yes = false;
@@ -66,10 +66,15 @@ private:
         for (auto item : object) {
             if (auto e = item.error()) return e;
             od::field field = std::move(item).value_unsafe();
-            at_ = field.key().raw() - 1;  // the opening quote
+            const char* raw = field.key().raw();  // just after the opening quote
+            at_ = raw - 1;
             SourcePos key_pos = here();
-            std::string_view key;
-            if (auto e = field.unescaped_key().get(key)) return e;
+            // Between the key and its value lie only `"`, blanks and `:`: the last quote closes the key.
+            std::string_view key(raw, static_cast<std::size_t>(field.value().raw_json_token().data() - raw));
+            std::size_t close = key.rfind('"');
+            key = key.substr(0, close);
+            if (close == std::string_view::npos || key.find('\\') != std::string_view::npos)
+                if (auto e = field.unescaped_key().get(key)) return e;
             b_.key(std::string(key), key_pos);
             if (auto e = value(field.value())) return e;
         }
@@ -88,9 +93,18 @@ private:
         b_.attach(b_.end());
         return simdjson::SUCCESS;
     }
-    error_code string(od::value& v) {
-        std::string_view s;
-        if (auto e = v.get_string().get(s)) return e;
+    // A string without a backslash is its own text: simdjson's first pass has checked its bytes
+    // (UTF-8, no raw control characters), so only strings with escapes are unescaped. The value is
+    // consumed either way: simdjson skips an unread string followed by `:` as if it were a key.
+    error_code string(od::value& v, std::string_view token) {
+        std::size_t close = token.rfind('"');  // the token is the string and the blanks after it
+        std::string_view s = close != std::string_view::npos && close > 0 ? token.substr(1, close - 1) : std::string_view("\\");
+        if (s.find('\\') != std::string_view::npos) {
+            if (auto e = v.get_string().get(s)) return e;
+        } else {
+            od::raw_json_string consumed;
+            if (auto e = v.get_raw_json_string().get(consumed)) return e;
+        }
         return scalar(Node::Kind::string, s);
     }
     // Integers keep their text even past 64 bits, so the decoder can say "outside 1..n" instead of
