@@ -137,7 +137,7 @@ TEST_CASE("JSON reader: syntax errors say what was expected where") {
     CHECK(d->message.find("unexpected ','") != std::string::npos);
     CHECK(d->message.find("expected string literal") != std::string::npos);
     for (const char* bad : {"{\"a\" 1}", "[1 2]", "{\"a\":1,}", "[01]", "[1.]", "[tru]", "[\"\\x\"]", "{1:2}", "]", "[\"a\nb\"]", "'a'",
-                            "[1] // c", "{\"a\":nulll}"}) {
+                            "[1] // c", "{\"a\":nulll}", "[\"a\": 1]", "{\"k\": [\"x\": \"y\"]}", "\"a\": 1"}) {
         INFO(bad);
         auto b = parse(bad);
         CHECK_FALSE(b.ok);
