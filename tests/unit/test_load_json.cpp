@@ -186,3 +186,16 @@ TEST_CASE("JSON reader: big strings and many keys load; duplicate keys are repor
     REQUIRE(d);
     CHECK(d->column == many.rfind("\"k7\"") + 1);
 }
+
+TEST_CASE("JSON reader: a UTF-8 BOM before the document is skipped and still takes the first column") {
+    auto p = parse("\xEF\xBB\xBF{\"a\": 1}");
+    REQUIRE(p.ok);
+    CHECK(p.diagnostics.empty());
+    CHECK(p.root.pos.column == 2);
+    CHECK(p.root.key_pos[0].column == 3);
+    auto s = parse("\xEF\xBB\xBF\"x\"");
+    REQUIRE(s.ok);
+    CHECK(s.root.text == "x");
+    CHECK(syntax_error(parse("\xEF\xBB\xBF").diagnostics));
+    CHECK(syntax_error(parse("\xEF\xBB\xBF{\"a\": }").diagnostics));
+}

@@ -144,8 +144,9 @@ error_code at_end(od::document& doc) {
 
 // A mapping or list at the root, the usual case. SCALAR_DOCUMENT_AS_VALUE, before anything is
 // built, when the document is one scalar.
-Outcome read_document(simdjson::padded_string_view input, TreeBuilder& b, LineIndex& lines) {
-    JsonWalk walk(b, lines, input.data());
+// `start` is where the text begins (offsets count from there); `input` may begin after a BOM.
+Outcome read_document(const char* start, simdjson::padded_string_view input, TreeBuilder& b, LineIndex& lines) {
+    JsonWalk walk(b, lines, start);
     od::parser parser;
     od::document doc;
     od::value root;
@@ -159,10 +160,11 @@ Outcome read_document(simdjson::padded_string_view input, TreeBuilder& b, LineIn
 // simdjson 3.0 reads a document that is one scalar loosely (it takes `nulll`, and refuses `null`
 // before a newline) but any value inside a list strictly; "[" T "]" is a list of one item with
 // nothing after it exactly when T is one JSON value.
-Outcome read_as_list_item(const std::string& text, TreeBuilder& b, LineIndex& lines) {
+Outcome read_as_list_item(const std::string& text, std::size_t bom, TreeBuilder& b, LineIndex& lines) {
     simdjson::padded_string wrapped(text.size() + 2);
     wrapped.data()[0] = '[';
     std::memcpy(wrapped.data() + 1, text.data(), text.size());
+    std::memset(wrapped.data() + 1, ' ', bom);  // blanks of the same length keep every offset
     wrapped.data()[text.size() + 1] = ']';
     JsonWalk walk(b, lines, wrapped.data() + 1);
     od::parser parser;
@@ -185,19 +187,24 @@ Outcome read_as_list_item(const std::string& text, TreeBuilder& b, LineIndex& li
 }  // namespace
 
 // Read in place when the text leaves room for simdjson's padding after it (sanitize_utf8 leaves
-// it), else from one padded copy.
+// it), else from one padded copy. A UTF-8 BOM (a reader that did not strip it) is skipped, as
+// JSON parsers may; it still counts as the first column.
 bool parse_json(const std::string& text, std::uint32_t file_index, const std::string& file_name, Node& root,
                 std::vector<Diagnostic>& out, const LoadLimits& limits) {
     TreeBuilder b(root, out, file_name, limits);
     LineIndex lines(text, file_index);
+    const std::size_t bom = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
     simdjson::padded_string copy;
-    simdjson::padded_string_view input(text.data(), text.size(), text.capacity());
-    if (text.capacity() - text.size() < simdjson::SIMDJSON_PADDING) {
+    const char* start = text.data();
+    std::size_t room = text.capacity() - text.size();
+    if (room < simdjson::SIMDJSON_PADDING) {
         copy = simdjson::padded_string(text);
-        input = copy;
+        start = copy.data();
+        room = simdjson::SIMDJSON_PADDING;
     }
-    Outcome r = read_document(input, b, lines);
-    if (r.error == simdjson::SCALAR_DOCUMENT_AS_VALUE) r = read_as_list_item(text, b, lines);
+    simdjson::padded_string_view input(start + bom, text.size() - bom, text.size() - bom + room);
+    Outcome r = read_document(start, input, b, lines);
+    if (r.error == simdjson::SCALAR_DOCUMENT_AS_VALUE) r = read_as_list_item(text, bom, b, lines);
     if (r.error == simdjson::DEPTH_ERROR && b.too_deep()) return false;  // the TreeBuilder said so
     if (r.error) {
         JsonSyntaxError err = describe_json_syntax_error(text);
