@@ -2,6 +2,7 @@
 // so both apply the same depth, duplicate-key and mapping-size limits with the same diagnostics.
 #pragma once
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -34,7 +35,7 @@ public:
     // False when the node is not built (too deep, or inside a part being skipped); its contents
     // are then skipped too, so they cannot land in the parent as stray keys or items.
     bool begin(Node::Kind kind, const SourcePos& p) {
-        if (skipping_ > 0 || stack_.size() >= kMaxDepth) {
+        if (skipping_ > 0 || depth_ >= kMaxDepth) {
             if (!too_deep_ && skipping_ == 0)
                 error(p, "syntax-error", "document nested deeper than " + std::to_string(kMaxDepth) + " levels; the deeper part was not read",
                       "flatten the structure; no part of the format nests this deep");
@@ -42,77 +43,98 @@ public:
             ++skipping_;
             return false;
         }
-        Frame f;
-        f.node.kind = kind;
-        f.node.pos = p;
-        stack_.push_back(std::move(f));
+        if (depth_ == stack_.size()) stack_.emplace_back();
+        Frame& f = stack_[depth_++];
+        f.kind = kind;
+        f.pos = p;
+        f.have_key = f.dropped = false;
         return true;
     }
     void end_skipped() { --skipping_; }
+    // The frame's lists are copied out at their final size and kept for the next node at this
+    // depth, so building a node of n children allocates once per list instead of log n times.
+    // A long list (a collection) is handed over instead: copying it would touch its memory twice.
     Node end() {
-        Node n = std::move(stack_.back().node);
-        stack_.pop_back();
+        Frame& f = stack_[--depth_];
+        Node n;
+        n.kind = f.kind;
+        n.pos = f.pos;
+        if (f.items.size() >= kHandOver) {
+            n.items = std::move(f.items);
+            f.items = {};
+        } else {
+            n.items.reserve(f.items.size());
+            std::move(f.items.begin(), f.items.end(), std::back_inserter(n.items));
+        }
+        n.keys.reserve(f.keys.size());
+        std::move(f.keys.begin(), f.keys.end(), std::back_inserter(n.keys));
+        n.key_pos.assign(f.key_pos.begin(), f.key_pos.end());
+        f.items.clear();
+        f.keys.clear();
+        f.key_pos.clear();
+        f.seen.clear();
         return n;
+    }
+    // The next key of the mapping being built; a reader that knows a key is a key (JSON) calls this
+    // instead of attach(), which saves building a Node for it.
+    void key(std::string&& text, const SourcePos& p) {
+        if (skipping_ > 0) return;
+        Frame& f = stack_[depth_ - 1];
+        f.key = std::move(text);
+        f.key_pos_now = p;
+        f.have_key = true;
     }
     void attach(Node&& n) {
         if (skipping_ > 0) return;
-        if (stack_.empty()) {
+        if (depth_ == 0) {
             if (!have_root_) root_ = std::move(n);
             have_root_ = true;
             return;
         }
-        Frame& f = stack_.back();
-        if (f.node.kind == Node::Kind::sequence) {
-            f.node.items.push_back(std::move(n));
+        Frame& f = stack_[depth_ - 1];
+        if (f.kind == Node::Kind::sequence) {
+            f.items.push_back(std::move(n));
             return;
         }
         if (!f.have_key) {
             if (!n.is_scalar()) {
                 error(n.pos, "syntax-error", "a mapping key must be a plain value, not a " + std::string(n.kind_name()),
                       "write the key as a simple name");
-                f.key = "?";
+                key("?", n.pos);
             } else {
-                f.key = n.text;
+                key(std::move(n.text), n.pos);
             }
-            f.key_pos = n.pos;
-            f.have_key = true;
             return;
         }
         f.have_key = false;
         if (f.dropped) return;
-        // Small mappings are scanned; big ones get a hash set, so a mapping of n keys costs O(n).
-        bool dup = false;
-        if (f.node.keys.size() < 16) dup = std::find(f.node.keys.begin(), f.node.keys.end(), f.key) != f.node.keys.end();
-        else {
-            if (f.seen.empty()) f.seen.insert(f.node.keys.begin(), f.node.keys.end());
-            dup = !f.seen.insert(f.key).second;
-        }
-        if (dup) {
-            error(f.key_pos, "duplicate-key", "key `" + f.key + "` appears twice in this mapping",
+        if (duplicate(f)) {
+            error(f.key_pos_now, "duplicate-key", "key `" + f.key + "` appears twice in this mapping",
                   "keep one `" + f.key + "`; the later one would silently replace the earlier in other tools");
             return;
         }
-        if (f.node.keys.size() >= max_keys_) {
-            error(f.key_pos, "syntax-error",
+        if (f.keys.size() >= max_keys_) {
+            error(f.key_pos_now, "syntax-error",
                   "mapping has more than " + std::to_string(max_keys_) + " keys; the rest were not read",
                   "the format's mappings hold a few dozen keys; collections are lists (or raise LoadLimits::max_keys_per_mapping)");
             f.dropped = true;
             return;
         }
-        f.node.keys.push_back(f.key);
-        f.node.key_pos.push_back(f.key_pos);
-        f.node.items.push_back(std::move(n));
+        f.keys.push_back(std::move(f.key));
+        f.key_pos.push_back(f.key_pos_now);
+        f.items.push_back(std::move(n));
     }
     bool has_root() const { return have_root_; }
     bool too_deep() const { return too_deep_; }
-    std::size_t depth() const { return stack_.size(); }
+    std::size_t depth() const { return depth_; }
 
     // "a.b[3].c" for the node being built, for diagnostics.
     std::string path() const {
         std::string p;
-        for (const auto& f : stack_) {
-            if (f.node.kind == Node::Kind::sequence) {
-                p += "[" + std::to_string(f.node.items.size()) + "]";
+        for (std::size_t i = 0; i < depth_; ++i) {
+            const Frame& f = stack_[i];
+            if (f.kind == Node::Kind::sequence) {
+                p += "[" + std::to_string(f.items.size()) + "]";
             } else if (f.have_key) {
                 if (!p.empty()) p += ".";
                 p += f.key;
@@ -122,17 +144,30 @@ public:
     }
 
 private:
+    static constexpr std::size_t kHandOver = 256;
+    // One per depth, reused: the node being built there (kind, position, children so far).
     struct Frame {
-        Node node;
+        Node::Kind kind = Node::Kind::null;
+        SourcePos pos;
+        std::vector<Node> items;
+        std::vector<std::string> keys;
+        std::vector<SourcePos> key_pos;
         bool have_key = false, dropped = false;
         std::unordered_set<std::string> seen;
         std::string key;
-        SourcePos key_pos;
+        SourcePos key_pos_now;
     };
+    // Small mappings are scanned; big ones get a hash set, so a mapping of n keys costs O(n).
+    static bool duplicate(Frame& f) {
+        if (f.keys.size() < 16) return std::find(f.keys.begin(), f.keys.end(), f.key) != f.keys.end();
+        if (f.seen.empty()) f.seen.insert(f.keys.begin(), f.keys.end());
+        return !f.seen.insert(f.key).second;
+    }
     Node& root_;
     std::vector<Diagnostic>& out_;
     const std::string& file_;
-    std::vector<Frame> stack_;
+    std::vector<Frame> stack_;  // frames [0, depth_) are open; the rest wait for reuse
+    std::size_t depth_ = 0;
     std::size_t max_keys_;
     bool have_root_ = false;
     bool too_deep_ = false;
