@@ -156,3 +156,20 @@ TEST_CASE("yaml reader: merge keys are plain keys and duplicates are reported by
     REQUIRE(d);
     CHECK(d->line == 5);
 }
+
+TEST_CASE("yaml reader: a flow list continued at its key's column loads, as yaml-cpp read it") {
+    auto p = parse("x: [1,\n2]\ny: {a: 1,\nb: 2}\n");
+    INFO(diagnostics_to_text(p.diagnostics, false));
+    REQUIRE(p.ok);
+    CHECK(p.root.get("x")->items.size() == 2);
+    CHECK(p.root.get("y")->keys.size() == 2);
+}
+
+TEST_CASE("yaml reader: a hexadecimal whole number is read as its value, not as a leading zero") {
+    auto p = parse("a: 0x1F\nb: 0xFFFFFFFFFFFFFFFFFF\n");
+    REQUIRE(p.ok);
+    CHECK(p.root.get("a")->kind == Node::Kind::integer);
+    CHECK(p.root.get("a")->text == "31");
+    CHECK(p.diagnostics.empty());
+    CHECK(p.root.get("b")->text == "0xFFFFFFFFFFFFFFFFFF");  // too big: left as written for the range check
+}

@@ -301,13 +301,18 @@ void YamlReader::close() {
 void YamlReader::remember(std::string_view anchor, const Node& n) { anchors_[std::string(anchor)] = n; }
 
 // YAML 1.1 reads 010 as octal 8, YAML 1.2 as 10, and 0o7 exists only in 1.2: said, never guessed.
-// The value becomes the YAML 1.2 reading, in decimal, so later checks see one number.
+// The value becomes the YAML 1.2 reading, in decimal, so later checks see one number (0x1F too).
 void YamlReader::octal_looking(Node& n) {
     const std::string t = n.text;
     auto strip_zeros = [](std::string d) {
         auto nz = d.find_first_not_of('0');
         return nz == std::string::npos ? std::string("0") : d.substr(nz);
     };
+    if (t.size() > 2 && t[0] == '0' && t[1] == 'x') {  // hexadecimal reads the same in YAML 1.1 and 1.2
+        std::string digits = strip_zeros(t.substr(2));
+        if (digits.size() <= 16) n.text = std::to_string(std::stoull(digits, nullptr, 16));
+        return;
+    }
     if (t.size() > 2 && t[0] == '0' && t[1] == 'o') {
         std::string digits = strip_zeros(t.substr(2));
         std::string dec = digits.size() > 21 ? t : std::to_string(std::stoull(digits, nullptr, 8));
@@ -351,7 +356,9 @@ bool parse_yaml(const std::string& text, std::uint32_t file_index, const std::st
     YamlReader reader(b, text, file_index);
     auto diag = make_quiet_diag();
     fy_parse_cfg cfg{};
-    cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_COLLECT_DIAG);
+    // Sloppy flow indentation: a `[` list continued at the key's column (`x: [1,\n2]`) loads, as it
+    // did with yaml-cpp and does in most YAML tools, though YAML 1.2 wants it indented.
+    cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_COLLECT_DIAG | FYPCF_SLOPPY_FLOW_INDENTATION);
     cfg.diag = diag.get();
     std::unique_ptr<fy_parser, ParserFree> parser(fy_parser_create(&cfg));
     if (!diag || !parser || fy_parser_set_string(parser.get(), text.data(), text.size()) != 0) {
