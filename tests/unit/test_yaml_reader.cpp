@@ -87,6 +87,13 @@ TEST_CASE("yaml reader: syntax errors carry libfyaml's message at the problem's 
     REQUIRE(d);
     CHECK(d->message.find("closing quote") != std::string::npos);
 
+    // `name:x` is one plain value, not a key: yaml-cpp took it for the key `name:x`.
+    auto nospace = parse("version: 1\nname:x\n");
+    d = first(nospace.diagnostics, "syntax-error");
+    REQUIRE(d);
+    CHECK(d->line == 2);
+    CHECK(d->hint.find("space after the colon") != std::string::npos);
+
     auto flow = parse("a: [1, 2]]\n");
     d = first(flow.diagnostics, "syntax-error");
     REQUIRE(d);

@@ -21,6 +21,17 @@ constexpr std::size_t kMaxAliasNodes = limits::max_alias_nodes;  // guards again
 constexpr const char* kSyntaxHint =
     "check indentation and quoting on this line (a value containing `: ` or starting with `*`, `&`, `!` or `%` needs quotes)";
 
+// libfyaml's messages say what is wrong; the hint says what to write instead, for the common slips.
+std::string syntax_hint(const std::string& libfyaml_message) {
+    auto says = [&](const char* part) { return libfyaml_message.find(part) != std::string::npos; };
+    if (says("tab")) return "indent with spaces; YAML does not allow tabs for indentation";
+    if (says("without closing quote")) return "close the quote on the value where it opens (the error is where the file ended)";
+    if (says("invalid value after mapping") || says("could not find expected ':'"))
+        return "write `key: value` with a space after the colon; a line without one is not a key";
+    if (says("closing bracket") || says("closing brace")) return "close the `[` or `{` where the list or mapping ends";
+    return kSyntaxHint;
+}
+
 std::size_t count_nodes(const Node& n) {
     std::size_t c = 1;
     for (const auto& i : n.items) c += count_nodes(i);
@@ -340,9 +351,7 @@ void YamlReader::report_syntax_error(fy_diag* diag) {
         if (err->type != FYET_ERROR) continue;
         SourcePos p{file_, static_cast<std::uint32_t>(std::max(err->line, 1)), static_cast<std::uint32_t>(std::max(err->column, 1))};
         std::string msg = latin1_repair(err->msg ? err->msg : "");
-        std::string hint = msg.find("tab") != std::string::npos ? "indent with spaces; YAML does not allow tabs for indentation"
-                                                                : kSyntaxHint;
-        b_.error(p, "syntax-error", "YAML syntax error: " + msg, hint);
+        b_.error(p, "syntax-error", "YAML syntax error: " + msg, syntax_hint(msg));
         return;
     }
     b_.error(pos(last_end_), "syntax-error", "YAML syntax error", kSyntaxHint);
