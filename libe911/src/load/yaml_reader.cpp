@@ -165,9 +165,10 @@ private:
 YamlReader::Mark YamlReader::mark_of(const fy_mark* m, std::size_t back) {
     Mark r;
     if (!m) return r;
+    if (m->column < static_cast<int>(back) || m->input_pos < back) back = 0;  // never before the line's start
     r.offset = m->input_pos - back;
-    r.line = static_cast<std::uint32_t>(m->line + 1);
-    r.column = static_cast<std::uint32_t>(m->column + 1 - static_cast<int>(back));
+    r.line = static_cast<std::uint32_t>(std::max(m->line, 0) + 1);
+    r.column = static_cast<std::uint32_t>(m->column - static_cast<int>(back) + 1);
     return r;
 }
 
