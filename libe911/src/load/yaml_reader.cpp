@@ -28,7 +28,7 @@ std::string syntax_hint(const std::string& libfyaml_message) {
     if (says("without closing quote")) return "close the quote on the value where it opens (the error is where the file ended)";
     if (says("invalid value after mapping") || says("could not find expected ':'"))
         return "write `key: value` with a space after the colon; a line without one is not a key";
-    if (says("closing bracket") || says("closing brace")) return "close the `[` or `{` where the list or mapping ends";
+    if (says("closing bracket") || says("closing brace")) return "close each list with its `]` and each mapping with its `}` where it ends";
     return kSyntaxHint;
 }
 
