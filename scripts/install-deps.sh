@@ -8,7 +8,7 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
   cmake make g++ pkg-config \
-  libboost-regex-dev nlohmann-json3-dev libyaml-cpp-dev libsimdjson-dev libicu-dev \
+  libboost-regex-dev nlohmann-json3-dev libyaml-cpp-dev libfyaml-dev libsimdjson-dev libicu-dev \
   libphonenumber-dev libvalijson-dev libcli11-dev libzip-dev \
   catch2 pybind11-dev python3-dev python3-pytest \
   libbenchmark-dev mypy python3-dask python3-distributed \
