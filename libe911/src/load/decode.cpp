@@ -3,8 +3,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <atomic>
+#include <exception>
+#include <functional>
 #include <map>
 #include <stdexcept>
+#include <thread>
 
 #include "model/describe.hpp"
 #include "model/refs.hpp"
@@ -258,15 +262,21 @@ public:
         }
         return s;
     }
+    // The key's list (reported when it is something else), or nullptr.
+    const Node* list_of(const char* key) {
+        const Node* v = take(key);
+        if (!v) return nullptr;
+        if (v->kind != NK::sequence) {
+            c_.wrong_type(*v, sub(key), "a list");
+            return nullptr;
+        }
+        return v;
+    }
     // Each item of a list of mappings.
     template <class F>
     void each(const char* key, F f) {
-        const Node* v = take(key);
+        const Node* v = list_of(key);
         if (!v) return;
-        if (v->kind != NK::sequence) {
-            c_.wrong_type(*v, sub(key), "a list");
-            return;
-        }
         for (std::size_t i = 0; i < v->items.size(); ++i) f(v->items[i], sub(key) + "[" + std::to_string(i) + "]");
     }
     const Node* child(const char* key) { return take(key); }
@@ -423,10 +433,63 @@ bool accept(Ctx& c, const ServiceArea& a, const Node& item, const std::string& p
     return false;
 }
 
+// The document's lists of objects, decoded after the rest on every core: each list is independent
+// (its own part of the tree, its own vector in the model, its own diagnostics), and a tenant's
+// hundreds of thousands of subnets, LIS entries and access points are most of the decoding work.
+class Lists {
+public:
+    using Task = std::function<void(Ctx&)>;
+    void add(std::size_t items, Task t) { tasks_.push_back({items, std::move(t)}); }
+    // Diagnostics join the shared list in task order, so the output does not depend on the threads.
+    void run(Ctx& c) {
+        std::size_t items = 0;
+        for (const auto& t : tasks_) items += t.items;
+        unsigned workers = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), 8u);
+        if (items < 20000 || workers == 1) {  // small configurations: no threads
+            for (auto& t : tasks_) t.run(c);
+            return;
+        }
+        std::vector<std::size_t> order(tasks_.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return tasks_[a].items > tasks_[b].items; });
+        std::vector<std::vector<Diagnostic>> outs(tasks_.size());
+        std::vector<std::exception_ptr> errors(tasks_.size());
+        std::atomic<std::size_t> next{0};
+        const ProgressFn none;
+        auto work = [&](bool main_thread) {  // only the calling thread reports progress
+            for (std::size_t k; (k = next++) < order.size();) {
+                std::size_t i = order[k];
+                try {
+                    Ctx own(c.cfg, outs[i], main_thread ? c.progress : none);
+                    tasks_[i].run(own);
+                } catch (...) {
+                    errors[i] = std::current_exception();
+                }
+            }
+        };
+        std::vector<std::thread> threads;
+        for (unsigned w = 1; w < std::min<std::size_t>(workers, tasks_.size()); ++w) threads.emplace_back(work, false);
+        work(true);
+        for (auto& t : threads) t.join();
+        for (auto& e : errors)
+            if (e) std::rethrow_exception(e);
+        for (auto& o : outs)
+            for (auto& d : o) c.out.push_back(std::move(d));
+    }
+
+private:
+    struct Entry {
+        std::size_t items;
+        Task run;
+    };
+    std::vector<Entry> tasks_;
+};
+
 // The decoder's visitor: reads each key a description names from one mapping (or one bare string).
 class Fields {
 public:
-    Fields(Ctx& c, Obj& o) : c_(c), o_(o) {}
+    // `lists`: where the document's top-level lists of objects go to be decoded later (nullptr: now).
+    Fields(Ctx& c, Obj& o, Lists* lists = nullptr) : c_(c), o_(o), lists_(lists) {}
     bool dropped() const { return dropped_; }
 
     void ignored(const char* key) { o_.str(key); }
@@ -526,6 +589,18 @@ public:
     }
     template <class T, class D>
     void objects(const char* key, std::vector<T>& list, D, Opt = {}) {
+        if (lists_) {
+            const Node* v = o_.list_of(key);
+            if (!v) return;
+            lists_->add(v->items.size(), [v, base = o_.sub(key), &list](Ctx& c) {
+                list.reserve(v->items.size());
+                for (std::size_t i = 0; i < v->items.size(); ++i) {
+                    T obj;
+                    if (decode_object<D>(c, v->items[i], base + "[" + std::to_string(i) + "]", obj)) list.push_back(std::move(obj));
+                }
+            });
+            return;
+        }
         o_.each(key, [&](const Node& item, const std::string& path) {
             T obj;
             if (decode_object<D>(c_, item, path, obj)) list.push_back(std::move(obj));
@@ -545,7 +620,7 @@ public:
     void section(const char* key, Body body) {
         if (const Node* n = o_.child(key)) {
             Obj sub(c_, n, o_.sub(key), nullptr);
-            Fields f(c_, sub);
+            Fields f(c_, sub, lists_);
             body(f);
         }
     }
@@ -585,6 +660,7 @@ private:
     }
     Ctx& c_;
     Obj& o_;
+    Lists* lists_;
     bool dropped_ = false;
 };
 
@@ -601,10 +677,14 @@ bool decode_object(Ctx& c, const Node& n, const std::string& path, T& obj) {
 
 void decode(const Node& root, Config& cfg, std::vector<Diagnostic>& out, const ProgressFn& progress) {
     Ctx c(cfg, out, progress);
-    Obj o(c, &root, "", nullptr);
-    if (!o.valid()) return;
-    Fields f(c, o);
-    Describe<Config>::fields(f, cfg);
+    Lists lists;
+    {
+        Obj o(c, &root, "", nullptr);
+        if (!o.valid()) return;
+        Fields f(c, o, &lists);
+        Describe<Config>::fields(f, cfg);
+    }
+    lists.run(c);
     if (cfg.version != 1)
         c.report("unsupported-version", root.get("version")->pos, "version",
                  "configuration format version " + std::to_string(cfg.version) + " is not supported",
