@@ -176,7 +176,7 @@ public:
         loaded_.insert(canon);
         bytes_read_ += raw.size();
         if (opt_.progress) opt_.progress(Progress{"reading", "bytes", bytes_read_, 0});
-        return read_text(raw, path.string(), Format::automatic, path.parent_path(), canon, root);
+        return read_text(std::move(raw), path.string(), Format::automatic, path.parent_path(), canon, root);
     }
 
     bool read_text(std::string raw, const std::string& name, Format format, const fs::path& dir, const fs::path& canon, Node& root) {
@@ -190,9 +190,11 @@ public:
             out_.back().severity = Severity::info;
         }
         std::string text = detail::sanitize_utf8(raw, name, out_);
+        std::string().swap(raw);  // a 300 MB file is held once, not twice, while the tree is built
         Format f = detect(name, text, format);
         bool ok = f == Format::json ? detail::parse_json(text, index, name, root, out_, opt_.limits)
                                     : detail::parse_yaml(text, index, name, root, out_, opt_.limits);
+        std::string().swap(text);  // the tree holds its own copies
         if (!ok) return false;
         if (root.kind == Node::Kind::null) {
             out_.push_back(make("wrong-type", name, SourcePos{index, 1, 1}, "", "the document is empty",
@@ -390,6 +392,7 @@ LoadResult finish(LoadResult r, Node& root, bool parsed, const LoadOptions& opti
         std::vector<Diagnostic> schema;
         if (options.check_schema) validate_schema(root, r.config, schema, std::size_t{limits.max_diagnostics} + 1);
         detail::decode(root, r.config, r.diagnostics, options.progress);
+        root = Node();  // the tree is done with: freed before the indexes are built
         auto dups = r.config.build_indexes();
         detail::check_references(r.config, dups, r.diagnostics);
         for (auto& d : schema) r.diagnostics.push_back(std::move(d));
