@@ -6,7 +6,7 @@
 FROM debian:bookworm AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends cmake make g++ pkg-config \
-      libboost-regex-dev nlohmann-json3-dev libyaml-cpp-dev libicu-dev libphonenumber-dev libvalijson-dev libcli11-dev \
+      libboost-regex-dev nlohmann-json3-dev libyaml-cpp-dev libicu-dev libphonenumber-dev libvalijson-dev libcli11-dev libabsl-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY CMakeLists.txt ./
