@@ -1,6 +1,9 @@
 #include "lint/psap_cells.hpp"
 
+#include "simulate/decisions.hpp"
+
 #include <algorithm>
+#include <iterator>
 #include <thread>
 #include <vector>
 
@@ -14,8 +17,9 @@ bool wrong_psap(const Trace& t) { return t.psap_correct && !*t.psap_correct && !
 bool placed_relay(const Cell& cell, const Trace& t) { return t.psap_relay && placed(cell, t); }
 }  // namespace
 
-// Every matrix cell is simulated without a trace; only the cells that will become findings are
-// kept, re-simulated with their explanations for the message (a large config has few of them).
+// Every matrix cell is simulated without explanations; only the cells that will become findings
+// are kept (a large config has few of them), and only one per finding is simulated again with the
+// reasons its message quotes (groups()).
 const std::vector<std::pair<Cell, Trace>>& LintContext::psap_problem_cells() const {
     if (psap_cells_cache) return *psap_cells_cache;
     psap_cells_cache = std::make_shared<std::vector<std::pair<Cell, Trace>>>();
@@ -23,21 +27,24 @@ const std::vector<std::pair<Cell, Trace>>& LintContext::psap_problem_cells() con
     // The cells are independent and Compiled is read-only (its memo is per thread): split them
     // across the machine's cores, then keep the hits in cell order.
     unsigned workers = std::max(1u, std::min(std::thread::hardware_concurrency(), static_cast<unsigned>(cells.size() / 5000 + 1)));
-    std::vector<std::vector<std::size_t>> hits(workers);
+    std::vector<std::vector<std::pair<std::size_t, Trace>>> hits(workers);
     auto work = [&](unsigned w) {
+        Trace t;  // reused: a cell's simulation then allocates next to nothing
+        Decisions d;
         for (std::size_t i = w; i < cells.size(); i += workers) {
-            Trace t = simulate_cell(c, cells[i], false);
-            if (t.emergency && !t.gateways.empty() && (wrong_psap(t) || placed_relay(cells[i], t))) hits[w].push_back(i);
+            simulate_cell_into(t, d, c, cells[i], Explain::none);
+            if (t.emergency && !t.gateways.empty() && (wrong_psap(t) || placed_relay(cells[i], t))) hits[w].emplace_back(i, t);
         }
     };
     std::vector<std::thread> threads;
     for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, w);
     work(0);
     for (auto& th : threads) th.join();
-    std::vector<std::size_t> all;
-    for (const auto& h : hits) all.insert(all.end(), h.begin(), h.end());
-    std::sort(all.begin(), all.end());
-    for (auto i : all) psap_cells_cache->emplace_back(cells[i], simulate_cell(c, cells[i], true));
+    std::vector<std::pair<std::size_t, Trace>> all;
+    for (auto& h : hits) std::move(h.begin(), h.end(), std::back_inserter(all));
+    std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    psap_cells_cache->reserve(all.size());
+    for (auto& [i, t] : all) psap_cells_cache->emplace_back(std::move(cells[i]), std::move(t));
     return *psap_cells_cache;
 }
 
@@ -59,8 +66,13 @@ std::map<std::string, PsapCallGroup> groups(const LintContext& x, bool relay) {
         bool hit = relay ? placed_relay(cell, t) : wrong_psap(t);
         if (!hit) continue;
         std::string key = std::string(to_string(cell.platform)) + "|" + who(x.cfg, cell) + "|" + t.location + "|" + t.psap;
-        auto& grp = g.try_emplace(key, PsapCallGroup{&cell, &t, {}}).first->second;
-        grp.dialed.insert(cell.dialed);
+        auto [it, fresh] = g.try_emplace(key);
+        if (fresh) {  // the first call of the group speaks for it: simulated again, with the reasons
+            it->second.cell = &cell;
+            Decisions d;
+            simulate_cell_into(it->second.trace, d, x.c, cell, Explain::reasons);
+        }
+        it->second.dialed.insert(cell.dialed);
     }
     return g;
 }

@@ -11,8 +11,8 @@
 namespace e911::detail {
 
 struct PsapCallGroup {
-    const Cell* cell;
-    const Trace* trace;
+    const Cell* cell = nullptr;
+    Trace trace;  // the first call's, with its reasons (psap_reason)
     std::set<std::string> dialed;
 };
 

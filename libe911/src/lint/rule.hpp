@@ -38,7 +38,7 @@ struct LintContext {
     const Config& cfg;
     const Compiled& c;
     // The matrix cells whose emergency calls reach a wrong PSAP or a relay centre (with their
-    // full traces), computed on first use and shared by the PSAP rules (lint/psap_cells.cpp).
+    // traces, without explanations), computed on first use and shared by the PSAP rules (lint/psap_cells.cpp).
     const std::vector<std::pair<Cell, Trace>>& psap_problem_cells() const;
     mutable std::shared_ptr<std::vector<std::pair<Cell, Trace>>> psap_cells_cache;
 };
