@@ -33,14 +33,14 @@ private:
 };
 
 // What a rule sees: the configuration and its compiled index.
-struct Cell;
+struct PsapHit;
 struct LintContext {
     const Config& cfg;
     const Compiled& c;
-    // The matrix cells whose emergency calls reach a wrong PSAP or a relay centre (with their
-    // traces, without explanations), computed on first use and shared by the PSAP rules (lint/psap_cells.cpp).
-    const std::vector<std::pair<Cell, Trace>>& psap_problem_cells() const;
-    mutable std::shared_ptr<std::vector<std::pair<Cell, Trace>>> psap_cells_cache;
+    // The matrix cells whose emergency calls reach a wrong PSAP or a relay centre, with what the
+    // PSAP rules group them by; computed on first use and shared by those rules (lint/psap_cells.cpp).
+    const std::vector<PsapHit>& psap_problem_cells() const;
+    mutable std::shared_ptr<std::vector<PsapHit>> psap_cells_cache;
 };
 
 using RuleCheck = void (*)(const LintContext&, Emit&);
