@@ -141,7 +141,7 @@ std::vector<Finding> lint(const Config& cfg, const LintOptions& opt) {
     detail::RuleSelection selection{detail::selected_set(opt.select, "--select"),
                                     detail::selected_set(opt.ignore, "--ignore")};
     detail::Compiled compiled(cfg);
-    detail::LintContext ctx{cfg, compiled, {}};
+    detail::LintContext ctx{cfg, compiled, {}, {}};
     std::vector<Finding> out;
     std::set<std::string> ran;
     for (const auto* rule : detail::registry()) {

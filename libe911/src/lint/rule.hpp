@@ -41,6 +41,10 @@ struct LintContext {
     // PSAP rules group them by; computed on first use and shared by those rules (lint/psap_cells.cpp).
     const std::vector<PsapHit>& psap_problem_cells() const;
     mutable std::shared_ptr<std::vector<PsapHit>> psap_cells_cache;
+    // The subnets ordered by (family, network, length, list order), sorted once for the two subnet
+    // containment rules (lint/subnet_sweep.cpp).
+    const std::vector<std::uint32_t>& subnets_in_address_order() const;
+    mutable std::shared_ptr<std::vector<std::uint32_t>> subnet_order_cache;
 };
 
 using RuleCheck = void (*)(const LintContext&, Emit&);
