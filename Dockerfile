@@ -6,7 +6,7 @@
 FROM debian:bookworm AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends cmake make g++ pkg-config \
-      libboost-regex-dev nlohmann-json3-dev libyaml-cpp-dev libfyaml-dev libsimdjson-dev libicu-dev libphonenumber-dev libvalijson-dev libcli11-dev \
+      libboost-regex-dev nlohmann-json3-dev libyaml-cpp-dev libfyaml-dev libsimdjson-dev libicu-dev libphonenumber-dev libvalijson-dev libcli11-dev libabsl-dev libzip-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY CMakeLists.txt ./

@@ -55,3 +55,13 @@ TEST_CASE("MAC addresses: separators, case, wildcards") {
     CHECK_FALSE(parse_mac("F0-6E-0B-C2-04", false, &err));
     CHECK_FALSE(parse_mac("G0-6E-0B-C2-04-1A", false, &err));
 }
+
+TEST_CASE("IPv4 addresses print every byte value in decimal without leading zeros", "[net]") {
+    for (int v = 0; v < 256; ++v) {
+        std::string dotted = "1.0." + std::to_string(v) + "." + std::to_string(255 - v);
+        REQUIRE(parse_ip(dotted)->to_string() == dotted);
+    }
+    CHECK(parse_ip("0.0.0.0")->to_string() == "0.0.0.0");
+    CHECK(parse_ip("255.255.255.255")->to_string() == "255.255.255.255");
+    CHECK(parse_ip("100.10.1.109")->to_string() == "100.10.1.109");
+}

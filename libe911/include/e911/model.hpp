@@ -331,12 +331,11 @@ public:
     }
 
 private:
-    // Transparent hashing: find() looks up a string_view without building a std::string.
-    struct IdHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_map<std::string, std::uint32_t, IdHash, std::equal_to<>> index_[static_cast<int>(Kind::config)];
+    // Per kind, an open-addressing table of slots (the id's 32-bit hash tag << 32 | the object's list
+    // index). The ids stay in the lists: 8 bytes a slot and no strings or nodes, so building it for a
+    // million objects costs no allocation per object, and copying a Config copies it as it is.
+    std::vector<std::uint64_t> index_[static_cast<int>(Kind::config)];
+    bool id_is(Kind kind, std::uint32_t index, std::string_view id) const;
 };
 
 }  // namespace e911

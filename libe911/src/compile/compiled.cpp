@@ -11,12 +11,23 @@
 
 namespace e911::detail {
 
+PrefixIndex::Level& PrefixIndex::level(bool v6, std::uint8_t length) {
+    auto& lv = v6 ? v6_ : v4_;
+    auto it = std::lower_bound(lv.begin(), lv.end(), length, [](const Level& l, std::uint8_t len) { return l.length < len; });
+    if (it == lv.end() || it->length != length) it = lv.insert(it, Level{length, {}});
+    return *it;
+}
+
+void PrefixIndex::reserve_for(const std::vector<IpPrefix>& prefixes) {
+    std::size_t count[2][129] = {};
+    for (const auto& p : prefixes) ++count[p.network.v6][std::min<std::size_t>(p.length, 128)];
+    for (int v6 = 0; v6 < 2; ++v6)
+        for (std::size_t len = 0; len <= 128; ++len)
+            if (count[v6][len]) level(v6, static_cast<std::uint8_t>(len)).map.reserve(count[v6][len]);
+}
+
 void PrefixIndex::insert(const IpPrefix& p, std::uint32_t value) {
-    auto& lv = p.network.v6 ? v6_ : v4_;
-    auto it = std::lower_bound(lv.begin(), lv.end(), p.length, [](const Level& l, std::uint8_t len) { return l.length < len; });
-    if (it == lv.end() || it->length != p.length) it = lv.insert(it, Level{p.length, {}});
-    if (it->map.empty()) it->map.reserve(64);
-    it->map.emplace(p.network, value);
+    level(p.network.v6, p.length).map.emplace(p.network, value);
 }
 
 std::uint32_t PrefixIndex::exact(const IpPrefix& p) const {
@@ -202,6 +213,70 @@ thread_local Memo memo;
 std::size_t answer_cache_bytes() { return memo.bytes; }
 void set_answer_cache_limit(std::size_t bytes) { memo.limit = bytes ? bytes : limits::max_cache_bytes; }
 
+namespace {
+
+// PSAP service areas, keyed "COUNTRY|STATE|COUNTY|CITY|POSTAL" with absent keys left empty. An address
+// is looked up under every combination of its keys; only the combinations some area uses are tried
+// (a handful, not 31 per address), unless a value holds the separator and could straddle two keys.
+std::vector<std::vector<std::uint32_t>> psaps_by_address(const Config& c) {
+    static const char* kAreaKeys[] = {"country", "state", "county", "city", "postal_code"};
+    std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, int>>> areas;
+    bool used_mask[32] = {};
+    bool separator_in_area = false;
+    for (std::uint32_t p = 0; p < c.psaps.size(); ++p) {
+        if (c.psaps[p].relay) continue;
+        for (const auto& area : c.psaps[p].serves) {
+            std::string key;
+            int nonempty = 0;
+            for (int i = 0; i < 5; ++i) {
+                std::size_t before = key.size();
+                for (const auto& [ak, av] : area.keys)
+                    if (ak == kAreaKeys[i]) key += upper_ascii(av);
+                if (key.find('|', before) != std::string::npos) separator_in_area = true;
+                if (key.size() > before) nonempty |= 1 << i;
+                key += '|';
+            }
+            used_mask[nonempty] = true;
+            areas[key].emplace_back(p, static_cast<int>(area.keys.size()));
+        }
+    }
+    std::vector<std::vector<std::uint32_t>> by_address(c.addresses.size());
+    if (areas.empty()) return by_address;
+    std::string key;
+    for (std::uint32_t a = 0; a < c.addresses.size(); ++a) {
+        const auto& ad = c.addresses[a];
+        const std::string values[] = {upper_ascii(c.country_or_default(ad.country)), upper_ascii(ad.state), upper_ascii(ad.county), upper_ascii(ad.city), upper_ascii(ad.postal_code)};
+        bool every_mask = separator_in_area;
+        for (const auto& v : values) every_mask = every_mask || v.find('|') != std::string::npos;
+        int best = 0;
+        auto& out = by_address[a];
+        for (int mask = 1; mask < 32; ++mask) {  // every combination of the address's keys
+            if (!every_mask && !used_mask[mask]) continue;
+            key.clear();
+            bool usable = true;
+            for (int i = 0; i < 5; ++i) {
+                if (mask & (1 << i)) {
+                    if (values[i].empty()) usable = false;
+                    key += values[i];
+                }
+                key += '|';
+            }
+            if (!usable) continue;
+            auto it = areas.find(key);
+            if (it == areas.end()) continue;
+            for (const auto& [p, n] : it->second) {
+                if (n < best) continue;
+                if (n > best) out.clear(), best = n;
+                if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+            }
+        }
+        std::sort(out.begin(), out.end());
+    }
+    return by_address;
+}
+
+}  // namespace
+
 Compiled::Compiled(const Config& c) : cfg(c), generation_(next_generation++) {
     // Sized up front: at a million entries, rehash growth is most of the construction time.
     std::size_t exact = 0, wild1 = 0, wild2 = 0;
@@ -209,9 +284,13 @@ Compiled::Compiled(const Config& c) : cfg(c), generation_(next_generation++) {
     bssid_exact.reserve(exact), bssid_wild1.reserve(wild1), bssid_wild2.reserve(wild2);
     switch_by_chassis.reserve(c.switches.size());
     port_by_key.reserve(c.ports.size());
-    for (std::uint32_t i = 0; i < c.subnets.size(); ++i) {
-        const auto& s = c.subnets[i];
-        subnet_index.insert(s.prefix, i);
+    port_by_canonical_.reserve(c.ports.size());
+    {
+        std::vector<IpPrefix> prefixes;
+        prefixes.reserve(c.subnets.size());
+        for (const auto& s : c.subnets) prefixes.push_back(s.prefix);
+        subnet_index.reserve_for(prefixes);
+        for (std::uint32_t i = 0; i < prefixes.size(); ++i) subnet_index.insert(prefixes[i], i);
     }
     lis_subnet.reserve(c.lis_subnets.size());
     for (std::uint32_t i = 0; i < c.lis_subnets.size(); ++i) lis_subnet.emplace(c.lis_subnets[i].network_id, i);
@@ -267,49 +346,7 @@ Compiled::Compiled(const Config& c) : cfg(c), generation_(next_generation++) {
         dial_rule_order.push_back(std::move(order));
     }
 
-    // PSAP service areas, keyed "COUNTRY|STATE|COUNTY|CITY|POSTAL" with absent keys left empty.
-    static const char* kAreaKeys[] = {"country", "state", "county", "city", "postal_code"};
-    std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, int>>> areas;
-    for (std::uint32_t p = 0; p < c.psaps.size(); ++p) {
-        if (c.psaps[p].relay) continue;
-        for (const auto& area : c.psaps[p].serves) {
-            std::string key;
-            for (const char* k : kAreaKeys) {
-                for (const auto& [ak, av] : area.keys)
-                    if (ak == k) key += upper_ascii(av);
-                key += '|';
-            }
-            areas[key].emplace_back(p, static_cast<int>(area.keys.size()));
-        }
-    }
-    address_psaps_.resize(c.addresses.size());
-    for (std::uint32_t a = 0; a < c.addresses.size(); ++a) {
-        const auto& ad = c.addresses[a];
-        const std::string values[] = {upper_ascii(c.country_or_default(ad.country)), upper_ascii(ad.state), upper_ascii(ad.county), upper_ascii(ad.city), upper_ascii(ad.postal_code)};
-        int best = 0;
-        auto& out = address_psaps_[a];
-        for (int mask = 1; mask < 32; ++mask) {  // every combination of the address's keys
-            std::string key;
-            bool usable = true;
-            for (int i = 0; i < 5; ++i) {
-                if (mask & (1 << i)) {
-                    if (values[i].empty()) usable = false;
-                    key += values[i];
-                }
-                key += '|';
-            }
-            if (!usable) continue;
-            auto it = areas.find(key);
-            if (it == areas.end()) continue;
-            for (const auto& [p, n] : it->second) {
-                if (n < best) continue;
-                if (n > best) out.clear(), best = n;
-                if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
-            }
-        }
-        std::sort(out.begin(), out.end());
-    }
-
+    address_psaps_ = psaps_by_address(c);
     global_ecp = c.find(Kind::emergency_calling_policy, "global");
     global_ecrp = c.find(Kind::emergency_call_routing_policy, "global");
     global_lp = c.find(Kind::location_policy, "global");

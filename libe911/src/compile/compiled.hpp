@@ -1,6 +1,9 @@
-// Compiled lookup structures over a loaded Config: prefix tries for sites, hash maps for LIS
+// Compiled lookup structures over a loaded Config: prefix tables for sites, hash maps for LIS
 // keys, compiled route and dial-plan patterns. Built once, read-only afterwards (thread-safe).
+// The big tables are open-addressing (absl::flat_hash_map): at a million subnets and LIS entries a
+// node per key costs more in allocation and page faults than every lookup together.
 #pragma once
+#include <absl/container/flat_hash_map.h>
 #include <boost/regex.hpp>
 #include <memory>
 #include <optional>
@@ -23,6 +26,8 @@ struct IpKeyHash {
 // hash probes instead of a 32/128-step walk through a bit trie.
 class PrefixIndex {
 public:
+    // Sizes the table of every length in `prefixes` up front (optional; saves rehashing).
+    void reserve_for(const std::vector<IpPrefix>& prefixes);
     void insert(const IpPrefix& p, std::uint32_t value);  // the first value for a prefix wins
     std::uint32_t exact(const IpPrefix& p) const;
     std::uint32_t longest(const IpAddress& a) const;
@@ -30,9 +35,10 @@ public:
 private:
     struct Level {
         std::uint8_t length;
-        std::unordered_map<IpAddress, std::uint32_t, IpKeyHash> map;
+        absl::flat_hash_map<IpAddress, std::uint32_t, IpKeyHash> map;
     };
     const std::vector<Level>& levels(bool v6) const { return v6 ? v6_ : v4_; }
+    Level& level(bool v6, std::uint8_t length);
     std::vector<Level> v4_, v6_;  // ascending length
 };
 
@@ -71,9 +77,9 @@ public:
     std::vector<std::uint32_t> subnets_containing(const IpAddress& a) const;
 
     // LIS ----------------------------------------------------------------
-    std::unordered_map<IpAddress, std::uint32_t, IpKeyHash> lis_subnet;  // network id -> lis_subnets index
-    std::unordered_map<std::uint64_t, std::uint32_t> bssid_exact, bssid_wild1, bssid_wild2;
-    std::unordered_map<std::string, std::uint32_t> switch_by_chassis, port_by_key;
+    absl::flat_hash_map<IpAddress, std::uint32_t, IpKeyHash> lis_subnet;  // network id -> lis_subnets index
+    absl::flat_hash_map<std::uint64_t, std::uint32_t> bssid_exact, bssid_wild1, bssid_wild2;
+    absl::flat_hash_map<std::string, std::uint32_t> switch_by_chassis, port_by_key;
     // Switch port by chassis and port ID as a caller reports them: MAC-shaped IDs compared normalised (like
     // BSSIDs), other port IDs case-insensitively (domain §3, our rule). npos when the LIS has no such port.
     std::uint32_t find_port(const std::string& chassis_id, const std::string& port_id) const;
@@ -132,7 +138,7 @@ private:
     };
     const RouteAnswerRef route_answer(std::uint32_t usage, const std::string& number) const;
     std::vector<std::vector<std::uint32_t>> address_psaps_;
-    std::unordered_map<std::string, std::uint32_t> port_by_canonical_;  // canonical_port_key -> ports index
+    absl::flat_hash_map<std::string, std::uint32_t> port_by_canonical_;  // canonical_port_key -> ports index
     std::uint64_t generation_;  // identifies this instance in the thread-local memo
 };
 

@@ -13,9 +13,9 @@ std::string fingerprint(const Finding& f) {
         for (unsigned char ch : *s) h = (h ^ ch) * 1099511628211ull;
         h = (h ^ 0x1F) * 1099511628211ull;
     }
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
+    std::string hex(16, '0');  // "%016llx", without printf's cost at a million findings
+    for (int i = 15; i >= 0; --i, h >>= 4) hex[i] = "0123456789abcdef"[h & 0xF];
+    return hex;
 }
 
 namespace {

@@ -1,5 +1,7 @@
 #include "lint/psap_cells.hpp"
 
+#include "simulate/decisions.hpp"
+
 #include <algorithm>
 #include <thread>
 #include <vector>
@@ -14,30 +16,42 @@ bool wrong_psap(const Trace& t) { return t.psap_correct && !*t.psap_correct && !
 bool placed_relay(const Cell& cell, const Trace& t) { return t.psap_relay && placed(cell, t); }
 }  // namespace
 
-// Every matrix cell is simulated without a trace; only the cells that will become findings are
-// kept, re-simulated with their explanations for the message (a large config has few of them).
-const std::vector<std::pair<Cell, Trace>>& LintContext::psap_problem_cells() const {
+// Every matrix cell is simulated without explanations; only the calls that will become findings
+// are kept (a large config has few of them), and only one per finding is simulated again with the
+// reasons its message quotes (groups()).
+const std::vector<PsapHit>& LintContext::psap_problem_cells() const {
     if (psap_cells_cache) return *psap_cells_cache;
-    psap_cells_cache = std::make_shared<std::vector<std::pair<Cell, Trace>>>();
+    psap_cells_cache = std::make_shared<std::vector<PsapHit>>();
     auto cells = matrix_cells(c);
     // The cells are independent and Compiled is read-only (its memo is per thread): split them
-    // across the machine's cores, then keep the hits in cell order.
+    // across the machine's cores (cell i to worker i % workers), then keep the hits in cell order.
     unsigned workers = std::max(1u, std::min(std::thread::hardware_concurrency(), static_cast<unsigned>(cells.size() / 5000 + 1)));
-    std::vector<std::vector<std::size_t>> hits(workers);
+    std::vector<std::vector<std::pair<std::size_t, PsapHit>>> hits(workers);
     auto work = [&](unsigned w) {
+        Trace t;  // reused: a cell's simulation then allocates next to nothing
+        Decisions d;
         for (std::size_t i = w; i < cells.size(); i += workers) {
-            Trace t = simulate_cell(c, cells[i], false);
-            if (t.emergency && !t.gateways.empty() && (wrong_psap(t) || placed_relay(cells[i], t))) hits[w].push_back(i);
+            simulate_cell_into(t, d, c, cells[i], Explain::none);
+            if (!t.emergency || t.gateways.empty()) continue;
+            bool wrong = wrong_psap(t), relay = placed_relay(cells[i], t);
+            if (wrong || relay) hits[w].emplace_back(i, PsapHit{{}, t.location, t.psap, wrong, relay});
         }
     };
     std::vector<std::thread> threads;
     for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, w);
     work(0);
     for (auto& th : threads) th.join();
-    std::vector<std::size_t> all;
-    for (const auto& h : hits) all.insert(all.end(), h.begin(), h.end());
-    std::sort(all.begin(), all.end());
-    for (auto i : all) psap_cells_cache->emplace_back(cells[i], simulate_cell(c, cells[i], true));
+    // Each worker's hits are in cell order already: merge them.
+    std::vector<std::size_t> next(workers, 0);
+    for (;;) {
+        unsigned from = workers;
+        for (unsigned w = 0; w < workers; ++w)
+            if (next[w] < hits[w].size() && (from == workers || hits[w][next[w]].first < hits[from][next[from]].first)) from = w;
+        if (from == workers) break;
+        auto& [i, hit] = hits[from][next[from]++];
+        hit.cell = std::move(cells[i]);
+        psap_cells_cache->push_back(std::move(hit));
+    }
     return *psap_cells_cache;
 }
 
@@ -54,13 +68,17 @@ SourcePos who_pos(const Config& cfg, const Cell& cell) {
 
 std::map<std::string, PsapCallGroup> groups(const LintContext& x, bool relay) {
     std::map<std::string, PsapCallGroup> g;
-    for (const auto& [cell, t] : x.psap_problem_cells()) {
-        if (!t.emergency || t.gateways.empty()) continue;
-        bool hit = relay ? placed_relay(cell, t) : wrong_psap(t);
-        if (!hit) continue;
-        std::string key = std::string(to_string(cell.platform)) + "|" + who(x.cfg, cell) + "|" + t.location + "|" + t.psap;
-        auto& grp = g.try_emplace(key, PsapCallGroup{&cell, &t, {}}).first->second;
-        grp.dialed.insert(cell.dialed);
+    for (const auto& h : x.psap_problem_cells()) {
+        if (!(relay ? h.placed_relay : h.wrong_psap)) continue;
+        const Cell& cell = h.cell;
+        std::string key = std::string(to_string(cell.platform)) + "|" + who(x.cfg, cell) + "|" + h.location + "|" + h.psap;
+        auto [it, fresh] = g.try_emplace(key);
+        if (fresh) {  // the first call of the group speaks for it: simulated again, with the reasons
+            it->second.cell = &cell;
+            Decisions d;
+            simulate_cell_into(it->second.trace, d, x.c, cell, Explain::reasons);
+        }
+        it->second.dialed.insert(cell.dialed);
     }
     return g;
 }

@@ -10,9 +10,18 @@
 
 namespace e911::detail {
 
+// An emergency call of a matrix cell that reaches a wrong PSAP or, from a placed caller, a relay centre.
+struct PsapHit {
+    Cell cell;
+    std::string location;  // the caller's LIS location (empty: none)
+    std::string psap;      // the PSAP reached
+    bool wrong_psap = false;
+    bool placed_relay = false;
+};
+
 struct PsapCallGroup {
-    const Cell* cell;
-    const Trace* trace;
+    const Cell* cell = nullptr;
+    Trace trace;  // the first call's, with its reasons (psap_reason)
     std::set<std::string> dialed;
 };
 

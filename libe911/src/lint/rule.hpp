@@ -33,14 +33,18 @@ private:
 };
 
 // What a rule sees: the configuration and its compiled index.
-struct Cell;
+struct PsapHit;
 struct LintContext {
     const Config& cfg;
     const Compiled& c;
-    // The matrix cells whose emergency calls reach a wrong PSAP or a relay centre (with their
-    // full traces), computed on first use and shared by the PSAP rules (lint/psap_cells.cpp).
-    const std::vector<std::pair<Cell, Trace>>& psap_problem_cells() const;
-    mutable std::shared_ptr<std::vector<std::pair<Cell, Trace>>> psap_cells_cache;
+    // The matrix cells whose emergency calls reach a wrong PSAP or a relay centre, with what the
+    // PSAP rules group them by; computed on first use and shared by those rules (lint/psap_cells.cpp).
+    const std::vector<PsapHit>& psap_problem_cells() const;
+    mutable std::shared_ptr<std::vector<PsapHit>> psap_cells_cache;
+    // The subnets ordered by (family, network, length, list order), sorted once for the two subnet
+    // containment rules (lint/subnet_sweep.cpp).
+    const std::vector<std::uint32_t>& subnets_in_address_order() const;
+    mutable std::shared_ptr<std::vector<std::uint32_t>> subnet_order_cache;
 };
 
 using RuleCheck = void (*)(const LintContext&, Emit&);

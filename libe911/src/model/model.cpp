@@ -73,11 +73,37 @@ SourcePos Positions::of(std::string_view key) const {
     return self;
 }
 
+namespace {
+constexpr std::uint64_t kEmptySlot = ~std::uint64_t{0};  // no object has index npos
+std::uint64_t id_hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
+std::uint32_t tag_of(std::uint64_t slot) { return static_cast<std::uint32_t>(slot >> 32); }
+std::uint32_t index_of(std::uint64_t slot) { return static_cast<std::uint32_t>(slot); }
+
+// The table's slot for `id`: the one holding it (index_of), else the empty slot where it goes.
+template <class Same>
+std::size_t probe(const std::vector<std::uint64_t>& table, std::uint64_t hash, Same same) {
+    const std::size_t mask = table.size() - 1;
+    const auto tag = static_cast<std::uint32_t>(hash >> 32);
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask)
+        if (table[i] == kEmptySlot || (tag_of(table[i]) == tag && same(index_of(table[i])))) return i;
+}
+}  // namespace
+
+bool Config::id_is(Kind kind, std::uint32_t index, std::string_view id) const {
+    bool same = false;
+    detail::with_list(*this, kind, [&](const auto& list) {
+        using T = typename std::remove_cvref_t<decltype(list)>::value_type;
+        if constexpr (detail::has_id<T>) same = detail::Describe<T>::id(list[index]) == id;
+    });
+    return same;
+}
+
 std::uint32_t Config::find(Kind kind, std::string_view id) const {
     if (kind >= Kind::waiver) return npos;
-    const auto& m = index_[static_cast<int>(kind)];
-    auto it = m.find(id);
-    return it == m.end() ? npos : it->second;
+    const auto& table = index_[static_cast<int>(kind)];
+    if (table.empty()) return npos;
+    auto slot = table[probe(table, id_hash(id), [&](std::uint32_t i) { return id_is(kind, i, id); })];
+    return slot == kEmptySlot ? npos : index_of(slot);
 }
 
 const std::string& Config::file_of(const SourcePos& p) const {
@@ -116,11 +142,18 @@ std::vector<std::pair<Kind, std::uint32_t>> Config::build_indexes() {
     detail::for_each_list(*this, [&](const auto& list) {
         using T = typename std::remove_cvref_t<decltype(list)>::value_type;
         if constexpr (detail::has_id<T>) {
-            auto& m = index_[static_cast<int>(Describe<T>::kind)];
-            m.clear();
-            m.reserve(list.size());
-            for (std::uint32_t i = 0; i < list.size(); ++i)
-                if (!m.emplace(Describe<T>::id(list[i]), i).second) dups.emplace_back(Describe<T>::kind, i);
+            constexpr Kind kind = Describe<T>::kind;
+            auto& table = index_[static_cast<int>(kind)];
+            std::size_t size = 16;
+            while (size < 2 * list.size()) size *= 2;  // at most half full: short probes
+            table.assign(list.empty() ? 0 : size, kEmptySlot);
+            for (std::uint32_t i = 0; i < list.size(); ++i) {
+                const auto& id = Describe<T>::id(list[i]);
+                const std::uint64_t hash = id_hash(id);
+                auto at = probe(table, hash, [&](std::uint32_t j) { return Describe<T>::id(list[j]) == id; });
+                if (table[at] != kEmptySlot) dups.emplace_back(kind, i);  // the first object with an id keeps it
+                else table[at] = (hash >> 32 << 32) | i;
+            }
         }
     });
     std::stable_sort(dups.begin(), dups.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -11,10 +11,17 @@ bool IpAddress::bit(int i) const {
 }
 
 std::string IpAddress::to_string() const {
-    char buf[64];
-    if (!v6) {
-        std::snprintf(buf, sizeof buf, "%u.%u.%u.%u", bytes[12], bytes[13], bytes[14], bytes[15]);
-        return buf;
+    if (!v6) {  // by hand: ids, keys and messages print millions of these at enterprise size
+        char buf[16];
+        char* p = buf;
+        for (int i = 12; i < 16; ++i) {
+            unsigned v = bytes[static_cast<std::size_t>(i)];
+            if (v >= 100) *p++ = static_cast<char>('0' + v / 100), v %= 100, *p++ = static_cast<char>('0' + v / 10), v %= 10;
+            else if (v >= 10) *p++ = static_cast<char>('0' + v / 10), v %= 10;
+            *p++ = static_cast<char>('0' + v);
+            if (i < 15) *p++ = '.';
+        }
+        return std::string(buf, p);
     }
     // RFC 5952: lower case, longest run (>=2) of zero groups compressed.
     std::uint16_t g[8];
@@ -27,6 +34,7 @@ std::string IpAddress::to_string() const {
         if (j - i > best_len && j - i >= 2) best = i, best_len = j - i;
         i = j;
     }
+    char buf[8];
     std::string s;
     for (int i = 0; i < 8; ++i) {
         if (i == best) {

@@ -47,13 +47,16 @@ struct RefWalk {
     }
 };
 
+// `named`: false leaves RefVisit::owner_id empty, for walks that only count what is referred to
+// (building a million subnet and LIS ids would cost more than the walk).
 template <class F>
-void for_each_ref(const Config& c, F&& f) {
+void for_each_ref(const Config& c, F&& f, bool named = true) {
+    static const std::string unnamed;
     for_each_list(c, [&](const auto& list) {
         using T = typename std::remove_cvref_t<decltype(list)>::value_type;
         if constexpr (has_id<T>)
             for (const auto& o : list) {
-                const std::string id = Describe<T>::id(o);
+                const std::string id = named ? std::string(Describe<T>::id(o)) : unnamed;
                 RefWalk<F> v{f, Describe<T>::kind, id, &o.pos};
                 Describe<T>::fields(v, o);
             }

@@ -87,6 +87,14 @@ MatrixRow to_row(const Trace& t) {
 Trace simulate_cell(const Compiled& c, const Cell& cell, bool detail) { return simulate_cell(c, cell, detail, nullptr); }
 
 Trace simulate_cell(const Compiled& c, const Cell& cell, bool detail, const Conditions* when) {
+    Trace t;
+    Decisions d;
+    simulate_cell_into(t, d, c, cell, detail ? Explain::steps : Explain::none, when);
+    return t;
+}
+
+void simulate_cell_into(Trace& out, Decisions& d, const Compiled& c, const Cell& cell, Explain explain,
+                        const Conditions* when) {
     Placement pl;
     if (cell.platform == Platform::teams) pl.trusted = cell.site != npos || cell.location != npos;
     pl.site = cell.site;
@@ -94,7 +102,7 @@ Trace simulate_cell(const Compiled& c, const Cell& cell, bool detail, const Cond
     if (cell.location != npos) pl.location_source = cell.location_source, pl.location_class = LocationClass::lis;
     const User* user = cell.user != npos ? &c.cfg.users[cell.user] : nullptr;
     Call call{user, cell.platform, user ? user->sfb_client : SfbClient::modern, &cell.dialed, nullptr, nullptr, when};
-    return simulate_placed(c, call, pl, detail ? Explain::steps : Explain::none);
+    simulate_placed_into(out, d, c, call, pl, explain);
 }
 
 std::vector<Cell> matrix_cells(const Compiled& c) {
@@ -142,7 +150,12 @@ std::vector<MatrixRow> matrix(const Simulator& sim, const std::vector<std::strin
     const auto& c = sim.compiled();
     const detail::Conditions when = detail::conditions_down(c, down);
     std::vector<MatrixRow> rows;
-    for (const auto& cell : detail::matrix_cells(c)) rows.push_back(detail::to_row(detail::simulate_cell(c, cell, false, &when)));
+    Trace t;
+    detail::Decisions d;
+    for (const auto& cell : detail::matrix_cells(c)) {
+        detail::simulate_cell_into(t, d, c, cell, Explain::none, &when);
+        rows.push_back(detail::to_row(t));
+    }
     return rows;
 }
 

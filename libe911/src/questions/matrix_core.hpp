@@ -23,6 +23,10 @@ Trace simulate_cell(const Compiled& c, const Cell& cell, bool detail = true);
 struct Conditions;
 // The same with gateways down (`when` may be null: all up).
 Trace simulate_cell(const Compiled& c, const Cell& cell, bool detail, const Conditions* when);
+// The same into `out` and `d`, whose storage is reused: a loop over many cells allocates far less.
+struct Decisions;
+void simulate_cell_into(Trace& out, Decisions& d, const Compiled& c, const Cell& cell, Explain explain,
+                        const Conditions* when = nullptr);
 MatrixRow to_row(const Trace& t);
 
 }  // namespace e911::detail

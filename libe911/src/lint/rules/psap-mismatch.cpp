@@ -9,7 +9,7 @@ namespace {
 
 void check(const LintContext& x, Emit& emit) {
     for (const auto& [key, g] : groups(x, false)) {
-        const Trace& t = *g.trace;
+        const Trace& t = g.trace;
         auto& f = emit(who(x.cfg, *g.cell), who_pos(x.cfg, *g.cell),
                        std::string(to_string(g.cell->platform)) + " emergency calls (" + join({g.dialed.begin(), g.dialed.end()}, ", ") + ") from location `" +
                            t.location + "` (address `" + t.address + "`) reach PSAP `" + t.psap + "` through gateway `" + t.gateways.front() +

@@ -9,7 +9,7 @@ namespace {
 
 void check(const LintContext& x, Emit& emit) {
     for (const auto& [key, g] : groups(x, true)) {
-        const Trace& t = *g.trace;
+        const Trace& t = g.trace;
         auto& f = emit(who(x.cfg, *g.cell), who_pos(x.cfg, *g.cell),
                        std::string(to_string(g.cell->platform)) + " emergency calls (" + join({g.dialed.begin(), g.dialed.end()}, ", ") + ") " +
                            (t.location.empty() ? "without a LIS location" : "from location `" + t.location + "`") + " reach the relay centre `" + t.psap +

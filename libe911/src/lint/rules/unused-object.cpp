@@ -22,9 +22,11 @@ void check(const LintContext& x, Emit& emit) {
             return k.second < f.size() && f[k.second];
         }
     } used;
-    for_each_ref(x.cfg, [&](const RefVisit& v) {
-        if (v.ref->resolved()) used.insert({v.target, v.ref->index});
-    });
+    for_each_ref(
+        x.cfg, [&](const RefVisit& v) {
+            if (v.ref->resolved()) used.insert({v.target, v.ref->index});
+        },
+        false);
     // A route is used when a used usage holds it; `global` policies are used implicitly.
     std::set<std::uint32_t> used_routes;
     for (std::uint32_t r = 0; r < x.cfg.routes.size(); ++r)
