@@ -16,6 +16,7 @@
 #include "util/text_util.hpp"
 #include "util/encoding.hpp"
 #include "report/row_writer.hpp"
+#include "report/batch_row.hpp"
 
 #include <deque>
 #include <future>
@@ -234,7 +235,7 @@ struct Writer {
     void row(std::string& out, const BatchRow& r, const Trace* trace, const CallbackAnswer* cb) const {
         long long n = r.record.number;
         if (format == BatchOutput::csv) {
-            detail::append_csv_row(out, detail::batch_columns(), detail::batch_cells(n, r.call, trace, cb, r.error));
+            detail::append_batch_csv(out, {n, r.call, trace, cb, r.error});
             return;
         }
         if (!r.error.empty()) detail::append_batch_error_json(out, n, r.error);
@@ -247,6 +248,7 @@ struct Writer {
 // session's memory of ELINs (a callback, a pick among several ELINs) is left for the ordered pass
 // (returns false, writes nothing).
 bool process(BatchRow& r, CallSession& session, bool detached, Trace& trace, const Writer& w, std::string& out) {
+    detail::finish_record(r.record);  // a JSON Lines row is parsed here, on the thread that simulates it
     r.error = r.record.error;
     r.commit = false;
     bool filled = false;
@@ -294,7 +296,7 @@ bool fill(Chunk& chunk, detail::CallLogReader& reader) {
     chunk.size = 0;
     while (chunk.size < kChunkRows) {
         if (chunk.rows.size() == chunk.size) chunk.rows.emplace_back();
-        if (!reader.next(chunk.rows[chunk.size].record)) break;
+        if (!reader.next_raw(chunk.rows[chunk.size].record)) break;
         ++chunk.size;
     }
     return chunk.size > 0;
