@@ -79,7 +79,7 @@ void CallSession::call(const CallRow& row, Trace& t) {
         }
         return best;
     };
-    detail::Call call{setup.user, setup.platform, setup.client, &caller.dialed, &setup, &pick, &setup.conditions};
+    detail::Call call{setup.user, setup.platform, setup.client, &caller.dialed, &setup, &pick, &setup.conditions, pidf_};
     detail::Decisions d;
     detail::simulate_placed_into(t, d, c, call, detail::place(c, setup), explain_);
     if (t.emergency && !t.elin.empty() && !t.gateways.empty()) remember(row, t, d, setup.user, last_use_[t.elin]);
@@ -104,7 +104,7 @@ void CallSession::call_detached(const CallRow& row, Trace& t, Detached& result) 
         if (elins.size() > 1) result.independent = false;
         return elins.front();
     };
-    detail::Call call{setup.user, setup.platform, setup.client, &row.caller.dialed, &setup, &pick, &setup.conditions};
+    detail::Call call{setup.user, setup.platform, setup.client, &row.caller.dialed, &setup, &pick, &setup.conditions, pidf_};
     detail::Decisions d;
     detail::simulate_placed_into(t, d, c, call, detail::place(c, setup), explain_);
     if (result.independent && t.emergency && !t.elin.empty() && !t.gateways.empty()) {
@@ -280,6 +280,7 @@ bool process(BatchRow& r, CallSession& session, bool detached, Trace& trace, con
 
 void work(Chunk& chunk, const Simulator& sim, Explain explain, const Writer& w) {
     CallSession session(sim, explain);
+    session.leave_out_pidf();
     Trace trace;
     chunk.out.clear();
     for (std::size_t i = 0; i < chunk.size; ++i) {
@@ -317,6 +318,7 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
     // JSON rows carry psap_reason even without the step-by-step trace; CSV rows need no text.
     const Explain explain = session_traces ? Explain::steps : format == BatchOutput::json ? Explain::reasons : Explain::none;
     CallSession session(sim, explain);
+    session.leave_out_pidf();  // no row carries pidf_lo
     const Writer w{format, session_traces};
     detail::CallLogReader reader(in);
     if (!reader.has_input()) return stats;

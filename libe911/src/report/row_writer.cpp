@@ -1,6 +1,7 @@
 #include "report/row_writer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <iterator>
 #include <optional>
@@ -278,20 +279,30 @@ struct CsvCell {
 
 }  // namespace
 
+namespace {
+// Per byte: 0 copied as is, 1 escaped, 2 not ASCII (copied; the string is then checked for UTF-8).
+constexpr std::array<unsigned char, 256> json_byte_classes() {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = c < 0x20 || c == '"' || c == '\\' ? 1 : c >= 0x80 ? 2 : 0;
+    return t;
+}
+constexpr auto kJsonBytes = json_byte_classes();
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view s) {
     static const char hex[] = "0123456789abcdef";
     const std::size_t start = out.size();
+    out.reserve(start + s.size() + 2);
     out += '"';
-    std::size_t run = 0;
-    bool ascii = true;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            ascii = ascii && c < 0x80;
-            continue;
-        }
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    std::size_t run = 0, i = 0;
+    unsigned char seen = 0;
+    while (true) {
+        while (i < s.size() && kJsonBytes[p[i]] != 1) seen |= kJsonBytes[p[i++]];
         out.append(s.data() + run, i - run);
-        run = i + 1;
+        if (i == s.size()) break;
+        unsigned char c = p[i];
+        run = ++i;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -303,9 +314,8 @@ void append_json_string(std::string& out, std::string_view s) {
             default: out += "\\u00", out += hex[c >> 4], out += hex[c & 15];
         }
     }
-    out.append(s.data() + run, s.size() - run);
     out += '"';
-    if (!ascii && !valid_utf8(std::string(s))) {  // rare: let nlohmann place its U+FFFD exactly as the reference output does
+    if (seen && !valid_utf8(std::string(s))) {  // rare: let nlohmann place its U+FFFD exactly as the reference output does
         out.resize(start);
         out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
     }
