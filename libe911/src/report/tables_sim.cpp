@@ -245,7 +245,7 @@ const std::vector<Column>& batch_columns() {
         };
         // Each column next to the BatchColumn that names it, in order: a column added here and not
         // there (or out of order) would shift every value after it, so it stops the first batch instead.
-        static_assert(std::size(listed) == static_cast<std::size_t>(BatchColumn::count_));
+        static_assert(sizeof(listed) / sizeof(listed[0]) == static_cast<std::size_t>(BatchColumn::count_));
         std::vector<Column> v;
         for (const auto& [id, column] : listed) {
             if (static_cast<std::size_t>(id) != v.size())
