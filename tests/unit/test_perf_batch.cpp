@@ -200,6 +200,22 @@ TEST_CASE("[perf] JSON strings are written as nlohmann writes them", "[perf]") {
         detail::append_json_string(mine, s);
         CHECK(mine == detail::json(s).dump(-1, ' ', false, detail::json::error_handler_t::replace));
     }
+    // Longer text is scanned 8 bytes at a time: a special byte at every position of a word, and every byte value.
+    std::string all;
+    for (int c = 1; c < 256; ++c) all += static_cast<char>(c);
+    std::vector<std::string> texts = {all, "0123456789abcdef0123456789abcdef"};
+    for (char special : {'"', '\\', '\n', '\x1f', '\x7f', ' ', '\xc3'})
+        for (std::size_t at = 0; at < 24; ++at) {
+            std::string t(24, 'a');
+            t[at] = special;
+            texts.push_back(t);
+        }
+    texts.push_back("caf\xc3\xa9 caf\xc3\xa9 caf\xc3\xa9 -- valid UTF-8 past the first word");
+    for (const auto& t : texts) {
+        std::string mine;
+        detail::append_json_string(mine, t);
+        CHECK(mine == detail::json(t).dump(-1, ' ', false, detail::json::error_handler_t::replace));
+    }
 }
 
 TEST_CASE("[perf] flat JSON Lines rows read as the full parser reads them", "[perf]") {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <optional>
 #include <utility>
@@ -287,6 +289,21 @@ constexpr std::array<unsigned char, 256> json_byte_classes() {
     return t;
 }
 constexpr auto kJsonBytes = json_byte_classes();
+
+// Whether any of 8 bytes is not plain (below 0x20, '"', '\\' or not ASCII): most text is checked a
+// word at a time, and only words with such a byte go through the table.
+inline bool word_has_special(std::uint64_t x) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    std::uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
+    std::uint64_t below_space = x - ones * 0x20;
+    return ((below_space | (quote - ones) | (backslash - ones)) & ~x & highs) != 0 || (x & highs) != 0;
+}
+
+// Rare: invalid UTF-8, written by nlohmann so its U+FFFD land exactly where the reference output has
+// them. Out of line, so the hot loop's frame stays small (its flag stays in a register).
+[[gnu::noinline]] void append_json_string_replaced(std::string& out, std::string_view s) {
+    out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+}
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
@@ -295,12 +312,26 @@ void append_json_string(std::string& out, std::string_view s) {
     out.reserve(start + s.size() + 2);
     out += '"';
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
     std::size_t run = 0, i = 0;
-    unsigned char seen = 0;
+    unsigned seen = 0;
     while (true) {
-        while (i < s.size() && kJsonBytes[p[i]] != 1) seen |= kJsonBytes[p[i++]];
+        unsigned k = 0;
+        for (; i < n; ++i) {
+            if (i + 8 <= n) {
+                std::uint64_t w;
+                std::memcpy(&w, p + i, 8);
+                if (!word_has_special(w)) {
+                    i += 7;
+                    continue;
+                }
+            }
+            k = kJsonBytes[p[i]];
+            if (k == 1) break;
+            seen |= k;
+        }
         out.append(s.data() + run, i - run);
-        if (i == s.size()) break;
+        if (i == n) break;
         unsigned char c = p[i];
         run = ++i;
         switch (c) {
@@ -315,9 +346,9 @@ void append_json_string(std::string& out, std::string_view s) {
         }
     }
     out += '"';
-    if (seen && !valid_utf8(std::string(s))) {  // rare: let nlohmann place its U+FFFD exactly as the reference output does
+    if (seen && !valid_utf8(std::string(s))) {
         out.resize(start);
-        out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+        append_json_string_replaced(out, s);
     }
 }
 
