@@ -1,9 +1,12 @@
 // Batch performance work must not change a byte: the fast row parser and writers against the
 // reference (nlohmann) path, --jobs against one thread, and reused rows against fresh ones.
+#include <algorithm>
 #include <sstream>
 
 #include "helpers.hpp"
 #include "questions/call_log.hpp"
+#include "e911/limits.hpp"
+#include "report/batch_row.hpp"
 #include "report/row_writer.hpp"
 #include "report/tables.hpp"
 #include "report/trace_json.hpp"
@@ -197,6 +200,22 @@ TEST_CASE("[perf] JSON strings are written as nlohmann writes them", "[perf]") {
         detail::append_json_string(mine, s);
         CHECK(mine == detail::json(s).dump(-1, ' ', false, detail::json::error_handler_t::replace));
     }
+    // Longer text is scanned 8 bytes at a time: a special byte at every position of a word, and every byte value.
+    std::string all;
+    for (int c = 1; c < 256; ++c) all += static_cast<char>(c);
+    std::vector<std::string> texts = {all, "0123456789abcdef0123456789abcdef"};
+    for (char special : {'"', '\\', '\n', '\x1f', '\x7f', ' ', '\xc3'})
+        for (std::size_t at = 0; at < 24; ++at) {
+            std::string t(24, 'a');
+            t[at] = special;
+            texts.push_back(t);
+        }
+    texts.push_back("caf\xc3\xa9 caf\xc3\xa9 caf\xc3\xa9 -- valid UTF-8 past the first word");
+    for (const auto& t : texts) {
+        std::string mine;
+        detail::append_json_string(mine, t);
+        CHECK(mine == detail::json(t).dump(-1, ' ', false, detail::json::error_handler_t::replace));
+    }
 }
 
 TEST_CASE("[perf] flat JSON Lines rows read as the full parser reads them", "[perf]") {
@@ -251,4 +270,60 @@ TEST_CASE("[perf] a reused row and trace carry nothing into the next row", "[per
             CHECK(last.substr(last.find(',')) == only.substr(only.find(',')));
         }
     }
+}
+
+TEST_CASE("[perf] batch CSV cells sit under their own column names", "[perf]") {
+    Config cfg = test::config(kSim);
+    Simulator sim{cfg};
+    CallSession session(sim, false);
+    CallRow row = call_row_from_fields({{"user", "tu"}, {"ip", "10.1.0.20/16"}, {"dialed", "911"}, {"time", "1795255200"}});
+    Trace t = session.call(row);
+    auto cells = detail::batch_cells(7, row, &t, nullptr, "");
+    const auto& columns = detail::batch_columns();
+    REQUIRE(cells.size() == columns.size());
+    auto at = [&](const std::string& name) -> const Cell& {
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            if (columns[i].name == name) return cells[i];
+        FAIL("no column " << name);
+        return cells[0];
+    };
+    CHECK(at("row").number == 7);
+    CHECK(at("kind").text == "call");
+    CHECK(at("time").number == 1795255200);
+    CHECK(at("user").text == t.user);
+    CHECK(at("dialed").text == "911");
+    CHECK(at("site").text == t.site);
+    CHECK(at("location").text == t.location);
+    CHECK(at("route").text == t.route);
+    CHECK(at("calling_number").text == t.calling_number);
+    CHECK(at("psap").text == t.psap);
+    CHECK(at("outcome").text == to_string(t.outcome));
+    CHECK(at("location_class").text == to_string(t.location_class));
+    CHECK(at("error").is_null());
+    CHECK(at("rings").is_null());
+    // The fast CSV writer and the cells agree.
+    std::string fast;
+    detail::append_batch_csv(fast, {7, row, &t, nullptr, std::string()});
+    CHECK(fast == detail::csv_row(columns, cells));
+}
+
+TEST_CASE("[perf] JSON Lines rows split by the reader and parsed by the workers read as before", "[perf]") {
+    Config cfg = test::config(kSim);
+    Simulator sim{cfg};
+    std::vector<std::string> lines = {R"({"user":"tu","ip":"10.1.0.20/16","dialed":"911"})",
+                                      "",
+                                      "   ",
+                                      "{\"user\":\"tu\",\"dialed\":\"911\"}\r",
+                                      "{\"user\":\"t\xff\",\"dialed\":\"911\"}",
+                                      "{\"user\":\"tu\",\"dialed\":\"" + std::string(limits::max_row_bytes + 10, '1') + "\"}",
+                                      R"({"dialed":"911","ip":"10.1.0.3/16"})"};
+    for (auto format : {BatchOutput::json, BatchOutput::csv}) {
+        std::string one = run(sim, lines, format, true, 1);
+        CHECK(run(sim, lines, format, true, 2) == one);
+        CHECK(one.find("line 5 is not valid UTF-8") != std::string::npos);
+        CHECK(one.find("line 6 is longer than 1024 KiB") != std::string::npos);
+    }
+    std::string json = run(sim, lines, BatchOutput::json, true, 1);
+    CHECK(std::count(json.begin(), json.end(), '\n') == 5);  // blank lines are not rows
+    CHECK(json.find("{\"row\":2,\"kind\":\"call\"") != std::string::npos);  // the CR of a CRLF line is not part of it
 }

@@ -55,6 +55,8 @@ public:
     // The same into an existing Trace, reusing its storage (for loops over large call logs).
     void call(const CallRow& row, Trace& out);
     CallbackAnswer callback(const std::string& elin, long long time) const;
+    // Traces without the PIDF-LO document (Explain::steps builds it otherwise): batch rows leave it out.
+    void leave_out_pidf() { pidf_ = false; }
 
     // For parallel batches: a call simulated without reading or changing this session's memory.
     // `independent` is false when the answer could depend on it (the location has several ELINs and
@@ -77,6 +79,7 @@ private:
     void remember(const CallRow& row, const Trace& t, const detail::Decisions& d, const User* user, Use& use) const;
     const Simulator& sim_;
     Explain explain_;
+    bool pidf_ = true;
     std::unordered_map<std::string, Use> last_use_;  // bounded by the number of ELINs
 };
 

@@ -16,6 +16,7 @@
 #include "util/text_util.hpp"
 #include "util/encoding.hpp"
 #include "report/row_writer.hpp"
+#include "report/batch_row.hpp"
 
 #include <deque>
 #include <future>
@@ -78,7 +79,7 @@ void CallSession::call(const CallRow& row, Trace& t) {
         }
         return best;
     };
-    detail::Call call{setup.user, setup.platform, setup.client, &caller.dialed, &setup, &pick, &setup.conditions};
+    detail::Call call{setup.user, setup.platform, setup.client, &caller.dialed, &setup, &pick, &setup.conditions, pidf_};
     detail::Decisions d;
     detail::simulate_placed_into(t, d, c, call, detail::place(c, setup), explain_);
     if (t.emergency && !t.elin.empty() && !t.gateways.empty()) remember(row, t, d, setup.user, last_use_[t.elin]);
@@ -103,7 +104,7 @@ void CallSession::call_detached(const CallRow& row, Trace& t, Detached& result) 
         if (elins.size() > 1) result.independent = false;
         return elins.front();
     };
-    detail::Call call{setup.user, setup.platform, setup.client, &row.caller.dialed, &setup, &pick, &setup.conditions};
+    detail::Call call{setup.user, setup.platform, setup.client, &row.caller.dialed, &setup, &pick, &setup.conditions, pidf_};
     detail::Decisions d;
     detail::simulate_placed_into(t, d, c, call, detail::place(c, setup), explain_);
     if (result.independent && t.emergency && !t.elin.empty() && !t.gateways.empty()) {
@@ -234,7 +235,7 @@ struct Writer {
     void row(std::string& out, const BatchRow& r, const Trace* trace, const CallbackAnswer* cb) const {
         long long n = r.record.number;
         if (format == BatchOutput::csv) {
-            detail::append_csv_row(out, detail::batch_columns(), detail::batch_cells(n, r.call, trace, cb, r.error));
+            detail::append_batch_csv(out, {n, r.call, trace, cb, r.error});
             return;
         }
         if (!r.error.empty()) detail::append_batch_error_json(out, n, r.error);
@@ -247,6 +248,7 @@ struct Writer {
 // session's memory of ELINs (a callback, a pick among several ELINs) is left for the ordered pass
 // (returns false, writes nothing).
 bool process(BatchRow& r, CallSession& session, bool detached, Trace& trace, const Writer& w, std::string& out) {
+    detail::finish_record(r.record);  // a JSON Lines row is parsed here, on the thread that simulates it
     r.error = r.record.error;
     r.commit = false;
     bool filled = false;
@@ -278,6 +280,7 @@ bool process(BatchRow& r, CallSession& session, bool detached, Trace& trace, con
 
 void work(Chunk& chunk, const Simulator& sim, Explain explain, const Writer& w) {
     CallSession session(sim, explain);
+    session.leave_out_pidf();
     Trace trace;
     chunk.out.clear();
     for (std::size_t i = 0; i < chunk.size; ++i) {
@@ -294,7 +297,7 @@ bool fill(Chunk& chunk, detail::CallLogReader& reader) {
     chunk.size = 0;
     while (chunk.size < kChunkRows) {
         if (chunk.rows.size() == chunk.size) chunk.rows.emplace_back();
-        if (!reader.next(chunk.rows[chunk.size].record)) break;
+        if (!reader.next_raw(chunk.rows[chunk.size].record)) break;
         ++chunk.size;
     }
     return chunk.size > 0;
@@ -315,6 +318,7 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
     // JSON rows carry psap_reason even without the step-by-step trace; CSV rows need no text.
     const Explain explain = session_traces ? Explain::steps : format == BatchOutput::json ? Explain::reasons : Explain::none;
     CallSession session(sim, explain);
+    session.leave_out_pidf();  // no row carries pidf_lo
     const Writer w{format, session_traces};
     detail::CallLogReader reader(in);
     if (!reader.has_input()) return stats;

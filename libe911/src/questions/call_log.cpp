@@ -1,6 +1,7 @@
 #include "questions/call_log.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <istream>
 #include <nlohmann/json.hpp>
 
@@ -38,7 +39,7 @@ CallLogReader::CallLogReader(std::istream& in) : buf_(in.rdbuf()), in_(&buf_) {
 
 // One line without its line end (LF or CRLF), at most limits::max_row_bytes kept: a longer line
 // is read to its end and dropped, so one huge line costs no memory.
-bool CallLogReader::next_line(Line& line) {
+bool CallLogReader::next_line(Line& line, bool check_utf8) {
     if (!pending_.empty()) {
         line = std::move(pending_.front());
         pending_.pop_front();
@@ -46,18 +47,22 @@ bool CallLogReader::next_line(Line& line) {
     }
     line.text.clear();
     line.too_long = line.bad_utf8 = false;
-    std::streambuf* sb = in_.rdbuf();
     bool any = false;
-    for (auto c = sb->sbumpc(); c != std::char_traits<char>::eof(); c = sb->sbumpc()) {
+    // A buffer at a time: memchr finds the line end, and the line is appended in one piece.
+    for (auto avail = buf_.buffered(); !avail.empty(); avail = buf_.buffered()) {
         any = true;
-        if (c == '\n') break;
-        if (line.text.size() < limits::max_row_bytes) line.text += static_cast<char>(c);
-        else line.too_long = true;
+        const void* nl = std::memchr(avail.data(), '\n', avail.size());
+        std::size_t take = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - avail.data()) : avail.size();
+        std::size_t room = limits::max_row_bytes - std::min(line.text.size(), limits::max_row_bytes);
+        line.text.append(avail.data(), std::min(take, room));
+        if (take > room) line.too_long = true;
+        buf_.consume(take + (nl ? 1 : 0));
+        if (nl) break;
     }
     if (!any) return false;
     if (!line.text.empty() && line.text.back() == '\r') line.text.pop_back();
     line.number = ++lines_;
-    line.bad_utf8 = !valid_utf8(line.text);
+    line.bad_utf8 = check_utf8 && !valid_utf8(line.text);
     if (line.too_long) line.text.clear();
     return true;
 }
@@ -117,19 +122,21 @@ bool CallLogReader::read_csv(std::vector<std::string>& cells, std::string& error
     return true;
 }
 
-void CallLogReader::read_jsonl(const Line& line, CallLogRecord& rec) {
-    if (line.too_long) {
-        rec.error = "line " + std::to_string(line.number) + " is longer than " + kib(limits::max_row_bytes);
+namespace {
+
+void read_jsonl(std::string_view text, long long line_number, bool too_long, bool bad_utf8, CallLogRecord& rec) {
+    if (too_long) {
+        rec.error = "line " + std::to_string(line_number) + " is longer than " + kib(limits::max_row_bytes);
         return;
     }
-    if (line.bad_utf8) {
-        rec.error = "line " + std::to_string(line.number) + " is not valid UTF-8; save the call log as UTF-8";
+    if (bad_utf8) {
+        rec.error = "line " + std::to_string(line_number) + " is not valid UTF-8; save the call log as UTF-8";
         return;
     }
-    if (parse_flat_jsonl(line.text, rec.fields)) return;
+    if (parse_flat_jsonl(text, rec.fields)) return;
     rec.fields.clear();
     try {
-        auto j = nlohmann::json::parse(line.text);
+        auto j = nlohmann::json::parse(text);
         if (!j.is_object()) throw UsageError("a JSON Lines row must be an object");
         for (auto it = j.begin(); it != j.end(); ++it) {
             std::string v = it->is_string() ? it->get<std::string>() : it->is_null() ? "" : it->dump();
@@ -146,6 +153,16 @@ void CallLogReader::read_jsonl(const Line& line, CallLogRecord& rec) {
         rec.error = e.what();
         rec.fields.clear();
     }
+}
+
+}  // namespace
+
+void finish_record(CallLogRecord& rec) {
+    if (!rec.raw) return;
+    rec.raw = false;
+    rec.fields.clear();
+    rec.error.clear();
+    read_jsonl(rec.line, rec.line_number, rec.too_long, !rec.too_long && !valid_utf8(rec.line), rec);
 }
 
 std::string& CallFields::set(std::string_view key) {
@@ -235,7 +252,7 @@ bool CallLogReader::next(CallLogRecord& rec) {
             if (!next_line(line_)) return false;
             if (!line_.too_long && line_.text.find_first_not_of(" \t") == std::string::npos) continue;
             rec.number = ++rows_;
-            read_jsonl(line_, rec);
+            read_jsonl(line_.text, line_.number, line_.too_long, line_.bad_utf8, rec);
             return true;
         }
         long long at = 0;
@@ -248,6 +265,27 @@ bool CallLogReader::next(CallLogRecord& rec) {
             rec.error = "row has " + std::to_string(cells_.size()) + " cells, the header " + std::to_string(header_.size());
         else
             for (std::size_t i = 0; i < cells_.size(); ++i) rec.fields.set(header_[i]).swap(cells_[i]);
+        return true;
+    }
+}
+
+bool CallLogReader::next_raw(CallLogRecord& rec) {
+    if (!has_input_ || !jsonl_) {
+        rec.raw = false;
+        return next(rec);
+    }
+    rec.fields.clear();
+    rec.error.clear();
+    Line line;
+    while (true) {
+        // The line goes straight into the record's buffer (swapped back after), so no copy per row.
+        line.text.swap(rec.line);
+        bool have = next_line(line, false);
+        line.text.swap(rec.line);
+        if (!have) return false;
+        if (!line.too_long && rec.line.find_first_not_of(" \t") == std::string::npos) continue;
+        rec.number = ++rows_;
+        rec.line_number = line.number, rec.too_long = line.too_long, rec.raw = true;
         return true;
     }
 }

@@ -42,7 +42,15 @@ struct CallLogRecord {
     long long number = 0;
     CallFields fields;
     std::string error;
+    // A JSON Lines row read by next_raw(): its line, not yet checked or parsed (finish_record does
+    // that, on whichever thread simulates the row, so the reading thread only splits lines).
+    std::string line;
+    long long line_number = 0;
+    bool raw = false, too_long = false;
 };
+
+// Parses a row next_raw() left raw into `fields` / `error`, as next() would have; nothing for others.
+void finish_record(CallLogRecord& record);
 
 class CallLogReader {
 public:
@@ -53,6 +61,8 @@ public:
     TextEncoding encoding() const { return buf_.encoding(); }
     // The next non-blank row; false at the end of the input.
     bool next(CallLogRecord& record);
+    // The same, but a JSON Lines row is only split off (record.raw): finish_record() parses it.
+    bool next_raw(CallLogRecord& record);
 
 private:
     struct Line {
@@ -60,10 +70,10 @@ private:
         long long number = 0;
         bool too_long = false, bad_utf8 = false;
     };
-    bool next_line(Line& line);
+    // `check_utf8` false leaves bad_utf8 unset (finish_record checks a raw row).
+    bool next_line(Line& line, bool check_utf8 = true);
     // One CSV record (a quoted field may span lines); `error` says why it could not be read.
     bool read_csv(std::vector<std::string>& cells, std::string& error, long long& first_line);
-    void read_jsonl(const Line& line, CallLogRecord& rec);
 
     Line line_;  // reused between rows
 

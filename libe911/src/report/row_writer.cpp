@@ -1,9 +1,16 @@
 #include "report/row_writer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
+#include <iterator>
+#include <optional>
+#include <utility>
 #include <unordered_map>
 
+#include "report/batch_row.hpp"
 #include "report/tables.hpp"
 #include "util/encoding.hpp"
 #include "util/text_util.hpp"
@@ -101,22 +108,232 @@ const std::vector<Key>& batch_keys(const std::vector<Column>& columns, bool with
     return keys;
 }
 
+// ---- a Trace straight to JSON, without building its cells (the batch's JSON Lines hot path) ----
+
+// The trace columns this writer knows; any other (a column added to trace_columns() later) is written
+// from trace_cells(), so a new column is right before it is fast.
+enum class TraceField : std::uint8_t {
+    dialed, normalized, emergency, dial_string, platform, trusted, user, site, location, location_source, address,
+    policies, pstn_usage, route, gateways, calling_number, elin, psap, psap_reason, psap_relay, psap_expected,
+    psap_correct, notifications, outcome, pidf_lo, trace, gateways_down, pstn, location_class, screened, other
+};
+
+const std::vector<TraceField>& trace_fields() {
+    static const std::vector<TraceField> fields = [] {
+        static const std::pair<std::string_view, TraceField> known[] = {
+            {"dialed", TraceField::dialed}, {"normalized", TraceField::normalized},
+            {"emergency", TraceField::emergency}, {"dial_string", TraceField::dial_string},
+            {"platform", TraceField::platform}, {"trusted", TraceField::trusted}, {"user", TraceField::user},
+            {"site", TraceField::site}, {"location", TraceField::location},
+            {"location_source", TraceField::location_source}, {"address", TraceField::address},
+            {"policies", TraceField::policies}, {"pstn_usage", TraceField::pstn_usage}, {"route", TraceField::route},
+            {"gateways", TraceField::gateways}, {"calling_number", TraceField::calling_number},
+            {"elin", TraceField::elin}, {"psap", TraceField::psap}, {"psap_reason", TraceField::psap_reason},
+            {"psap_relay", TraceField::psap_relay}, {"psap_expected", TraceField::psap_expected},
+            {"psap_correct", TraceField::psap_correct}, {"notifications", TraceField::notifications},
+            {"outcome", TraceField::outcome}, {"pidf_lo", TraceField::pidf_lo}, {"trace", TraceField::trace},
+            {"gateways_down", TraceField::gateways_down}, {"pstn", TraceField::pstn},
+            {"location_class", TraceField::location_class}, {"screened", TraceField::screened}};
+        std::vector<TraceField> v;
+        for (const auto& c : trace_columns()) {
+            auto it = std::find_if(std::begin(known), std::end(known), [&](const auto& k) { return k.first == c.name; });
+            v.push_back(it == std::end(known) ? TraceField::other : it->second);
+        }
+        return v;
+    }();
+    return fields;
+}
+
+void append_text_or_null(std::string& out, std::string_view s) {
+    if (s.empty()) out += "null";
+    else append_json_string(out, s);
+}
+void append_bool(std::string& out, bool b) { out += b ? "true" : "false"; }
+void append_optional_bool(std::string& out, const std::optional<bool>& b) {
+    if (b) append_bool(out, *b);
+    else out += "null";
+}
+void append_strings(std::string& out, const std::vector<std::string>& v) {
+    out += '[';
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (i) out += ',';
+        append_json_string(out, v[i]);
+    }
+    out += ']';
+}
+// `"name":` of a record's field, by the column's own name.
+void append_key(std::string& out, const Column& record, std::size_t field) {
+    append_json_string(out, record.fields[field].name);
+    out += ':';
+}
+
+void append_policies(std::string& out, const Column& column, const EffectivePolicies& p) {
+    const std::string* values[] = {&p.emergency_calling, &p.emergency_call_routing, &p.location, &p.routing,
+                                   &p.dial_plan};
+    out += '{';
+    for (std::size_t i = 0; i < std::size(values); ++i) {
+        if (i) out += ',';
+        append_key(out, column, i);
+        append_text_or_null(out, *values[i]);
+    }
+    out += '}';
+}
+
+void append_notifications(std::string& out, const Column& column, const std::optional<Notifications>& notifications) {
+    if (!notifications) {
+        out += "null";
+        return;
+    }
+    const Notifications& n = *notifications;
+    out += '{';
+    append_key(out, column, 0), append_json_string(out, to_string(n.mode)), out += ',';
+    append_key(out, column, 1), append_strings(out, n.group), out += ',';
+    append_key(out, column, 2), append_text_or_null(out, n.dial_out), out += ',';
+    append_key(out, column, 3), append_strings(out, n.uris), out += ',';
+    append_key(out, column, 4), append_text_or_null(out, n.conference_uri), out += ',';
+    append_key(out, column, 5), append_bool(out, n.anyone()), out += ',';
+    append_key(out, column, 6), append_optional_bool(out, n.muted());
+    out += '}';
+}
+
+void append_steps(std::string& out, const Column& column, const std::vector<TraceStep>& steps) {
+    out += '[';
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const TraceStep& s = steps[i];
+        out += i ? ",{" : "{";
+        append_key(out, column, 0), append_json_string(out, s.step), out += ',';
+        append_key(out, column, 1), append_json_string(out, s.result), out += ',';
+        append_key(out, column, 2), append_json_string(out, s.because), out += ',';
+        append_key(out, column, 3), append_text_or_null(out, s.file), out += ',';
+        append_key(out, column, 4);
+        if (s.line) append_int(out, s.line);
+        else out += "null";
+        out += '}';
+    }
+    out += ']';
+}
+
+// The value of trace column `i`, exactly as append_value(trace_columns()[i], trace_cells(t)[i]) writes it.
+void append_trace_value(std::string& out, const Trace& t, std::size_t i, std::vector<Cell>& fallback) {
+    const Column& column = trace_columns()[i];
+    switch (trace_fields()[i]) {
+        case TraceField::dialed: return append_json_string(out, t.dialed);
+        case TraceField::normalized: return append_json_string(out, t.normalized);
+        case TraceField::emergency: return append_bool(out, t.emergency);
+        case TraceField::dial_string: return append_text_or_null(out, t.dial_string);
+        case TraceField::platform: return append_json_string(out, to_string(t.platform));
+        case TraceField::trusted: return append_optional_bool(out, t.trusted);
+        case TraceField::user: return append_text_or_null(out, t.user);
+        case TraceField::site: return append_text_or_null(out, t.site);
+        case TraceField::location: return append_text_or_null(out, t.location);
+        case TraceField::location_source:
+            if (t.location_source == LocationSource::none) out += "null";
+            else append_json_string(out, to_string(t.location_source));
+            return;
+        case TraceField::address: return append_text_or_null(out, t.address);
+        case TraceField::policies: return append_policies(out, column, t.policies);
+        case TraceField::pstn_usage: return append_text_or_null(out, t.pstn_usage);
+        case TraceField::route: return append_text_or_null(out, t.route);
+        case TraceField::gateways: return append_strings(out, t.gateways);
+        case TraceField::calling_number: return append_text_or_null(out, t.calling_number);
+        case TraceField::elin: return append_text_or_null(out, t.elin);
+        case TraceField::psap: return append_text_or_null(out, t.psap);
+        case TraceField::psap_reason: return append_text_or_null(out, t.psap_reason);
+        case TraceField::psap_relay: return append_bool(out, t.psap_relay);
+        case TraceField::psap_expected: return append_strings(out, t.psap_expected);
+        case TraceField::psap_correct: return append_optional_bool(out, t.psap_correct);
+        case TraceField::notifications: return append_notifications(out, column, t.notifications);
+        case TraceField::outcome: return append_json_string(out, to_string(t.outcome));
+        case TraceField::pidf_lo: return append_text_or_null(out, t.pidf_lo);
+        case TraceField::trace: return append_steps(out, column, t.trace);
+        case TraceField::gateways_down: return append_strings(out, t.gateways_down);
+        case TraceField::pstn:
+            if (t.pstn) append_json_string(out, to_string(*t.pstn));
+            else out += "null";
+            return;
+        case TraceField::location_class: return append_json_string(out, to_string(t.location_class));
+        case TraceField::screened: return append_bool(out, t.screened);
+        case TraceField::other: break;
+    }
+    if (fallback.empty()) fallback = trace_cells(t);
+    append_value(out, column, fallback[i]);
+}
+
+// A batch CSV cell from visit_batch_column(), as csv_text() and csv_cell() write it.
+struct CsvCell {
+    std::string& out;
+    void null() {}
+    void text(std::string_view s) { append_csv_text(out, s); }
+    void text_or_null(std::string_view s) { append_csv_text(out, s); }
+    void boolean(bool b) { out += b ? "true" : "false"; }
+    void integer(long long n) { append_int(out, n); }
+    void strings(const std::string* first, std::size_t n) {  // joined with spaces, quoted as one cell
+        bool quote = std::any_of(first, first + n, [](const std::string& s) { return s.find_first_of(",\"\n") != std::string::npos; });
+        if (quote) out += '"';
+        for (std::size_t i = 0; i < n; ++i) {
+            if (i) out += ' ';
+            if (!quote) out += first[i];
+            else for (char c : first[i]) c == '"' ? out += "\"\"" : out += c;
+        }
+        if (quote) out += '"';
+    }
+};
+
+}  // namespace
+
+namespace {
+// Per byte: 0 copied as is, 1 escaped, 2 not ASCII (copied; the string is then checked for UTF-8).
+constexpr std::array<unsigned char, 256> json_byte_classes() {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = c < 0x20 || c == '"' || c == '\\' ? 1 : c >= 0x80 ? 2 : 0;
+    return t;
+}
+constexpr auto kJsonBytes = json_byte_classes();
+
+// Whether any of 8 bytes is not plain (below 0x20, '"', '\\' or not ASCII): most text is checked a
+// word at a time, and only words with such a byte go through the table.
+inline bool word_has_special(std::uint64_t x) {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    std::uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
+    std::uint64_t below_space = x - ones * 0x20;
+    return ((below_space | (quote - ones) | (backslash - ones)) & ~x & highs) != 0 || (x & highs) != 0;
+}
+
+// Rare: invalid UTF-8, written by nlohmann so its U+FFFD land exactly where the reference output has
+// them. Out of line, so the hot loop's frame stays small (its flag stays in a register).
+[[gnu::noinline]] void append_json_string_replaced(std::string& out, std::string_view s) {
+    out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+}
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
-    bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (!ascii && !valid_utf8(std::string(s))) {  // rare: let nlohmann place its U+FFFD exactly as the reference output does
-        out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
-        return;
-    }
     static const char hex[] = "0123456789abcdef";
+    const std::size_t start = out.size();
+    out.reserve(start + s.size() + 2);
     out += '"';
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t run = 0, i = 0;
+    unsigned seen = 0;
+    while (true) {
+        unsigned k = 0;
+        for (; i < n; ++i) {
+            if (i + 8 <= n) {
+                std::uint64_t w;
+                std::memcpy(&w, p + i, 8);
+                if (!word_has_special(w)) {
+                    i += 7;
+                    continue;
+                }
+            }
+            k = kJsonBytes[p[i]];
+            if (k == 1) break;
+            seen |= k;
+        }
         out.append(s.data() + run, i - run);
-        run = i + 1;
+        if (i == n) break;
+        unsigned char c = p[i];
+        run = ++i;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -128,8 +345,11 @@ void append_json_string(std::string& out, std::string_view s) {
             default: out += "\\u00", out += hex[c >> 4], out += hex[c & 15];
         }
     }
-    out.append(s.data() + run, s.size() - run);
     out += '"';
+    if (seen && !valid_utf8(std::string(s))) {
+        out.resize(start);
+        append_json_string_replaced(out, s);
+    }
 }
 
 void append_record_json(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& cells) {
@@ -162,9 +382,10 @@ void append_batch_json(std::string& out, long long row, const CallRow& call, con
                        const CallbackAnswer* callback, bool with_trace) {
     thread_local std::vector<Cell> cells;
     const std::vector<Column>* columns = nullptr;
+    cells.clear();
     if (callback) cells = callback_cells(*callback), columns = &callback_columns();
-    else if (trace) cells = trace_cells(*trace), columns = &trace_columns();
-    else cells.clear(), columns = &batch_columns();  // no record: only the head keys
+    else if (trace) columns = &trace_columns();  // written from the Trace itself (cells only for unknown columns)
+    else columns = &batch_columns();  // no record: only the head keys
     out += '{';
     bool first = true;
     for (const Key& k : batch_keys(*columns, with_trace)) {
@@ -176,9 +397,19 @@ void append_batch_json(std::string& out, long long row, const CallRow& call, con
         if (k.column == -1) append_int(out, row);
         else if (k.column == -2) append_json_string(out, call.kind);
         else if (k.column == -3) call.time ? append_int(out, *call.time) : void(out += "null");
-        else append_value(out, (*columns)[k.column], cells[k.column]);
+        else if (callback) append_value(out, (*columns)[k.column], cells[k.column]);
+        else append_trace_value(out, *trace, static_cast<std::size_t>(k.column), cells);
     }
     out += '}';
+}
+
+void append_batch_csv(std::string& out, const BatchRowParts& parts) {
+    CsvCell cell{out};
+    for (std::size_t i = 0; i < static_cast<std::size_t>(BatchColumn::count_); ++i) {
+        if (i) out += ',';
+        visit_batch_column(cell, static_cast<BatchColumn>(i), parts);
+    }
+    out += '\n';
 }
 
 void append_batch_error_json(std::string& out, long long row, const std::string& error) {

@@ -1,5 +1,11 @@
 // Simulation answers as tables: traces, callbacks, batch rows, matrix rows and a diff.
 #include "report/tables.hpp"
+
+#include <iterator>
+#include <utility>
+#include <stdexcept>
+
+#include "report/batch_row.hpp"
 #include "util/text_util.hpp"
 
 namespace e911 {
@@ -205,68 +211,74 @@ std::vector<Cell> callback_cells(const CallbackAnswer& a) {
 }
 
 const std::vector<Column>& batch_columns() {
-    static const std::vector<Column> columns = {
-        col("row", I, false, "input row number, from 1"),
-        col("kind", S, true, "call or callback"),
-        col("time", I, true, "epoch seconds"),
-        col("user", S, true, "the caller's user id"),
-        col("dialed", S, true, "the digits dialled"),
-        col("platform", S, true, "teams or sfb"),
-        col("emergency", B, true, "recognised as an emergency call"),
-        col("dial_string", S, true, "emergency dial string"),
-        col("site", S, true, "network site"),
-        col("location", S, true, "LIS location"),
-        col("address", S, true, "civic address"),
-        col("pstn_usage", S, true, "PSTN usage"),
-        col("route", S, true, "voice route"),
-        col("gateways", L, false, "the route's gateways (callbacks: the gateway that remembers the ELIN)"),
-        col("calling_number", S, true, "the number the PSAP sees (callbacks: the ELIN)"),
-        col("psap", S, true, "PSAP reached"),
-        col("psap_correct", B, true, "reaches an expected PSAP"),
-        col("notified", S, true, "notification mode or nobody"),
-        col("outcome", S, true, kOutcomes),
-        col("rings", S, true, "callbacks: who rings"),
-        col("because", S, true, "callbacks: why"),
-        col("error", S, true, "why the row could not be simulated"),
-        // simdown
-        col("gateways_down", L, true, "gateways skipped because they are down"),
-        // simcore
-        col("pstn", S, true, "direct_routing, calling_plan or operator_connect; null for Skype for Business"),
-        // simloc
-        col("location_class", S, true, kLocationClasses),
-        col("screened", B, true, "a relay centre answers the call before a PSAP"),
-    };
+    static const std::vector<Column> columns = [] {
+        const std::pair<BatchColumn, Column> listed[] = {
+            {BatchColumn::row, col("row", I, false, "input row number, from 1")},
+            {BatchColumn::kind, col("kind", S, true, "call or callback")},
+            {BatchColumn::time, col("time", I, true, "epoch seconds")},
+            {BatchColumn::user, col("user", S, true, "the caller's user id")},
+            {BatchColumn::dialed, col("dialed", S, true, "the digits dialled")},
+            {BatchColumn::platform, col("platform", S, true, "teams or sfb")},
+            {BatchColumn::emergency, col("emergency", B, true, "recognised as an emergency call")},
+            {BatchColumn::dial_string, col("dial_string", S, true, "emergency dial string")},
+            {BatchColumn::site, col("site", S, true, "network site")},
+            {BatchColumn::location, col("location", S, true, "LIS location")},
+            {BatchColumn::address, col("address", S, true, "civic address")},
+            {BatchColumn::pstn_usage, col("pstn_usage", S, true, "PSTN usage")},
+            {BatchColumn::route, col("route", S, true, "voice route")},
+            {BatchColumn::gateways, col("gateways", L, false, "the route's gateways (callbacks: the gateway that remembers the ELIN)")},
+            {BatchColumn::calling_number, col("calling_number", S, true, "the number the PSAP sees (callbacks: the ELIN)")},
+            {BatchColumn::psap, col("psap", S, true, "PSAP reached")},
+            {BatchColumn::psap_correct, col("psap_correct", B, true, "reaches an expected PSAP")},
+            {BatchColumn::notified, col("notified", S, true, "notification mode or nobody")},
+            {BatchColumn::outcome, col("outcome", S, true, kOutcomes)},
+            {BatchColumn::rings, col("rings", S, true, "callbacks: who rings")},
+            {BatchColumn::because, col("because", S, true, "callbacks: why")},
+            {BatchColumn::error, col("error", S, true, "why the row could not be simulated")},
+            // simdown
+            {BatchColumn::gateways_down, col("gateways_down", L, true, "gateways skipped because they are down")},
+            // simcore
+            {BatchColumn::pstn, col("pstn", S, true, "direct_routing, calling_plan or operator_connect; null for Skype for Business")},
+            // simloc
+            {BatchColumn::location_class, col("location_class", S, true, kLocationClasses)},
+            {BatchColumn::screened, col("screened", B, true, "a relay centre answers the call before a PSAP")},
+        };
+        // Each column next to the BatchColumn that names it, in order: a column added here and not
+        // there (or out of order) would shift every value after it, so it stops the first batch instead.
+        static_assert(sizeof(listed) / sizeof(listed[0]) == static_cast<std::size_t>(BatchColumn::count_));
+        std::vector<Column> v;
+        for (const auto& [id, column] : listed) {
+            if (static_cast<std::size_t>(id) != v.size())
+                throw std::logic_error("batch column `" + column.name + "` is out of BatchColumn's order");
+            v.push_back(column);
+        }
+        return v;
+    }();
     return columns;
 }
 
+namespace {
+// Builds the typed cells of a batch row (the Table and Python view; the CLI writes CSV directly).
+struct CellBuilder {
+    Cell cell;
+    void null() { cell = Cell{}; }
+    void text(std::string_view s) { cell = cell_text(std::string(s)); }
+    void text_or_null(std::string_view s) { cell = cell_text_or_null(std::string(s)); }
+    void boolean(bool b) { cell = cell_bool(b); }
+    void integer(long long n) { cell = cell_int(n); }
+    void strings(const std::string* first, std::size_t n) { cell = cell_strings(std::vector<std::string>(first, first + n)); }
+};
+}  // namespace
+
 std::vector<Cell> batch_cells(long long row, const CallRow& call, const Trace* trace, const CallbackAnswer* cb,
                               const std::string& error) {
+    const BatchRowParts parts{row, call, trace, cb, error};
     std::vector<Cell> v(batch_columns().size());
-    v[0] = cell_int(row);
-    v[1] = cell_text_or_null(call.kind);
-    if (call.time) v[2] = cell_int(*call.time);
-    if (trace) {
-        const Trace& t = *trace;
-        v[3] = cell_text_or_null(t.user), v[4] = cell_text_or_null(t.dialed), v[5] = cell_text(to_string(t.platform));
-        v[6] = cell_bool(t.emergency), v[7] = cell_text_or_null(t.dial_string), v[8] = cell_text_or_null(t.site);
-        v[9] = cell_text_or_null(t.location), v[10] = cell_text_or_null(t.address),
-        v[11] = cell_text_or_null(t.pstn_usage);
-        v[12] = cell_text_or_null(t.route), v[13] = cell_strings(t.gateways),
-        v[14] = cell_text_or_null(t.calling_number);
-        v[15] = cell_text_or_null(t.psap), v[16] = optional_bool(t.psap_correct);
-        if (t.notifications)
-            v[17] = cell_text(t.notifications->anyone() ? notification_mode(*t.notifications) : "nobody");
-        v[18] = cell_text_or_null(outcome_name(t));
-        if (t.pstn) v[23] = cell_text(to_string(*t.pstn));
-        v[24] = cell_text(to_string(t.location_class)), v[25] = cell_bool(t.screened);
+    CellBuilder b;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        visit_batch_column(b, static_cast<BatchColumn>(i), parts);
+        v[i] = std::move(b.cell);
     }
-    if (cb) {
-        v[13] = cell_strings(cb->gateway.empty() ? std::vector<std::string>{} : std::vector<std::string>{cb->gateway});
-        v[14] = cell_text_or_null(cb->elin), v[19] = cell_text_or_null(cb->rings_user),
-        v[20] = cell_text_or_null(cb->because);
-    }
-    v[21] = cell_text_or_null(error);
-    if (trace) v[22] = cell_strings(trace->gateways_down);
     return v;
 }
 

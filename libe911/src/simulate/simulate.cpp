@@ -138,7 +138,8 @@ void fill_psap(Trace& t, const Compiled& c, std::uint32_t gw, std::uint32_t addr
     if (gw != npos) {
         d.reach = reach_psap(c, cfg.gateways[gw], sent, !t.elin.empty());
         t.psap = psap_id(c, cfg.gateways[gw], d.reach);
-        auto pidx = t.psap.empty() ? npos : cfg.find(Kind::psap, t.psap);
+        // reach_psap's index names the same PSAP as the id (an undefined fallback_psap: npos), without a lookup.
+        auto pidx = d.reach.psap;
         d.relay = t.psap_relay = pidx != npos && cfg.psaps[pidx].relay;
     }
     if (address == npos) return;
@@ -199,7 +200,7 @@ void simulate_placed_into(Trace& t, Decisions& d, const Compiled& c, const Call&
         if (d.screening.screened) t.psap_reason += explain_screening_reason(c, d);
     }
     if (explain != Explain::steps) return;
-    if (d.pidf.sent) {
+    if (d.pidf.sent && call.pidf) {
         const Gateway& g = c.cfg.gateways[gw];
         const std::string entity =
             "pres:" + (call.user ? call.user->id : c.cfg.locations[d.placement.location].id + "@location.invalid");

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <streambuf>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace e911::detail {
@@ -46,6 +47,13 @@ class DecodingStreambuf : public std::streambuf {
 public:
     explicit DecodingStreambuf(std::streambuf* source);
     TextEncoding encoding() const { return encoding_; }
+    // The decoded bytes buffered now (empty at the end of the input), for readers that scan a whole
+    // buffer at a time instead of a character per call; consume() takes what they used.
+    std::string_view buffered() {
+        if (sgetc() == traits_type::eof()) return {};
+        return {gptr(), static_cast<std::size_t>(egptr() - gptr())};
+    }
+    void consume(std::size_t n) { gbump(static_cast<int>(n)); }
 protected:
     int_type underflow() override;
 private:

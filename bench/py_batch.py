@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Batch through Python: rows/s of Config.simulate_many() into Trace rows, load excluded.
+
+    PYTHONPATH=build/bindings/python /usr/bin/python3 bench/py_batch.py [--size L] [--calls N] [--reps 3]
+
+Reads bench/out/SIZE.json and the first N calls of SIZE-calls.csv (from bench/gen; the log is repeated
+when N is larger), loads the configuration once, then times `list(cfg.simulate_many(calls))` (every
+row a Trace or CallbackAnswer, as a caller gets them) and, separately, the same with `to_row()` of
+each row (the flat dict a table or DataFrame takes), in CPU time of the process (simulate_many runs on
+the calling thread). Prints medians with [min-max] ranges.
+"""
+import argparse
+import csv
+import os
+import statistics
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def calls_of(out, size, n):
+    with open(os.path.join(out, f"{size}-calls.csv"), newline="") as f:
+        rows = [{k: v for k, v in row.items() if v} for _, row in zip(range(n), csv.DictReader(f))]
+    return [rows[i % len(rows)] for i in range(n)]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--size", default="L")
+    ap.add_argument("--calls", type=int, default=100_000)
+    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--out", default=os.path.join(HERE, "out"))
+    a = ap.parse_args()
+    import e911
+
+    t = time.perf_counter()
+    cfg = e911.load(os.path.join(a.out, f"{a.size}.json"))
+    print(f"{a.size}: load {time.perf_counter() - t:.2f} s", flush=True)
+    calls = calls_of(a.out, a.size, a.calls)
+    for label, convert in (("objects", False), ("+ to_row()", True)):
+        rates = []
+        for _ in range(a.reps):
+            t = time.process_time()  # CPU time of this process: steadier than the wall clock on a loaded machine
+            if convert:
+                for r in cfg.simulate_many(calls):
+                    r.to_row()
+            else:
+                rows = list(cfg.simulate_many(calls))
+                assert len(rows) == len(calls)
+            rates.append(len(calls) / (time.process_time() - t))
+        print(f"  simulate_many {label:13} {statistics.median(rates):>10,.0f}  [{min(rates):,.0f}-{max(rates):,.0f}] rows/s",
+              flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
