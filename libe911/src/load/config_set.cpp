@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "e911/files.hpp"
 #include "e911/limits.hpp"
@@ -45,6 +46,23 @@ bool is_json(const fs::path& p, const std::string& text) {
     return first != std::string::npos && text[first] == '{';
 }
 
+// Whether the bytes `include` occur in the file at all: a block scan at memory speed, so the big
+// data files beside a configuration cost one read each, not a parse of their keys.
+bool mentions_include(const fs::path& p) {
+    static constexpr std::string_view word = "include";
+    std::ifstream f(p, std::ios::binary);
+    std::string block(1 << 20, '\0');
+    std::size_t kept = 0;  // the tail of the previous block, in case the word straddles two
+    while (f) {
+        f.read(block.data() + kept, static_cast<std::streamsize>(block.size() - kept));
+        std::size_t n = kept + static_cast<std::size_t>(f.gcount());
+        if (std::string_view(block.data(), n).find(word) != std::string_view::npos) return true;
+        kept = std::min(n, word.size() - 1);
+        std::copy(block.data() + n - kept, block.data() + n, block.data());
+    }
+    return false;
+}
+
 // The include graph of the files looked at, keyed by canonical path; each file read at most once.
 class IncludeGraph {
 public:
@@ -57,6 +75,7 @@ public:
         {  // most files have no `include`: find out without holding them in memory (UTF-16 ones are converted)
             std::ifstream f(p, std::ios::binary);
             bool utf16 = f.peek() == 0xFF || f.peek() == 0xFE;
+            if (!utf16 && !mentions_include(p)) return out;
             auto keys = utf16 ? detail::top_level_keys(detail::to_utf8(read_all(p))) : detail::top_level_keys(f);
             if (std::find(keys.begin(), keys.end(), "include") == keys.end()) return out;
         }

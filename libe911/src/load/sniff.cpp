@@ -16,24 +16,35 @@ namespace e911 {
 namespace detail {
 namespace {
 
-// Streamed character by character, so a huge minified JSON file next to a fragment costs reading, not memory.
+// Streamed a block at a time, so a huge minified JSON file next to a fragment costs reading, not
+// memory; a tight loop over each block, since every configuration given is sniffed before it is loaded.
 std::vector<std::string> json_keys(std::streambuf& in) {
     std::vector<std::string> keys;
     int depth = 0;
-    for (int c = in.sbumpc(); c != EOF; c = in.sbumpc()) {
-        if (c == '"') {
-            std::string s;
-            for (c = in.sbumpc(); c != EOF && c != '"'; c = in.sbumpc()) {
-                if (c == '\\') c = in.sbumpc();  // escapes: keep the escaped character
-                if (c != EOF) s += static_cast<char>(c);
+    bool in_string = false, escape = false, pending = false;  // pending: a top-level string, `:` next?
+    std::string s;
+    std::vector<char> block(1 << 16);
+    for (std::streamsize n; (n = in.sgetn(block.data(), static_cast<std::streamsize>(block.size()))) > 0;) {
+        for (std::streamsize i = 0; i < n; ++i) {
+            const char c = block[static_cast<std::size_t>(i)];
+            if (in_string) {
+                if (escape) escape = false;
+                else if (c == '\\') { escape = true; continue; }  // keep the escaped character
+                else if (c == '"') { in_string = false, pending = depth == 1; continue; }
+                if (depth == 1) s += c;  // deeper strings are most of a big file: not kept
+                continue;
             }
-            int next = in.sgetc();
-            while (next == ' ' || next == '\t' || next == '\r' || next == '\n') next = in.snextc();
-            if (depth == 1 && next == ':') keys.push_back(s);
-        } else if (c == '{' || c == '[') {
-            ++depth;
-        } else if ((c == '}' || c == ']') && --depth <= 0) {
-            break;
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+            if (pending && c == ':') keys.push_back(s);
+            pending = false;
+            if (c == '"') {
+                in_string = true;
+                s.clear();
+            } else if (c == '{' || c == '[') {
+                ++depth;
+            } else if ((c == '}' || c == ']') && --depth <= 0) {
+                return keys;
+            }
         }
     }
     return keys;
