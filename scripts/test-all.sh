@@ -27,6 +27,7 @@ cmake --build build-asan -j"$jobs" --target e911_cli e911_tests _e911 \
 
 step "Unit tests under ASan + UBSan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  LSAN_OPTIONS=suppressions="$PWD/tests/fuzz/lsan.supp" \
   build-asan/tests/e911_tests --reporter compact
 
 step "Python tests under ASan + UBSan"

@@ -20,6 +20,8 @@ trap 'rm -rf "$work"' EXIT
 artifacts="$build/fuzz-artifacts"
 mkdir -p "$artifacts"
 status=0
+# Leaks inside dependencies that libe911 cannot fix, each with its reason in the file.
+export LSAN_OPTIONS="suppressions=$here/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 for h in $harnesses; do
   bin="$build/tests/fuzz/fuzz_$h"
   mkdir -p "$work/$h"
