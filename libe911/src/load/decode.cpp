@@ -272,13 +272,6 @@ public:
         }
         return v;
     }
-    // Each item of a list of mappings.
-    template <class F>
-    void each(const char* key, F f) {
-        const Node* v = list_of(key);
-        if (!v) return;
-        for (std::size_t i = 0; i < v->items.size(); ++i) f(v->items[i], sub(key) + "[" + std::to_string(i) + "]");
-    }
     const Node* child(const char* key) { return take(key); }
 
     void finish() {
@@ -589,22 +582,17 @@ public:
     }
     template <class T, class D>
     void objects(const char* key, std::vector<T>& list, D, Opt = {}) {
-        if (lists_) {
-            const Node* v = o_.list_of(key);
-            if (!v) return;
-            lists_->add(v->items.size(), [v, base = o_.sub(key), &list](Ctx& c) {
-                list.reserve(v->items.size());
-                for (std::size_t i = 0; i < v->items.size(); ++i) {
-                    T obj;
-                    if (decode_object<D>(c, v->items[i], base + "[" + std::to_string(i) + "]", obj)) list.push_back(std::move(obj));
-                }
-            });
-            return;
-        }
-        o_.each(key, [&](const Node& item, const std::string& path) {
-            T obj;
-            if (decode_object<D>(c_, item, path, obj)) list.push_back(std::move(obj));
-        });
+        const Node* v = o_.list_of(key);
+        if (!v) return;
+        auto decode_all = [v, base = o_.sub(key), &list](Ctx& c) {
+            list.reserve(v->items.size());
+            for (std::size_t i = 0; i < v->items.size(); ++i) {
+                T obj;
+                if (decode_object<D>(c, v->items[i], base + "[" + std::to_string(i) + "]", obj)) list.push_back(std::move(obj));
+            }
+        };
+        if (lists_) lists_->add(v->items.size(), std::move(decode_all));
+        else decode_all(c_);
     }
 
     // The document's own shape: one nested object, sections, and the lists of each object kind.
