@@ -2,7 +2,6 @@
 #include <iostream>
 
 #include "command.hpp"
-#include "progress.hpp"
 
 namespace cli {
 
@@ -25,13 +24,7 @@ Command add_validate(CLI::App& app) {
                 std::vector<e911::Diagnostic> all;
                 bool unreadable = false, errors = false;
                 for (const auto& u : units) {
-                    e911::LoadResult r;
-                    {
-                        ProgressLine progress;  // erased before the diagnostics are printed
-                        auto load = load_options();
-                        load.progress = progress.fn();
-                        r = e911::load_files(u.files, load);
-                    }
+                    auto r = load_showing_progress(u.files);
                     unreadable = unreadable || r.unreadable();
                     errors = errors || !r.ok();
                     if (o->format != "json") {

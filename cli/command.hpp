@@ -29,6 +29,8 @@ int emit(const std::string& text, const std::string& output);
 int check_stdout();
 // Bounds and include confinement for every load (the global --allow-include-outside, --max-* options).
 e911::LoadOptions& load_options();
+// load_files() with the global options and a progress line on a terminal (erased when it returns).
+e911::LoadResult load_showing_progress(const std::vector<std::string>& files);
 // Loads and prints load errors to stderr; returns an exit code, or -1 to continue.
 int load_or_report(const std::vector<std::string>& files, e911::LoadResult& r);
 // Whole regular file as bytes, bounded like a configuration; throws std::invalid_argument naming the file and why.

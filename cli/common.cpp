@@ -49,13 +49,15 @@ int emit(const std::string& text, const std::string& output) {
     return 0;
 }
 
+e911::LoadResult load_showing_progress(const std::vector<std::string>& files) {
+    ProgressLine progress;
+    auto load = load_options();
+    load.progress = progress.fn();
+    return e911::load_files(files, load);
+}
+
 int load_or_report(const std::vector<std::string>& files, e911::LoadResult& r) {
-    {
-        ProgressLine progress;  // erased before anything else is written
-        auto load = load_options();
-        load.progress = progress.fn();
-        r = e911::load_files(e911::plan_configs(files, true).front().files, load);  // a file another includes: once
-    }
+    r = load_showing_progress(e911::plan_configs(files, true).front().files);  // a file another includes: once
     if (r.unreadable()) {
         std::cerr << e911::diagnostics_to_text(r.diagnostics, stderr_is_terminal());
         return kUsage;
