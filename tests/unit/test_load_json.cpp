@@ -4,6 +4,7 @@
 
 #include "helpers.hpp"
 #include "load/document.hpp"
+#include "parse_helpers.hpp"
 
 using namespace e911;
 using detail::Node;
@@ -11,17 +12,8 @@ using test::find_diag;
 
 namespace {
 
-struct Parsed {
-    Node root;
-    std::vector<Diagnostic> diagnostics;
-    bool ok = false;
-};
-
-Parsed parse(const std::string& text) {
-    Parsed p;
-    p.ok = detail::parse_json(text, 0, "t.json", p.root, p.diagnostics);
-    return p;
-}
+using test::Parsed;
+test::Parsed parse(const std::string& text) { return test::parse_json(text); }
 
 // 1-based column of byte offset `at` on its line, counted in code points as diagnostics are.
 std::uint32_t column_of(const std::string& text, std::size_t at) {

@@ -6,26 +6,15 @@
 
 #include "helpers.hpp"
 #include "load/document.hpp"
+#include "parse_helpers.hpp"
 
 using namespace e911;
 using e911::detail::Node;
 
 namespace {
-struct Parsed {
-    Node root;
-    std::vector<Diagnostic> diagnostics;
-    bool ok = false;
-};
-Parsed parse(const std::string& text) {
-    Parsed p;
-    p.ok = detail::parse_yaml(text, 0, "t.yaml", p.root, p.diagnostics);
-    return p;
-}
-const Diagnostic* first(const std::vector<Diagnostic>& ds, const std::string& id) {
-    for (const auto& d : ds)
-        if (d.id == id) return &d;
-    return nullptr;
-}
+using test::Parsed;
+test::Parsed parse(const std::string& text) { return test::parse_yaml(text); }
+using test::find_diag;
 }  // namespace
 
 TEST_CASE("yaml reader: columns count characters, not bytes, after multibyte text") {
@@ -66,7 +55,7 @@ TEST_CASE("yaml reader: an empty value is null, on its key's line") {
 TEST_CASE("yaml reader: syntax errors carry libfyaml's message at the problem's line and column") {
     auto esc = parse("a: 1\nb: \"caf\xC3\xA9\\q\"\n");
     CHECK_FALSE(esc.ok);
-    auto* d = first(esc.diagnostics, "syntax-error");
+    auto* d = find_diag(esc.diagnostics, "syntax-error");
     REQUIRE(d);
     CHECK(d->line == 2);
     CHECK(d->column == 9);  // the backslash, counted in characters
@@ -74,7 +63,7 @@ TEST_CASE("yaml reader: syntax errors carry libfyaml's message at the problem's 
     CHECK(d->file == "t.yaml");
 
     auto tab = parse("a:\n\t- b\n");
-    d = first(tab.diagnostics, "syntax-error");
+    d = find_diag(tab.diagnostics, "syntax-error");
     REQUIRE(d);
     CHECK(d->line == 2);
     CHECK(d->message.find("tab") != std::string::npos);
@@ -83,19 +72,19 @@ TEST_CASE("yaml reader: syntax errors carry libfyaml's message at the problem's 
     // yaml-cpp accepted a double-quoted value left open at the end of the file.
     auto open = parse("a: 1\nb: \"abc\n");
     CHECK_FALSE(open.ok);
-    d = first(open.diagnostics, "syntax-error");
+    d = find_diag(open.diagnostics, "syntax-error");
     REQUIRE(d);
     CHECK(d->message.find("closing quote") != std::string::npos);
 
     // `name:x` is one plain value, not a key: yaml-cpp took it for the key `name:x`.
     auto nospace = parse("version: 1\nname:x\n");
-    d = first(nospace.diagnostics, "syntax-error");
+    d = find_diag(nospace.diagnostics, "syntax-error");
     REQUIRE(d);
     CHECK(d->line == 2);
     CHECK(d->hint.find("space after the colon") != std::string::npos);
 
     auto flow = parse("a: [1, 2]]\n");
-    d = first(flow.diagnostics, "syntax-error");
+    d = find_diag(flow.diagnostics, "syntax-error");
     REQUIRE(d);
     CHECK(d->line == 1);
     CHECK(d->column == 10);
@@ -114,7 +103,7 @@ TEST_CASE("yaml reader: libfyaml prints nothing; every problem is a diagnostic")
     long printed = std::ftell(capture);
     std::fclose(capture);
     CHECK(printed == 0);
-    CHECK(first(p.diagnostics, "syntax-error"));
+    CHECK(find_diag(p.diagnostics, "syntax-error"));
 }
 
 TEST_CASE("yaml reader: an alias bomb is one error; an unknown alias is reported where it is") {
@@ -130,7 +119,7 @@ TEST_CASE("yaml reader: an alias bomb is one error; an unknown alias is reported
     CHECK(said == 1);
 
     auto unknown = parse("a: *nope\nb: 1\n");
-    auto* d = first(unknown.diagnostics, "syntax-error");
+    auto* d = find_diag(unknown.diagnostics, "syntax-error");
     REQUIRE(d);
     CHECK(d->message == "alias to an unknown anchor");
     CHECK(d->line == 1);
@@ -140,7 +129,7 @@ TEST_CASE("yaml reader: an alias bomb is one error; an unknown alias is reported
 
 TEST_CASE("yaml reader: a second document is an error at its `---`; YAML 1.1 directives are read") {
     auto p = parse("a: 1\n---\nb: 2\n");
-    auto* d = first(p.diagnostics, "syntax-error");
+    auto* d = find_diag(p.diagnostics, "syntax-error");
     REQUIRE(d);
     CHECK(d->message.find("more than one YAML document") != std::string::npos);
     CHECK(d->line == 2);
@@ -150,7 +139,7 @@ TEST_CASE("yaml reader: a second document is an error at its `---`; YAML 1.1 dir
     REQUIRE(v11.ok);
     CHECK(v11.root.get("a")->kind == Node::Kind::boolean);
     CHECK(v11.root.get("b")->text == "10");  // said as a leading-zero error, read as YAML 1.2 does
-    CHECK(first(v11.diagnostics, "invalid-value"));
+    CHECK(find_diag(v11.diagnostics, "invalid-value"));
 }
 
 TEST_CASE("yaml reader: merge keys are plain keys and duplicates are reported by the tree") {
@@ -159,7 +148,7 @@ TEST_CASE("yaml reader: merge keys are plain keys and duplicates are reported by
     const Node* b = p.root.get("b");
     REQUIRE(b);
     CHECK(b->get("<<"));
-    auto* d = first(p.diagnostics, "duplicate-key");
+    auto* d = find_diag(p.diagnostics, "duplicate-key");
     REQUIRE(d);
     CHECK(d->line == 5);
 }
