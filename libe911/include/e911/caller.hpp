@@ -24,11 +24,11 @@ struct Caller {
     std::string port_id;
     std::optional<Platform> platform;
     std::optional<SfbClient> client;
-    // simdown: gateways to treat as down for this call, comma-separated ids ("sbc1,sbc2"). Not a property of
+    // gateways to treat as down for this call, comma-separated ids ("sbc1,sbc2"). Not a property of
     // the caller but of the network at call time; a field here so flags, batch columns and Python keywords
     // set it the same way.
     std::string down;
-    // simloc: dual stack and client-supplied locations (domain §2, §7).
+    // dual stack and client-supplied locations (domain §2, §7).
     std::string ip_other;         // the second client address (the other family) of a dual-stack caller
     std::string public_ip_other;  // the second public address (the other family)
     std::string client_location;  // a location or address id the client brings (OS location or typed)

@@ -29,7 +29,7 @@ struct MatrixRow {
     std::optional<bool> psap_correct;
     std::string notified;  // "conference_muted: a@x, +1..." or "nobody"
     bool notification = false;
-    // simdown: gateways skipped because they were given as down (Trace::gateways_down)
+    // gateways skipped because they were given as down (Trace::gateways_down)
     std::vector<std::string> gateways_down;
     // Trace::pstn, location_class, screened: how the call leaves and whether a relay centre screens it
     std::optional<PstnConnectivity> pstn;

@@ -86,13 +86,13 @@ struct Trace {
     Outcome outcome = Outcome::not_emergency_no_route;
     std::string pidf_lo;
     std::vector<TraceStep> trace;
-    // simdown: gateways of the routes tried that were skipped because they were given as down, in the order
+    // gateways of the routes tried that were skipped because they were given as down, in the order
     // met (JSON `gateways_down`); `route` and `gateways` say where the call went instead.
     std::vector<std::string> gateways_down;
-    // simcore: how a Teams caller reaches the PSTN (Direct Routing, Calling Plan, Operator Connect); null for
+    // how a Teams caller reaches the PSTN (Direct Routing, Calling Plan, Operator Connect); null for
     // Skype for Business callers.
     std::optional<PstnConnectivity> pstn;
-    // simloc: where the location came from, and whether a relay centre screens the call before a PSAP.
+    // where the location came from, and whether a relay centre screens the call before a PSAP.
     LocationClass location_class = LocationClass::none;
     bool screened = false;
 };

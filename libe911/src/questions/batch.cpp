@@ -160,7 +160,7 @@ template <class Fields>
 void fill_row(const Fields& f, CallRow& r) {
     static const std::vector<std::string> known = {"kind", "dialed", "dial", "user", "ip", "public_ip", "bssid", "chassis_id", "port_id",
                                                    "platform", "client", "time", "duration", "elin",
-                                                   "down",  // simdown: gateways down for this row
+                                                   "down",  // gateways down for this row
                                                    "client_location", "client_location_source"};
     // Every field reset, keeping string storage: a reused row must not carry the previous row's values.
     r.kind.assign("call");

@@ -18,9 +18,9 @@ namespace e911::detail {
 enum class BatchColumn : std::uint8_t {
     row, kind, time, user, dialed, platform, emergency, dial_string, site, location, address, pstn_usage, route,
     gateways, calling_number, psap, psap_correct, notified, outcome, rings, because, error,
-    gateways_down,                           // simdown
-    pstn,                                    // simcore
-    location_class, screened,                // simloc
+    gateways_down,
+    pstn,
+    location_class, screened,
     count_  // not a column
 };
 

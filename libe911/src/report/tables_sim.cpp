@@ -47,7 +47,6 @@ const std::vector<Column>& matrix_columns() {
         col("psap_correct", B, true, "reaches an expected PSAP; null when unknown"),
         col("notified", S, false, "\"mode: who, ...\" or \"nobody\""),
         col("notification", B, false, "somebody is notified"),
-        // simdown
         col("gateways_down", L, false, "gateways of the routes tried that were skipped because they are down"),
         col("pstn", S, true, "direct_routing, calling_plan or operator_connect; null for Skype for Business"),
         col("location_class", S, false, "where the location came from: " + std::string(kLocationClasses)),
@@ -124,11 +123,8 @@ const std::vector<Column>& trace_columns() {
                 col("because", S, false, "why"), col("file", S, true, "configuration file behind it"),
                 col("line", I, true, "its line")},
                "the decisions step by step"),
-        // simdown
         col("gateways_down", L, false, "gateways of the routes tried that were skipped because they are down"),
-        // simcore
         col("pstn", S, true, "direct_routing, calling_plan or operator_connect; null for Skype for Business"),
-        // simloc
         col("location_class", S, false, "where the location came from: " + std::string(kLocationClasses)),
         col("screened", B, false, "a relay centre answers the call before a PSAP"),
     };
@@ -235,11 +231,8 @@ const std::vector<Column>& batch_columns() {
             {BatchColumn::rings, col("rings", S, true, "callbacks: who rings")},
             {BatchColumn::because, col("because", S, true, "callbacks: why")},
             {BatchColumn::error, col("error", S, true, "why the row could not be simulated")},
-            // simdown
             {BatchColumn::gateways_down, col("gateways_down", L, true, "gateways skipped because they are down")},
-            // simcore
             {BatchColumn::pstn, col("pstn", S, true, "direct_routing, calling_plan or operator_connect; null for Skype for Business")},
-            // simloc
             {BatchColumn::location_class, col("location_class", S, true, kLocationClasses)},
             {BatchColumn::screened, col("screened", B, true, "a relay centre answers the call before a PSAP")},
         };

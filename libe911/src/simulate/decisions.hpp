@@ -61,8 +61,8 @@ struct CallerSetup {
     std::optional<IpAddress> public_ip_other;
     std::optional<MacAddress> bssid;
     std::string chassis;  // normalised when it is a MAC, else as given
-    Conditions conditions;  // simdown: the caller's `down` gateways
-    // simloc: the texts of the addresses used, why that family, and the location the client brings.
+    Conditions conditions;  // the caller's `down` gateways
+    // the texts of the addresses used, why that family, and the location the client brings.
     std::string ip_text, public_ip_text;
     FamilyCase family = FamilyCase::single;
     std::uint32_t client_location = npos;  // a location the client brings, or
@@ -114,7 +114,7 @@ struct Placement {
     std::uint32_t entry = npos;       // the wireless access point, port, switch or LIS subnet that matched
     int lis_prefix_length = -1;       // lis_subnet / lis_subnet_miss: the length used for the network ID
     IpAddress lis_network;
-    // simloc: a location not from the LIS (classify_location): an address without a location, and why.
+    // a location not from the LIS (classify_location): an address without a location, and why.
     std::uint32_t address = npos;  // set with `location` when it has one; alone for an address id
     ClassCase class_case = ClassCase::lis_or_given;
 };
@@ -309,7 +309,7 @@ struct Decisions {
     PsapDecision psap;
     NotificationDecision notification;
     PidfDecision pidf;
-    ScreeningDecision screening;  // simloc
+    ScreeningDecision screening;
 };
 // Decides screening for an emergency call and, when screened, sends it to the relay centre (screening.cpp).
 void apply_screening(Trace& t, const Compiled& c, const User* user, std::uint32_t gateway, std::uint32_t address,

@@ -76,7 +76,7 @@ void reset(Trace& t) {
     t.trusted.reset();
     t.psap_correct.reset();
     t.pstn.reset();
-    t.location_class = LocationClass::none;  // simloc
+    t.location_class = LocationClass::none;
     t.screened = false;
     if (t.notifications) {
         auto& n = *t.notifications;
