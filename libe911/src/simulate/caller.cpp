@@ -2,7 +2,7 @@
 // batch rows and Python keyword arguments all arrive here as the same named fields, so an error
 // names the field (`ip: ...`) whichever way the caller was described.
 #include <cctype>
-#include <sstream>
+#include <string_view>
 
 #include "e911/limits.hpp"
 #include "simulate/decisions.hpp"
@@ -13,13 +13,21 @@ namespace e911 {
 namespace {
 
 // "10.0.0.5/24 2001:db8::5/64": a dual-stack caller's two addresses; more than two is an error.
+// Split by hand: a string stream per row cost a tenth of a batch's time in locale set-up.
 void set_addresses(const char* field, const std::string& value, std::string& first, std::string& second) {
-    std::istringstream in(value);
-    std::string a, b, extra;
-    in >> a >> b >> extra;
-    if (!extra.empty())
+    std::string_view words[3];
+    std::size_t n = 0, i = 0;
+    auto space = [&](std::size_t at) { return std::isspace(static_cast<unsigned char>(value[at])) != 0; };
+    while (n < 3) {
+        while (i < value.size() && space(i)) ++i;
+        if (i == value.size()) break;
+        std::size_t start = i;
+        while (i < value.size() && !space(i)) ++i;
+        words[n++] = std::string_view(value).substr(start, i - start);
+    }
+    if (n == 3)
         throw UsageError(std::string(field) + " `" + value + "`: give one address, or two (one IPv4, one IPv6)");
-    first = a, second = b;
+    first.assign(words[0]), second.assign(words[1]);
 }
 
 }  // namespace
