@@ -121,10 +121,12 @@ e911::LoadOptions load_options(bool allow_include_outside, std::uint64_t max_fil
     return o;
 }
 
-// A batch session: ELIN memory across calls.
+// A batch session: ELIN memory across calls. Without `trace`, rows leave out the step-by-step trace
+// (psap_reason stays), as `e911 simulate --calls --no-trace` writes them.
 class Session {
 public:
-    explicit Session(std::shared_ptr<Handle> h) : h_(std::move(h)), session_(h_->simulator()) {}
+    Session(std::shared_ptr<Handle> h, bool trace)
+        : h_(std::move(h)), session_(h_->simulator(), trace ? e911::Explain::steps : e911::Explain::reasons), trace_(trace) {}
     // Each row -> ("trace"|"callback"|"error", json or message, the trace's answer or None).
     // Runs without the GIL once the rows are read.
     std::vector<std::tuple<std::string, std::string, std::shared_ptr<TraceAnswer>>> run(const py::list& dicts) {
@@ -141,7 +143,7 @@ public:
                     out.emplace_back("callback", e911::batch_row_to_json(rows_, row, nullptr, &answer), nullptr);
                 } else {
                     auto answer = std::make_shared<TraceAnswer>(session_.call(row));
-                    out.emplace_back("trace", e911::batch_row_to_json(rows_, row, &answer->value(), nullptr), answer);
+                    out.emplace_back("trace", e911::batch_row_to_json(rows_, row, &answer->value(), nullptr, trace_), answer);
                 }
             } catch (const e911::UsageError& e) {
                 out.emplace_back("error", e.what(), nullptr);
@@ -152,6 +154,7 @@ public:
 private:
     std::shared_ptr<Handle> h_;
     e911::CallSession session_;
+    bool trace_;
     long long rows_ = 0;
 };
 
@@ -244,7 +247,7 @@ PYBIND11_MODULE(_e911, m) {
             return out;
         }, py::arg("to"), py::arg("since") = nullptr);
 
-    py::class_<Session>(m, "Session").def(py::init<std::shared_ptr<Handle>>()).def("run", &Session::run);
+    py::class_<Session>(m, "Session").def(py::init<std::shared_ptr<Handle>, bool>()).def("run", &Session::run);
 
     m.def("load", [](const py::list& path_list, bool allow_include_outside, std::uint64_t max_file_size) {
         std::vector<std::string> paths;

@@ -50,6 +50,27 @@ def test_simulate_many_rows_equal_the_cli_batch_rows(tmp_path):
     assert [r["row"] for r in py_rows] == [1, 2, 3] and py_rows[2]["kind"] == "callback"
 
 
+def test_no_trace_rows_are_the_full_rows_without_their_trace(tmp_path):
+    calls = [{"dialed": "911", "ip": "10.10.1.5/24", "user": "alice@contoso.edu", "time": "2026-11-21T10:00:00Z"},
+             {"dialed": "911", "ip": "10.99.0.1/24"},
+             {"kind": "callback", "elin": "+12175550101", "time": "2026-11-21T10:20:00Z"}]
+    log = tmp_path / "calls.jsonl"
+    log.write_text("".join(json.dumps(c) + "\n" for c in calls))
+
+    def cli(*extra):
+        out = subprocess.run([CLI, "simulate", CAMPUS, "--calls", str(log), *extra], capture_output=True, text=True, check=True)
+        return [json.loads(line) for line in out.stdout.splitlines()]
+
+    full, brief = cli(), cli("--no-trace")
+    assert full[0]["trace"] and full[0]["psap_reason"]
+    assert brief == [{k: v for k, v in row.items() if k != "trace"} for row in full]
+    assert [r.to_dict() for r in e911.load(CAMPUS).simulate_many(calls, trace=False)] == brief
+    with pytest.raises(TypeError, match="`trace`"):
+        list(e911.load(CAMPUS).simulate_many(calls, trace="no"))
+    one = subprocess.run([CLI, "simulate", CAMPUS, "--dial", "911", "--no-trace"], capture_output=True, text=True)
+    assert one.returncode == 2 and "--no-trace is for --calls" in one.stderr
+
+
 def test_wrong_argument_types_raise_type_error_naming_the_parameter():
     cfg = e911.load(CAMPUS)
     with pytest.raises(TypeError, match=r"simulate\(\): `dialed` must be a str, not int"):

@@ -272,14 +272,19 @@ class Config:
         return Trace(_json.loads(answer.json()), answer)
 
     def simulate_many(self, calls: Iterable[Dict[str, Any]], chunk: int = 1000,
-                      down: Union[str, Sequence[str], None] = None) -> Iterator[Union[Trace, CallbackAnswer]]:
+                      down: Union[str, Sequence[str], None] = None,
+                      trace: bool = True) -> Iterator[Union[Trace, CallbackAnswer]]:
         """Simulate calls in order (dicts with the simulate() arguments, optional ``time``, ``duration``,
         and ``kind``/``elin`` for ELIN callback rows). Yields a Trace per call and a CallbackAnswer per
         callback whose ``to_dict()`` equals the row ``e911 simulate --calls`` writes (``row``, ``kind``,
         ``time`` first; no ``pidf_lo``); a bad row raises UsageError naming the row. Work runs in chunks
-        without the GIL. ``down`` names gateways down for every call (a row's own ``down`` wins)."""
+        without the GIL. ``down`` names gateways down for every call (a row's own ``down`` wins).
+        ``trace=False`` leaves out each Trace's step-by-step ``steps`` (``psap_reason`` stays), as
+        ``e911 simulate --calls --no-trace`` does: the rows are a fifth the size and come faster."""
         all_down = ",".join(_gateways("simulate_many", down))
-        session = _e911.Session(self._h)
+        if not isinstance(trace, bool):
+            raise _type_error("simulate_many", "trace", "True or False", trace)
+        session = _e911.Session(self._h, trace)
         batch: List[Dict[str, str]] = []
         index = 0
 
