@@ -25,4 +25,11 @@ inline Parsed parse_yaml(const std::string& text) {
     return p;
 }
 
+// A mapping's keys in document order.
+inline std::vector<std::string> keys_of(const e911::detail::Node& mapping) {
+    std::vector<std::string> keys;
+    for (const auto& value : mapping.items) keys.push_back(value.key);
+    return keys;
+}
+
 }  // namespace test

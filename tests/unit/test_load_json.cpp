@@ -33,12 +33,12 @@ TEST_CASE("JSON reader: every key and value of minified JSON at its own column")
     auto p = parse(text);
     REQUIRE(p.ok);
     const Node& r = p.root;
-    REQUIRE(r.keys == std::vector<std::string>{"a", "c", "d"});
+    REQUIRE(test::keys_of(r) == std::vector<std::string>{"a", "c", "d"});
     CHECK(r.pos.line == 1);
     CHECK(r.pos.column == 1);
-    CHECK(r.key_pos[0].column == text.find("\"a\"") + 1);
+    CHECK(r.items[0].key_pos.column == text.find("\"a\"") + 1);
     CHECK(r.items[0].pos.column == text.find("{\"bb\"") + 1);
-    CHECK(r.items[0].key_pos[0].column == text.find("\"bb\"") + 1);
+    CHECK(r.items[0].items[0].key_pos.column == text.find("\"bb\"") + 1);
     const Node& list = r.items[0].items[0];
     CHECK(list.pos.column == text.find('[') + 1);
     REQUIRE(list.items.size() == 4);
@@ -46,7 +46,7 @@ TEST_CASE("JSON reader: every key and value of minified JSON at its own column")
     CHECK(list.items[1].pos.column == text.find("\"x\"") + 1);
     CHECK(list.items[2].pos.column == text.find("true") + 1);
     CHECK(list.items[3].pos.column == text.find("2.5") + 1);
-    CHECK(r.key_pos[1].column == text.find("\"c\"") + 1);
+    CHECK(r.items[1].key_pos.column == text.find("\"c\"") + 1);
     CHECK(r.items[1].pos.column == text.find("null") + 1);
     CHECK(r.items[2].pos.column == text.rfind('{') + 1);
     CHECK(list.items[0].kind == Node::Kind::integer);
@@ -62,15 +62,15 @@ TEST_CASE("JSON reader: pretty JSON with multi-byte characters, columns in code 
     auto p = parse(text);
     REQUIRE(p.ok);
     const Node& r = p.root;
-    REQUIRE(r.keys.size() == 3);
+    REQUIRE(r.items.size() == 3);
     CHECK(r.items[0].text == "caf\xC3\xA9 \xE2\x98\x8E");
-    CHECK(r.key_pos[1].line == 2);
-    CHECK(r.key_pos[1].column == column_of(text, text.find("\"k\xC3\xBC\"")));
-    CHECK(r.key_pos[1].column == 21);  // 20 code points before it, 23 bytes
+    CHECK(r.items[1].key_pos.line == 2);
+    CHECK(r.items[1].key_pos.column == column_of(text, text.find("\"k\xC3\xBC\"")));
+    CHECK(r.items[1].key_pos.column == 21);  // 20 code points before it, 23 bytes
     const Node& list = r.items[1];
     CHECK(list.items[1].pos.column == column_of(text, text.find("7]")));
-    CHECK(r.key_pos[2].line == 3);
-    CHECK(r.key_pos[2].column == 2);  // a tab is one column
+    CHECK(r.items[2].key_pos.line == 3);
+    CHECK(r.items[2].key_pos.column == 2);  // a tab is one column
     CHECK(r.items[2].text == "\xC3\xA9\n");
     // Through the whole load: an unknown key after multi-byte text is reported at its code-point column.
     std::string cfg = "{\"version\": 1, \"name\": \"\xE2\x98\x8E\xE2\x98\x8E\", \"regoin\": 1}";
@@ -168,12 +168,12 @@ TEST_CASE("JSON reader: big strings and many keys load; duplicate keys are repor
     auto b = parse(text);
     REQUIRE(b.ok);
     CHECK(b.root.items[1].text.size() == big.size());
-    CHECK(b.root.key_pos[2].column == text.rfind("\"after\"") + 1);
+    CHECK(b.root.items[2].key_pos.column == text.rfind("\"after\"") + 1);
     std::string many = "{";
     for (int i = 0; i < 40; ++i) many += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ", ";
     many += "\"k7\": 0}";
     auto m = parse(many);
-    CHECK(m.root.keys.size() == 40);
+    CHECK(m.root.items.size() == 40);
     auto* d = find_diag(m.diagnostics, "duplicate-key");
     REQUIRE(d);
     CHECK(d->column == many.rfind("\"k7\"") + 1);
@@ -184,7 +184,7 @@ TEST_CASE("JSON reader: a UTF-8 BOM before the document is skipped and still tak
     REQUIRE(p.ok);
     CHECK(p.diagnostics.empty());
     CHECK(p.root.pos.column == 2);
-    CHECK(p.root.key_pos[0].column == 3);
+    CHECK(p.root.items[0].key_pos.column == 3);
     auto s = parse("\xEF\xBB\xBF\"x\"");
     REQUIRE(s.ok);
     CHECK(s.root.text == "x");

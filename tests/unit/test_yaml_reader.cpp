@@ -27,7 +27,7 @@ TEST_CASE("yaml reader: columns count characters, not bytes, after multibyte tex
     CHECK(seq->items[1].pos.column == 8);
     const Node* m = p.root.get("n\xC3\xA4me");
     REQUIRE(m);
-    CHECK(m->key_pos[1].column == 15);  // `x`
+    CHECK(m->items[1].key_pos.column == 15);  // `x`
     CHECK(m->items[1].pos.column == 18);
 }
 
@@ -158,7 +158,7 @@ TEST_CASE("yaml reader: a flow list continued at its key's column loads, as yaml
     INFO(diagnostics_to_text(p.diagnostics, false));
     REQUIRE(p.ok);
     CHECK(p.root.get("x")->items.size() == 2);
-    CHECK(p.root.get("y")->keys.size() == 2);
+    CHECK(p.root.get("y")->items.size() == 2);
 }
 
 TEST_CASE("yaml reader: a hexadecimal whole number is read as its value, not as a leading zero") {

@@ -97,9 +97,7 @@ public:
             ++i_;
             Node v;
             if (!value(v, depth)) return false;
-            m.keys.push_back(key);
-            m.key_pos.push_back(kp);
-            m.items.push_back(std::move(v));
+            m.add(std::move(key), kp, std::move(v));
         }
     }
     bool value(Node& v, int depth) {

@@ -118,8 +118,8 @@ struct Record {
 
 std::string first_keys(const Node& r) {
     std::string s;
-    for (std::size_t i = 0; i < r.keys.size() && i < 6; ++i) s += (i ? ", " : "") + r.keys[i];
-    return s + (r.keys.size() > 6 ? ", ..." : "");
+    for (std::size_t i = 0; i < r.items.size() && i < 6; ++i) s += (i ? ", " : "") + r.items[i].key;
+    return s + (r.items.size() > 6 ? ", ..." : "");
 }
 
 void not_ours(ImportFileReport& fr, const std::string& why) {

@@ -279,8 +279,8 @@ std::string sfb_row(Ctx& c, const Node& r) {
     auto numbers = company_elins(company, country_alpha2(text(r, "Country")));
     if (!numbers.empty()) {
         Node copy = r;  // the company field holds ELINs, not a company
-        for (std::size_t i = 0; i < copy.keys.size(); ++i)
-            if (copy.keys[i] == "CompanyName" || copy.keys[i] == "companyname") copy.items[i].text.clear();
+        for (Node& value : copy.items)
+            if (value.key == "CompanyName" || value.key == "companyname") value.text.clear();
         address(c, copy, aid, r.pos);
     } else {
         address(c, r, aid, r.pos);
@@ -332,8 +332,8 @@ void e911automation(Ctx& c, const Node& r) {
     bool numbered = sp != std::string::npos && std::isdigit(static_cast<unsigned char>(line[0]));
     Node hn = str(numbered ? line.substr(0, sp) : "", pos_of(r, "Address"));
     Node sn = str(numbered ? line.substr(sp + 1) : line, pos_of(r, "Address"));
-    copy.keys.push_back("HouseNumber"), copy.key_pos.push_back(hn.pos), copy.items.push_back(hn);
-    copy.keys.push_back("StreetName"), copy.key_pos.push_back(sn.pos), copy.items.push_back(sn);
+    copy.add("HouseNumber", hn.pos, hn);
+    copy.add("StreetName", sn.pos, sn);
     address(c, copy, aid, pos_of(r, "Description"));
     std::string place = text(r, "Location");
     std::string lid = aid + "/" + (place.empty() ? "default" : place);

@@ -44,10 +44,7 @@ Node* list_at(Node& root, const std::string& path) {
     while (n) {
         auto dot = path.find('.', start);
         std::string part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-        Node* next = nullptr;
-        for (std::size_t i = 0; n->kind == Node::Kind::mapping && i < n->keys.size(); ++i)
-            if (n->keys[i] == part) next = &n->items[i];
-        n = next;
+        n = n->get(part);
         if (dot == std::string::npos) break;
         start = dot + 1;
     }
@@ -85,10 +82,10 @@ void apply_one(Node& root, const Node& entry, const std::string& path, Config& c
                "write e.g. {target: gateway/sbc1.contoso.com, set: {emergency_routing: elin}}");
         return;
     }
-    for (std::size_t i = 0; i < entry.keys.size(); ++i)
-        if (entry.keys[i] != "target" && entry.keys[i] != "set" && entry.keys[i] != "reason")
-            report(cfg, out, "unknown-key", entry.key_pos[i], path + "." + entry.keys[i],
-                   "unknown key `" + entry.keys[i] + "` in an override",
+    for (const Node& value : entry.items)
+        if (value.key != "target" && value.key != "set" && value.key != "reason")
+            report(cfg, out, "unknown-key", value.key_pos, path + "." + value.key,
+                   "unknown key `" + value.key + "` in an override",
                    "an override has target, set and (optionally) reason");
     const std::string& t = target->text;
     auto slash = t.find('/');
@@ -117,21 +114,20 @@ void apply_one(Node& root, const Node& entry, const std::string& path, Config& c
                "check the id against the import (e911 import shows what it read), or remove the override");
         return;
     }
-    for (std::size_t i = 0; i < set_->keys.size(); ++i) {
-        if (set_->keys[i] == sec->key) {
-            report(cfg, out, "invalid-value", set_->key_pos[i], path + ".set." + set_->keys[i],
-                   "an override cannot change `" + set_->keys[i] + "`, which identifies the object",
+    for (const Node& value : set_->items) {
+        if (value.key == sec->key) {
+            report(cfg, out, "invalid-value", value.key_pos, path + ".set." + value.key,
+                   "an override cannot change `" + value.key + "`, which identifies the object",
                    "override another field");
             continue;
         }
-        if (set_->keys[i] == "elins")  // the numbers behind an ELIN-table name are now given
+        if (value.key == "elins")  // the numbers behind an ELIN-table name are now given
             out.erase(std::remove_if(
                           out.begin(), out.end(),
                           [&](const Diagnostic& d) { return d.id == "import-elin-name" && d.key == t + ".elins"; }),
                       out.end());
-        set(*obj, set_->keys[i], set_->items[i]);
-        for (std::size_t k = 0; k < obj->keys.size(); ++k)
-            if (obj->keys[k] == set_->keys[i]) obj->key_pos[k] = set_->key_pos[i];  // point at the override
+        set(*obj, value.key, value);
+        obj->get(value.key)->key_pos = value.key_pos;  // point at the override
     }
 }
 
@@ -139,13 +135,11 @@ void apply_one(Node& root, const Node& entry, const std::string& path, Config& c
 
 void apply_overrides(Node& root, Config& cfg, std::vector<Diagnostic>& out) {
     if (root.kind != Node::Kind::mapping) return;
-    std::size_t at = root.keys.size();
-    for (std::size_t i = 0; i < root.keys.size(); ++i)
-        if (root.keys[i] == "overrides") at = i;
-    if (at == root.keys.size()) return;
+    std::size_t at = root.items.size();
+    for (std::size_t i = 0; i < root.items.size(); ++i)
+        if (root.items[i].key == "overrides") at = i;
+    if (at == root.items.size()) return;
     Node overrides = std::move(root.items[at]);
-    root.keys.erase(root.keys.begin() + static_cast<std::ptrdiff_t>(at));
-    root.key_pos.erase(root.key_pos.begin() + static_cast<std::ptrdiff_t>(at));
     root.items.erase(root.items.begin() + static_cast<std::ptrdiff_t>(at));
     if (overrides.kind != Node::Kind::sequence) {
         report(cfg, out, "wrong-type", overrides.pos, "overrides", "`overrides` must be a list",

@@ -133,9 +133,8 @@ bool parse_csv(const std::string& t, std::uint32_t file, CsvTable& table, std::s
                 v.text = std::move(cells[k].text), v.pos = cells[k].pos;
             else
                 v.pos = cells.back().pos;
-            row.keys.push_back(table.header[k]);
-            row.key_pos.push_back(v.pos);
-            row.items.push_back(std::move(v));
+            const SourcePos key_pos = v.pos;
+            row.add(table.header[k], key_pos, std::move(v));
         }
         table.rows.push_back(std::move(row));
     }

@@ -30,8 +30,8 @@ std::string trim(const std::string& s) {
 
 const Node* prop(const Node& r, std::string_view name) {
     if (r.kind != Node::Kind::mapping) return nullptr;
-    for (std::size_t i = 0; i < r.keys.size(); ++i)
-        if (iequal(r.keys[i], name)) return &r.items[i];
+    for (const Node& value : r.items)
+        if (iequal(value.key, name)) return &value;
     return nullptr;
 }
 
@@ -73,9 +73,7 @@ bool parse_flattened(const Node& s, const std::vector<std::string>& keys, Node& 
         v.kind = Node::Kind::string;
         v.pos = s.pos;
         v.text = t.substr(starts[k].second, end - starts[k].second);
-        out.keys.push_back(t.substr(starts[k].first, starts[k].second - starts[k].first - 1));
-        out.key_pos.push_back(s.pos);
-        out.items.push_back(std::move(v));
+        out.add(t.substr(starts[k].first, starts[k].second - starts[k].first - 1), s.pos, std::move(v));
     }
     return true;
 }
@@ -148,14 +146,15 @@ bool parse_bool(const std::string& s, bool& out) {
 
 // ------------------------------------------------------------------ the document being built
 void set(Node& obj, const std::string& key, Node value) {
-    for (std::size_t i = 0; i < obj.keys.size(); ++i)
-        if (obj.keys[i] == key) {
-            obj.items[i] = std::move(value);
+    for (Node& old : obj.items)
+        if (old.key == key) {
+            const SourcePos key_pos = old.key_pos;
+            old = std::move(value);
+            old.key = key, old.key_pos = key_pos;
             return;
         }
-    obj.keys.push_back(key);
-    obj.key_pos.push_back(value.pos);
-    obj.items.push_back(std::move(value));
+    const SourcePos key_pos = value.pos;
+    obj.add(key, key_pos, std::move(value));
 }
 Node str(const std::string& s, SourcePos pos) {
     Node n;
@@ -212,9 +211,7 @@ Node& Doc::section(const std::string& path, SourcePos pos) {
     while (true) {
         auto dot = path.find('.', start);
         std::string part = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-        Node* child = nullptr;
-        for (std::size_t i = 0; i < n->keys.size(); ++i)
-            if (n->keys[i] == part) child = &n->items[i];
+        Node* child = n->get(part);
         if (!child) {
             Node fresh;
             fresh.kind = dot == std::string::npos ? Node::Kind::sequence : Node::Kind::mapping;

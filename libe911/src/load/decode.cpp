@@ -120,10 +120,10 @@ public:
         known_.push_back(key);
         if (!n_) return nullptr;
         if (scalar_) return n_;
-        for (std::size_t i = 0; i < n_->keys.size(); ++i) {
-            if (n_->keys[i] != key) continue;
-            if (pos_) pos_->fields.emplace_back(key, n_->items[i].pos);
-            return n_->items[i].kind == NK::null ? nullptr : &n_->items[i];
+        for (const Node& value : n_->items) {
+            if (value.key != key) continue;
+            if (pos_) pos_->fields.emplace_back(key, value.pos);
+            return value.kind == NK::null ? nullptr : &value;
         }
         return nullptr;
     }
@@ -277,8 +277,8 @@ public:
     void finish() {
         if (!n_ || scalar_ || finished_) return;
         finished_ = true;
-        for (std::size_t i = 0; i < n_->keys.size(); ++i) {
-            const std::string& k = n_->keys[i];
+        for (const Node& value : n_->items) {
+            const std::string& k = value.key;
             if (std::find(known_.begin(), known_.end(), k) != known_.end()) continue;
             const std::vector<std::string> known(known_.begin(), known_.end());
             std::string sug = closest(k, known);
@@ -288,7 +288,7 @@ public:
             else hint = "known keys here: " + join(known, ", ");
             std::string msg = "unknown key `" + k + "`" + (path_.empty() ? "" : " in `" + path_ + "`");
             if (!sug.empty()) msg += "; did you mean `" + sug + "`?";
-            c_.report("unknown-key", n_->key_pos[i], sub(k.c_str()), msg, hint);
+            c_.report("unknown-key", value.key_pos, sub(k.c_str()), msg, hint);
         }
     }
 

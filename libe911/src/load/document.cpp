@@ -3,6 +3,8 @@
 // for every key and scale to million-object configurations without a second in-memory copy.
 #include "load/document.hpp"
 
+#include <utility>
+
 #include <simdjson.h>
 #include <unicode/utf8.h>
 
@@ -24,11 +26,20 @@ const char* kind_name(Node::Kind k) {
 }
 const char* Node::kind_name() const { return detail::kind_name(kind); }
 
-const Node* Node::get(const std::string& key) const {
+const Node* Node::get(std::string_view name) const {
     if (kind != Kind::mapping) return nullptr;
-    for (std::size_t i = 0; i < keys.size(); ++i)
-        if (keys[i] == key) return &items[i];
+    for (const Node& value : items)
+        if (value.key == name) return &value;
     return nullptr;
+}
+
+Node* Node::get(std::string_view name) { return const_cast<Node*>(std::as_const(*this).get(name)); }
+
+Node& Node::add(std::string name, const SourcePos& at, Node value) {
+    value.key = std::move(name);
+    value.key_pos = at;
+    items.push_back(std::move(value));
+    return items.back();
 }
 
 std::string sanitize_utf8(const std::string& text, const std::string& file_name, std::vector<Diagnostic>& out) {

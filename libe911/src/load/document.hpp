@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "e911/diagnostic.hpp"
@@ -14,13 +15,18 @@ struct Node {
     enum class Kind : std::uint8_t { null, boolean, integer, real, string, sequence, mapping };
     Kind kind = Kind::null;
     SourcePos pos;
+    SourcePos key_pos;                 // a mapping's value: where its key is
     std::string text;                  // scalar text as written (booleans: "true"/"false")
-    std::vector<Node> items;           // sequence items, or mapping values
-    std::vector<std::string> keys;     // mapping keys, parallel to items
-    std::vector<SourcePos> key_pos;
+    std::string key;                   // a mapping's value: its key (empty elsewhere)
+    // Sequence items, or mapping values in document order, each carrying its key: one list per
+    // node, so building a mapping allocates once (a tree of millions of nodes is most of a load).
+    std::vector<Node> items;
 
     bool is_scalar() const { return kind != Kind::sequence && kind != Kind::mapping; }
-    const Node* get(const std::string& key) const;
+    const Node* get(std::string_view key) const;
+    Node* get(std::string_view key);
+    // Appends a mapping entry (no duplicate check: the readers do that) and returns the value.
+    Node& add(std::string key, const SourcePos& key_pos, Node value);
     const char* kind_name() const;
 };
 

@@ -72,18 +72,16 @@ Format detect(const std::string& name, const std::string& text, Format f) {
 void merge(Node& base, Node&& extra, Config& cfg, std::vector<Diagnostic>& out, const std::string& path) {
     if (base.kind == Node::Kind::mapping && extra.kind == Node::Kind::mapping) {
         std::unordered_map<std::string, std::size_t> index;  // a scan per key would be quadratic in big mappings
-        for (std::size_t i = 0; i < base.keys.size(); ++i) index.emplace(base.keys[i], i);
-        for (std::size_t i = 0; i < extra.keys.size(); ++i) {
-            const std::string& k = extra.keys[i];
+        for (std::size_t i = 0; i < base.items.size(); ++i) index.emplace(base.items[i].key, i);
+        for (Node& value : extra.items) {
+            const std::string k = value.key;
             if (k == "include" && path.empty()) continue;
             auto it = index.find(k);
             if (it == index.end()) {
-                index.emplace(k, base.keys.size());
-                base.keys.push_back(k);
-                base.key_pos.push_back(extra.key_pos[i]);
-                base.items.push_back(std::move(extra.items[i]));
+                index.emplace(k, base.items.size());
+                base.items.push_back(std::move(value));
             } else {
-                merge(base.items[it->second], std::move(extra.items[i]), cfg, out, path.empty() ? k : path + "." + k);
+                merge(base.items[it->second], std::move(value), cfg, out, path.empty() ? k : path + "." + k);
             }
         }
         return;
@@ -274,7 +272,7 @@ nlohmann::json to_json(const Node& n) {
         }
         case Node::Kind::mapping: {
             nlohmann::json o = nlohmann::json::object();
-            for (std::size_t i = 0; i < n.keys.size(); ++i) o[n.keys[i]] = to_json(n.items[i]);
+            for (const Node& value : n.items) o[value.key] = to_json(value);
             return o;
         }
     }
@@ -300,11 +298,10 @@ const Node* follow(const Node& root, const std::vector<std::string>& ctx, std::s
     for (std::size_t i = 1; i < ctx.size(); ++i) {
         std::string part = ctx[i].size() >= 2 ? ctx[i].substr(1, ctx[i].size() - 2) : ctx[i];
         if (n->kind == Node::Kind::mapping) {
-            auto it = std::find(n->keys.begin(), n->keys.end(), part);
-            if (it == n->keys.end()) return n;
-            auto idx = static_cast<std::size_t>(it - n->keys.begin());
-            key_pos = n->key_pos[idx];
-            n = &n->items[idx];
+            const Node* value = n->get(part);
+            if (!value) return n;
+            key_pos = value->key_pos;
+            n = value;
             path += path.empty() ? part : "." + part;
         } else if (n->kind == Node::Kind::sequence) {
             std::size_t idx = std::strtoul(part.c_str(), nullptr, 10);
@@ -339,8 +336,7 @@ void validate_schema(const Node& root, Config& cfg, std::vector<Diagnostic>& out
         if (q != std::string::npos) {  // additionalProperties: point at the offending key
             std::string key = e.description.substr(q + 14);
             key = key.substr(0, key.find('\''));
-            for (std::size_t i = 0; i < n->keys.size(); ++i)
-                if (n->keys[i] == key) p = n->key_pos[i], path += (path.empty() ? "" : ".") + key;
+            if (const Node* value = n->get(key)) p = value->key_pos, path += (path.empty() ? "" : ".") + key;
         }
         if (!seen.insert({p.file, p.line, p.column}).second) continue;
         out.push_back(make("schema-violation", cfg.file_of(p), p, path, "schema: " + e.description,

@@ -51,9 +51,9 @@ public:
         return true;
     }
     void end_skipped() { --skipping_; }
-    // The frame's lists are copied out at their final size and kept for the next node at this
-    // depth, so building a node of n children allocates once per list instead of log n times.
-    // A long list (a collection) is handed over instead: copying it would touch its memory twice.
+    // The frame's children are moved out at their final size and the frame's list kept for the
+    // next node at this depth, so building a node of n children allocates once instead of log n
+    // times. A long list (a collection) is handed over instead: moving it would touch its memory twice.
     Node end() {
         Frame& f = stack_[--depth_];
         Node n;
@@ -66,12 +66,7 @@ public:
             n.items.reserve(f.items.size());
             std::move(f.items.begin(), f.items.end(), std::back_inserter(n.items));
         }
-        n.keys.reserve(f.keys.size());
-        std::move(f.keys.begin(), f.keys.end(), std::back_inserter(n.keys));
-        n.key_pos.assign(f.key_pos.begin(), f.key_pos.end());
         f.items.clear();
-        f.keys.clear();
-        f.key_pos.clear();
         f.seen.clear();
         return n;
     }
@@ -113,15 +108,15 @@ public:
                   "keep one `" + f.key + "`; the later one would silently replace the earlier in other tools");
             return;
         }
-        if (f.keys.size() >= max_keys_) {
+        if (f.items.size() >= max_keys_) {
             error(f.key_pos_now, "syntax-error",
                   "mapping has more than " + std::to_string(max_keys_) + " keys; the rest were not read",
                   "the format's mappings hold a few dozen keys; collections are lists (or raise LoadLimits::max_keys_per_mapping)");
             f.dropped = true;
             return;
         }
-        f.keys.push_back(std::move(f.key));
-        f.key_pos.push_back(f.key_pos_now);
+        n.key = std::move(f.key);
+        n.key_pos = f.key_pos_now;
         f.items.push_back(std::move(n));
     }
     bool has_root() const { return have_root_; }
@@ -149,9 +144,7 @@ private:
     struct Frame {
         Node::Kind kind = Node::Kind::null;
         SourcePos pos;
-        std::vector<Node> items;
-        std::vector<std::string> keys;
-        std::vector<SourcePos> key_pos;
+        std::vector<Node> items;  // a mapping's values carry their keys
         bool have_key = false, dropped = false;
         std::unordered_set<std::string> seen;
         std::string key;
@@ -159,8 +152,10 @@ private:
     };
     // Small mappings are scanned; big ones get a hash set, so a mapping of n keys costs O(n).
     static bool duplicate(Frame& f) {
-        if (f.keys.size() < 16) return std::find(f.keys.begin(), f.keys.end(), f.key) != f.keys.end();
-        if (f.seen.empty()) f.seen.insert(f.keys.begin(), f.keys.end());
+        if (f.items.size() < 16)
+            return std::any_of(f.items.begin(), f.items.end(), [&](const Node& n) { return n.key == f.key; });
+        if (f.seen.empty())
+            for (const Node& n : f.items) f.seen.insert(n.key);
         return !f.seen.insert(f.key).second;
     }
     Node& root_;
