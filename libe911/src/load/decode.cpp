@@ -120,9 +120,10 @@ public:
         known_.push_back(key);
         if (!n_) return nullptr;
         if (scalar_) return n_;
+        const std::string_view name(key);  // measured once, not once per compared key
         for (const Node& value : n_->items) {
-            if (value.key != key) continue;
-            if (pos_) pos_->fields.emplace_back(key, value.pos);
+            if (value.key != name) continue;
+            if (pos_) pos_->fields.emplace_back(name, value.pos);
             return value.kind == NK::null ? nullptr : &value;
         }
         return nullptr;
@@ -303,7 +304,7 @@ private:
     const Node* n_;
     std::string path_;
     Positions* pos_;
-    std::vector<const char*> known_;  // the descriptions' key names: static strings
+    std::vector<std::string_view> known_;  // the descriptions' key names: static strings
     bool finished_ = false;
     bool scalar_ = false;
     SourcePos empty_;
