@@ -6,8 +6,9 @@
 Reads bench/out/SIZE.json and the first N calls of SIZE-calls.csv (from bench/gen; the log is repeated
 when N is larger), loads the configuration once, then times `list(cfg.simulate_many(calls))` (every
 row a Trace or CallbackAnswer, as a caller gets them) and, separately, the same with `to_row()` of
-each row (the flat dict a table or DataFrame takes), in CPU time of the process (simulate_many runs on
-the calling thread). Prints medians with [min-max] ranges.
+each row (the flat dict a table or DataFrame takes), with and without the step-by-step trace
+(trace=False), in CPU time of the process (simulate_many runs on the calling thread). Prints medians
+with [min-max] ranges.
 """
 import argparse
 import csv
@@ -38,15 +39,16 @@ def main():
     cfg = e911.load(os.path.join(a.out, f"{a.size}.json"))
     print(f"{a.size}: load {time.perf_counter() - t:.2f} s", flush=True)
     calls = calls_of(a.out, a.size, a.calls)
-    for label, convert in (("objects", False), ("+ to_row()", True)):
+    for label, convert, trace in (("objects", False, True), ("+ to_row()", True, True),
+                                  ("trace=False", False, False), ("+ to_row()", True, False)):
         rates = []
         for _ in range(a.reps):
             t = time.process_time()  # CPU time of this process: steadier than the wall clock on a loaded machine
             if convert:
-                for r in cfg.simulate_many(calls):
+                for r in cfg.simulate_many(calls, trace=trace):
                     r.to_row()
             else:
-                rows = list(cfg.simulate_many(calls))
+                rows = list(cfg.simulate_many(calls, trace=trace))
                 assert len(rows) == len(calls)
             rates.append(len(calls) / (time.process_time() - t))
         print(f"  simulate_many {label:13} {statistics.median(rates):>10,.0f}  [{min(rates):,.0f}-{max(rates):,.0f}] rows/s",

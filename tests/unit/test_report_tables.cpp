@@ -2,6 +2,8 @@
 #include <nlohmann/json.hpp>
 
 #include "helpers.hpp"
+#include "report/row_writer.hpp"
+#include "report/tables.hpp"
 
 namespace {
 
@@ -89,4 +91,47 @@ TEST_CASE("render picks one renderer per format and refuses formats an answer la
     auto rules = e911::render(e911::rules(), e911::ReportFormat::json);
     CHECK(nlohmann::json::parse(rules)[0].contains("summary"));
     CHECK(e911::render(e911::rules(), e911::ReportFormat::text).find("psap-mismatch") != std::string::npos);
+}
+
+// Every JSON answer is written straight from its cells; the bytes must be what nlohmann's dump of the
+// same record wrote before, at every indent, for every table the renderers write.
+TEST_CASE("the JSON writer writes the bytes of nlohmann's dump at every indent") {
+    auto multi = e911::load_files({E911_SOURCE_DIR "/examples/multi-psap.yaml"});
+    auto fixed = e911::load_files({E911_SOURCE_DIR "/examples/multi-psap-fixed.yaml"});
+    REQUIRE(multi.ok());
+    REQUIRE(fixed.ok());
+    auto findings = e911::lint(multi.config);
+    REQUIRE(!findings.empty());
+    auto f = sample_finding();
+    f.message = "caf\xC3\xA9 \xE2\x98\x8E \"q\" \\ \t\x01 tab";  // non-ASCII, escapes and a control character
+    f.related.clear();  // an empty list of records
+    findings.push_back(f);
+    std::vector<e911::Diagnostic> diags = multi.diagnostics;
+    e911::Diagnostic d;
+    d.id = "unknown-key", d.file = "x.yaml", d.line = 2, d.message = "unknown key `n\xC3\xA4me`";
+    diags.push_back(d);
+    e911::Simulator sim(multi.config);
+    e911::Caller caller;
+    caller.dialed = "911";
+    caller.ip = "10.10.1.5/24";
+    auto trace = sim.simulate(caller);
+    std::vector<e911::Table> tables = {e911::lint_report_table(findings), e911::lint_report_table({}),
+                                       e911::validation_table(diags), e911::findings_table(findings),
+                                       e911::matrix_table(e911::matrix(sim)),
+                                       e911::diff_table(e911::diff(multi.config, fixed.config)),
+                                       e911::traces_table({trace}), e911::rules_table(e911::rules())};
+    for (const auto& t : tables) {
+        for (int indent : {-1, 0, 2, 4}) {
+            INFO(t.record << " indent " << indent);
+            std::string rows;
+            e911::detail::append_rows_json(rows, t, indent);
+            CHECK(rows == e911::detail::rows_json(t).dump(indent));
+            CHECK(e911::table_to_json(t, indent) == rows);
+            for (const auto& row : t.rows) {
+                std::string one;
+                e911::detail::append_record_json(one, t.columns, row, indent);
+                REQUIRE(one == e911::detail::record_json(t.columns, row).dump(indent));
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 // One entry point per answer: pick the renderer for the format. The older per-question
 // functions (findings_to_sarif, matrix_to_csv, ...) are thin wrappers kept for compatibility.
+#include "report/row_writer.hpp"
 #include "report/tables.hpp"
 
 namespace e911 {
@@ -12,7 +13,15 @@ constexpr const char* kFormatNames[] = {"text", "json", "csv", "sarif", "junit",
     throw std::invalid_argument(std::string(what) + " cannot be written as " + to_string(f) + "; use " + formats);
 }
 
-std::string document(const Table& t, int indent) { return detail::record_json(t.columns, t.rows.at(0)).dump(indent); }
+// JSON answers are written straight from their cells (the bytes nlohmann's dump(indent) would write,
+// without building the document first: lint of a large tenant has hundreds of thousands of findings).
+std::string record(const std::vector<Column>& columns, const std::vector<Cell>& cells, int indent) {
+    std::string out;
+    detail::append_record_json(out, columns, cells, indent);
+    return out;
+}
+
+std::string document(const Table& t, int indent) { return record(t.columns, t.rows.at(0), indent); }
 
 }  // namespace
 
@@ -78,7 +87,7 @@ std::string render(const std::vector<RuleInfo>& rs, ReportFormat f, const Render
 std::string render(const Trace& t, ReportFormat f, const RenderOptions& o) {
     if (f == ReportFormat::text) return trace_to_text(t);
     if (f == ReportFormat::json)
-        return detail::record_json(detail::trace_columns(), detail::trace_cells(t)).dump(o.indent);
+        return record(detail::trace_columns(), detail::trace_cells(t), o.indent);
     unsupported("a trace", f, "text or json");
 }
 
@@ -105,7 +114,7 @@ std::string diff_to_text(const DiffResult& d) { return detail::text_diff(d); }
 std::string diff_to_json(const DiffResult& d, int indent) { return render(d, ReportFormat::json, {false, indent}); }
 std::string trace_to_json(const Trace& t, int indent) { return render(t, ReportFormat::json, {false, indent}); }
 std::string callback_to_json(const CallbackAnswer& a, int indent) {
-    return detail::record_json(detail::callback_columns(), detail::callback_cells(a)).dump(indent);
+    return record(detail::callback_columns(), detail::callback_cells(a), indent);
 }
 
 }  // namespace e911

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <iterator>
 #include <optional>
 #include <utility>
@@ -37,44 +38,80 @@ std::vector<std::size_t> object_order(const Names& names) {
     return order;
 }
 
-// Computed once per column list: the lists are static, so their address names them.
-const std::vector<std::size_t>& record_order(const std::vector<Column>& columns) {
-    thread_local std::unordered_map<const void*, std::vector<std::size_t>> cache;
-    auto& order = cache[&columns];
-    if (order.empty() && !columns.empty()) {
+// Writes one JSON value from cells. Pretty output (indent >= 0) breaks lines as nlohmann's
+// dump(indent) does: each member or item on its own line, `"key": value`, empty objects and lists as
+// {} and []. Key orders are computed once per column list and call: within one call the lists stay
+// where they are, so their address names them (a table's lists are not static, so nothing is kept).
+class JsonWriter {
+public:
+    JsonWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
+
+    void record(const std::vector<Column>& columns, const std::vector<Cell>& cells, int level) {
+        out_ += '{';
+        bool first = true;
+        for (std::size_t i : order(columns)) {
+            if (i >= cells.size()) continue;
+            if (!first) out_ += ',';
+            first = false;
+            new_line(level + 1);
+            append_json_string(out_, columns[i].name);
+            out_ += indent_ >= 0 ? ": " : ":";
+            value(columns[i], cells[i], level + 1);
+        }
+        if (!first) new_line(level);
+        out_ += '}';
+    }
+
+    void value(const Column& column, const Cell& cell, int level) {
+        switch (cell.kind) {
+            case Cell::Kind::null:
+                out_ += "null";
+                return;
+            case Cell::Kind::boolean:
+                out_ += cell.flag ? "true" : "false";
+                return;
+            case Cell::Kind::integer:
+                append_int(out_, cell.number);
+                return;
+            case Cell::Kind::string:
+                append_json_string(out_, cell.text);
+                return;
+            case Cell::Kind::list:
+                break;
+        }
+        if (column.type == CellType::record) return record(column.fields, cell.items, level);
+        out_ += '[';
+        for (std::size_t i = 0; i < cell.items.size(); ++i) {
+            if (i) out_ += ',';
+            new_line(level + 1);
+            if (column.type == CellType::records) record(column.fields, cell.items[i].items, level + 1);
+            else value(Column{}, cell.items[i], level + 1);
+        }
+        if (!cell.items.empty()) new_line(level);
+        out_ += ']';
+    }
+
+    void new_line(int level) {
+        if (indent_ < 0) return;
+        out_ += '\n';
+        out_.append(static_cast<std::size_t>(indent_) * static_cast<std::size_t>(level), ' ');
+    }
+
+private:
+    const std::vector<std::size_t>& order(const std::vector<Column>& columns) {
+        for (const auto& [list, known] : orders_)
+            if (list == &columns) return known;
         std::vector<std::string_view> names;
         for (const auto& c : columns) names.push_back(c.name);
-        order = object_order(names);
+        orders_.emplace_back(&columns, object_order(names));
+        return orders_.back().second;
     }
-    return order;
-}
+    std::string& out_;
+    int indent_;
+    std::deque<std::pair<const void*, std::vector<std::size_t>>> orders_;  // a deque: references stay valid
+};
 
-void append_value(std::string& out, const Column& column, const Cell& cell) {
-    switch (cell.kind) {
-        case Cell::Kind::null:
-            out += "null";
-            return;
-        case Cell::Kind::boolean:
-            out += cell.flag ? "true" : "false";
-            return;
-        case Cell::Kind::integer:
-            append_int(out, cell.number);
-            return;
-        case Cell::Kind::string:
-            append_json_string(out, cell.text);
-            return;
-        case Cell::Kind::list:
-            break;
-    }
-    if (column.type == CellType::record) return append_record_json(out, column.fields, cell.items);
-    out += '[';
-    for (std::size_t i = 0; i < cell.items.size(); ++i) {
-        if (i) out += ',';
-        if (column.type == CellType::records) append_record_json(out, column.fields, cell.items[i].items);
-        else append_value(out, Column{}, cell.items[i]);
-    }
-    out += ']';
-}
+void append_value(std::string& out, const Column& column, const Cell& cell) { JsonWriter(out, -1).value(column, cell, 0); }
 
 void append_csv_text(std::string& out, std::string_view s) {
     if (s.find_first_of(",\"\n") == std::string_view::npos) {
@@ -352,18 +389,21 @@ void append_json_string(std::string& out, std::string_view s) {
     }
 }
 
-void append_record_json(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& cells) {
-    out += '{';
-    bool first = true;
-    for (std::size_t i : record_order(columns)) {
-        if (i >= cells.size()) continue;
-        if (!first) out += ',';
-        first = false;
-        append_json_string(out, columns[i].name);
-        out += ':';
-        append_value(out, columns[i], cells[i]);
+void append_record_json(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& cells,
+                        int indent, int level) {
+    JsonWriter(out, indent).record(columns, cells, level);
+}
+
+void append_rows_json(std::string& out, const Table& table, int indent) {
+    JsonWriter w(out, indent);
+    out += '[';
+    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+        if (i) out += ',';
+        w.new_line(1);
+        w.record(table.columns, table.rows[i], 1);
     }
-    out += '}';
+    if (!table.rows.empty()) w.new_line(0);
+    out += ']';
 }
 
 void append_csv_row(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& cells) {

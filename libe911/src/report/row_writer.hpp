@@ -1,6 +1,7 @@
 // Row writers that append to one output buffer: the batch's hot path. They are generic over the
 // column list (tables_sim.cpp's batch_columns / trace_columns), so a new column needs no change here,
-// and write the same bytes as record_json(...).dump(-1, ' ', false, replace) and csv_row().
+// and write the same bytes as record_json(...).dump(indent, ' ', false, replace) and csv_row(). The
+// renderers use them for every JSON answer.
 #pragma once
 #include <string>
 #include <string_view>
@@ -13,8 +14,13 @@ namespace e911::detail {
 
 // A JSON string as nlohmann's dump writes it (no ASCII escaping; invalid UTF-8 becomes U+FFFD).
 void append_json_string(std::string& out, std::string_view text);
-// One record, keys in column order (as detail::json, insertion-ordered, keeps them).
-void append_record_json(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& cells);
+// One record, keys in column order (as detail::json, insertion-ordered, keeps them). With `indent` >= 0
+// the bytes of record_json(...).dump(indent) at nesting `level`; answers of hundreds of thousands of
+// rows are written this way rather than built as a JSON document first.
+void append_record_json(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& cells,
+                        int indent = -1, int level = 0);
+// A table's rows as a JSON array: the bytes of rows_json(table).dump(indent).
+void append_rows_json(std::string& out, const Table& table, int indent = -1);
 // One CSV line (with its "\n"), as csv_row() writes it.
 void append_csv_row(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& cells);
 // One line of the batch's JSON Lines output without its "\n" (see batch_row_to_json).

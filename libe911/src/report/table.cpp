@@ -1,6 +1,7 @@
 // Cells, columns and the two generic renderers (JSON, CSV) every answer shares.
 #include "e911/table.hpp"
 
+#include "report/row_writer.hpp"
 #include "report/tables.hpp"
 #include "util/text_util.hpp"
 
@@ -140,7 +141,11 @@ std::string csv_row(const std::vector<Column>& columns, const std::vector<Cell>&
 
 }  // namespace detail
 
-std::string table_to_json(const Table& table, int indent) { return detail::rows_json(table).dump(indent); }
+std::string table_to_json(const Table& table, int indent) {
+    std::string out;
+    detail::append_rows_json(out, table, indent);
+    return out;
+}
 
 std::string table_to_csv(const Table& table) {
     std::string out = detail::csv_header(table.columns);
