@@ -132,7 +132,7 @@ Table lint_report_table(const std::vector<Finding>& findings) {
                     "counts by severity")},
             {}};
     std::vector<Cell> rows;
-    for (const auto& row : findings_table(findings).rows) rows.push_back(cell_list(row));
+    for (auto& row : findings_table(findings).rows) rows.push_back(cell_list(std::move(row)));  // moved: 100k+ findings
     t.rows.push_back(
         {cell_list(std::move(rows)), cell_list({cell_int(s.errors), cell_int(s.warnings), cell_int(s.infos),
                                                 cell_int(s.waived), cell_int(s.baselined)})});
