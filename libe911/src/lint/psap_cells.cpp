@@ -1,9 +1,8 @@
 #include "lint/psap_cells.hpp"
 
 #include "simulate/decisions.hpp"
+#include "util/parallel.hpp"
 
-#include <algorithm>
-#include <thread>
 #include <vector>
 
 namespace e911::detail {
@@ -25,7 +24,7 @@ const std::vector<PsapHit>& LintContext::psap_problem_cells() const {
     auto cells = matrix_cells(c);
     // The cells are independent and Compiled is read-only (its memo is per thread): split them
     // across the machine's cores (cell i to worker i % workers), then keep the hits in cell order.
-    unsigned workers = std::max(1u, std::min(std::thread::hardware_concurrency(), static_cast<unsigned>(cells.size() / 5000 + 1)));
+    const unsigned workers = workers_for(cells.size(), 5000);
     std::vector<std::vector<std::pair<std::size_t, PsapHit>>> hits(workers);
     auto work = [&](unsigned w) {
         Trace t;  // reused: a cell's simulation then allocates next to nothing
@@ -37,10 +36,7 @@ const std::vector<PsapHit>& LintContext::psap_problem_cells() const {
             if (wrong || relay) hits[w].emplace_back(i, PsapHit{{}, t.location, t.psap, wrong, relay});
         }
     };
-    std::vector<std::thread> threads;
-    for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work, w);
-    work(0);
-    for (auto& th : threads) th.join();
+    on_workers(workers, work);
     // Each worker's hits are in cell order already: merge them.
     std::vector<std::size_t> next(workers, 0);
     for (;;) {
@@ -68,18 +64,23 @@ SourcePos who_pos(const Config& cfg, const Cell& cell) {
 
 std::map<std::string, PsapCallGroup> groups(const LintContext& x, bool relay) {
     std::map<std::string, PsapCallGroup> g;
+    std::vector<PsapCallGroup*> fresh_groups;
     for (const auto& h : x.psap_problem_cells()) {
         if (!(relay ? h.placed_relay : h.wrong_psap)) continue;
         const Cell& cell = h.cell;
         std::string key = std::string(to_string(cell.platform)) + "|" + who(x.cfg, cell) + "|" + h.location + "|" + h.psap;
         auto [it, fresh] = g.try_emplace(key);
-        if (fresh) {  // the first call of the group speaks for it: simulated again, with the reasons
-            it->second.cell = &cell;
-            Decisions d;
-            simulate_cell_into(it->second.trace, d, x.c, cell, Explain::reasons);
-        }
+        if (fresh) it->second.cell = &cell, fresh_groups.push_back(&it->second);
         it->second.dialed.insert(cell.dialed);
     }
+    // The first call of each group speaks for it: simulated again, with the reasons, on every core
+    // (a large tenant has hundreds of thousands of groups; map entries do not move).
+    const unsigned workers = workers_for(fresh_groups.size(), 256);
+    on_workers(workers, [&](unsigned w) {
+        Decisions d;
+        for (std::size_t i = w; i < fresh_groups.size(); i += workers)
+            simulate_cell_into(fresh_groups[i]->trace, d, x.c, *fresh_groups[i]->cell, Explain::reasons);
+    });
     return g;
 }
 

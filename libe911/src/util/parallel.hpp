@@ -1,0 +1,39 @@
+// Work split across the machine's cores, for loops whose iterations are independent: the calling
+// thread is one of the workers, the call returns when all are done, and an exception thrown by any
+// worker is rethrown here (the first, by worker number) instead of ending the process.
+#pragma once
+#include <algorithm>
+#include <cstddef>
+#include <exception>
+#include <thread>
+#include <vector>
+
+namespace e911::detail {
+
+// Workers for `items` iterations when each worker should have at least `min_items` (a thread costs
+// more than a few iterations): between 1 and the number of cores.
+inline unsigned workers_for(std::size_t items, std::size_t min_items) {
+    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    return static_cast<unsigned>(std::max<std::size_t>(1, std::min(cores, items / std::max<std::size_t>(min_items, 1))));
+}
+
+// Calls work(w) for every w in [0, workers), each on its own thread (w = 0 on the caller's).
+template <class Work>
+void on_workers(unsigned workers, Work&& work) {
+    std::vector<std::exception_ptr> errors(workers);
+    auto run = [&](unsigned w) {
+        try {
+            work(w);
+        } catch (...) {
+            errors[w] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned w = 1; w < workers; ++w) threads.emplace_back(run, w);
+    run(0);
+    for (auto& t : threads) t.join();
+    for (auto& e : errors)
+        if (e) std::rethrow_exception(e);
+}
+
+}  // namespace e911::detail
