@@ -99,16 +99,17 @@ public:
     }
     StepIterator& operator+=(difference_type n) { return tick(), p_ += n, *this; }
     StepIterator& operator-=(difference_type n) { return tick(), p_ -= n, *this; }
-    friend StepIterator operator+(StepIterator a, difference_type n) { return a += n; }
-    friend StepIterator operator+(difference_type n, StepIterator a) { return a += n; }
-    friend StepIterator operator-(StepIterator a, difference_type n) { return a -= n; }
-    friend difference_type operator-(const StepIterator& a, const StepIterator& b) { return a.p_ - b.p_; }
-    friend bool operator==(const StepIterator& a, const StepIterator& b) { return a.tick(), a.p_ == b.p_; }
-    friend bool operator!=(const StepIterator& a, const StepIterator& b) { return a.tick(), a.p_ != b.p_; }
-    friend bool operator<(const StepIterator& a, const StepIterator& b) { return a.p_ < b.p_; }
-    friend bool operator>(const StepIterator& a, const StepIterator& b) { return a.p_ > b.p_; }
-    friend bool operator<=(const StepIterator& a, const StepIterator& b) { return a.p_ <= b.p_; }
-    friend bool operator>=(const StepIterator& a, const StepIterator& b) { return a.p_ >= b.p_; }
+    // The whole random-access contract, whichever parts the regex engine happens to use.
+    [[maybe_unused]] friend StepIterator operator+(StepIterator a, difference_type n) { return a += n; }
+    [[maybe_unused]] friend StepIterator operator+(difference_type n, StepIterator a) { return a += n; }
+    [[maybe_unused]] friend StepIterator operator-(StepIterator a, difference_type n) { return a -= n; }
+    [[maybe_unused]] friend difference_type operator-(const StepIterator& a, const StepIterator& b) { return a.p_ - b.p_; }
+    [[maybe_unused]] friend bool operator==(const StepIterator& a, const StepIterator& b) { return a.tick(), a.p_ == b.p_; }
+    [[maybe_unused]] friend bool operator!=(const StepIterator& a, const StepIterator& b) { return a.tick(), a.p_ != b.p_; }
+    [[maybe_unused]] friend bool operator<(const StepIterator& a, const StepIterator& b) { return a.p_ < b.p_; }
+    [[maybe_unused]] friend bool operator>(const StepIterator& a, const StepIterator& b) { return a.p_ > b.p_; }
+    [[maybe_unused]] friend bool operator<=(const StepIterator& a, const StepIterator& b) { return a.p_ <= b.p_; }
+    [[maybe_unused]] friend bool operator>=(const StepIterator& a, const StepIterator& b) { return a.p_ >= b.p_; }
 
 private:
     void tick() const {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "e911/import.hpp"
+#include "import/export_ps.hpp"
 
 namespace e911 {
 
@@ -25,15 +26,6 @@ std::string coord(const std::optional<double>& d) {
     return buf;
 }
 std::string identity(const std::string& id) { return id == "global" ? "Global" : "Tag:" + id; }
-const char* mode_name(NotificationMode m) {
-    switch (m) {
-        case NotificationMode::none: return "None";
-        case NotificationMode::notification_only: return "NotificationOnly";
-        case NotificationMode::conference_muted: return "ConferenceMuted";
-        case NotificationMode::conference_unmuted: return "ConferenceUnMuted";
-    }
-    return "";
-}
 std::string joined(const std::vector<std::string>& v, const char* sep) {
     std::string s;
     for (const auto& x : v) s += (s.empty() ? "" : sep) + x;
@@ -149,12 +141,12 @@ void policies(const Config& c, std::vector<ExportFile>& files) {
                 J{{"EmergencyDialString", e.dial_string},
                   {"NotificationGroup", e.notification_group ? J(joined(*e.notification_group, ";")) : J(nullptr)},
                   {"NotificationDialOutNumber", e.notification_dial_out ? J(*e.notification_dial_out) : J(nullptr)},
-                  {"NotificationMode", e.notification_mode ? J(mode_name(*e.notification_mode)) : J(nullptr)}});
+                  {"NotificationMode", e.notification_mode ? J(detail::ps::mode(*e.notification_mode)) : J(nullptr)}});
         ecps.push_back(J{{"Identity", identity(p.id)},
                          {"Description", nullptr},
                          {"NotificationGroup", opt(joined(p.notification_group, ";"))},
                          {"NotificationDialOutNumber", opt(p.notification_dial_out)},
-                         {"NotificationMode", mode_name(p.notification_mode)},
+                         {"NotificationMode", detail::ps::mode(p.notification_mode)},
                          {"ExternalLocationLookupMode", p.external_location_lookup ? "Enabled" : "Disabled"},
                          {"ExtendedNotifications", ext}});
     }

@@ -1,4 +1,5 @@
-// Shared by the PowerShell writers (Teams and Skype for Business cmdlets): quoting and one command.
+// Shared by the cmdlet writers (PowerShell for Teams and Skype for Business, and the cmdlet JSON):
+// quoting, names and one command.
 #pragma once
 #include <cctype>
 #include <cstdio>
@@ -46,6 +47,9 @@ inline const char* mode(NotificationMode m) {
         case NotificationMode::notification_only: return "NotificationOnly";
         case NotificationMode::conference_muted: return "ConferenceMuted";
         case NotificationMode::conference_unmuted: return "ConferenceUnMuted";
+        case NotificationMode::conference_oneway:  // Skype for Business modes in simulation answers only:
+        case NotificationMode::conference_twoway:  // no Teams policy holds them
+            break;
     }
     return "";
 }

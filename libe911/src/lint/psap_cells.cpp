@@ -33,7 +33,9 @@ const std::vector<PsapHit>& LintContext::psap_problem_cells() const {
             simulate_cell_into(t, d, c, cells[i], Explain::none);
             if (!t.emergency || t.gateways.empty()) continue;
             bool wrong = wrong_psap(t), relay = placed_relay(cells[i], t);
-            if (wrong || relay) hits[w].emplace_back(i, PsapHit{{}, t.location, t.psap, wrong, relay});
+            if (!wrong && !relay) continue;
+            auto& hit = hits[w].emplace_back(i, PsapHit{}).second;  // its cell is moved in when merged
+            hit.location = t.location, hit.psap = t.psap, hit.wrong_psap = wrong, hit.placed_relay = relay;
         }
     };
     on_workers(workers, work);
