@@ -39,14 +39,14 @@ const std::vector<PsapHit>& LintContext::psap_problem_cells() const {
         }
     };
     on_workers(workers, work);
-    // Each worker's hits are in cell order already: merge them.
+    // Cell i's hit, if any, is the next one of worker i % workers: walking the cells in order
+    // takes the hits in cell order.
     std::vector<std::size_t> next(workers, 0);
-    for (;;) {
-        unsigned from = workers;
-        for (unsigned w = 0; w < workers; ++w)
-            if (next[w] < hits[w].size() && (from == workers || hits[w][next[w]].first < hits[from][next[from]].first)) from = w;
-        if (from == workers) break;
-        auto& [i, hit] = hits[from][next[from]++];
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        auto& mine = hits[i % workers];
+        auto& k = next[i % workers];
+        if (k == mine.size() || mine[k].first != i) continue;
+        PsapHit& hit = mine[k++].second;
         hit.cell = std::move(cells[i]);
         psap_cells_cache->push_back(std::move(hit));
     }
