@@ -124,13 +124,15 @@ bool CallLogReader::read_csv(std::vector<std::string>& cells, std::string& error
 
 namespace {
 
-void read_jsonl(std::string_view text, long long line_number, bool too_long, bool bad_utf8, CallLogRecord& rec) {
-    if (too_long) {
-        rec.error = "line " + std::to_string(line_number) + " is longer than " + kib(limits::max_row_bytes);
+// The row's line (next_raw) into its fields, or why it cannot be read.
+void read_jsonl(CallLogRecord& rec) {
+    const std::string& text = rec.line;
+    if (rec.too_long) {
+        rec.error = "line " + std::to_string(rec.line_number) + " is longer than " + kib(limits::max_row_bytes);
         return;
     }
-    if (bad_utf8) {
-        rec.error = "line " + std::to_string(line_number) + " is not valid UTF-8; save the call log as UTF-8";
+    if (!valid_utf8(text)) {
+        rec.error = "line " + std::to_string(rec.line_number) + " is not valid UTF-8; save the call log as UTF-8";
         return;
     }
     if (parse_flat_jsonl(text, rec.fields)) return;
@@ -162,7 +164,7 @@ void finish_record(CallLogRecord& rec) {
     rec.raw = false;
     rec.fields.clear();
     rec.error.clear();
-    read_jsonl(rec.line, rec.line_number, rec.too_long, !rec.too_long && !valid_utf8(rec.line), rec);
+    read_jsonl(rec);
 }
 
 std::string& CallFields::set(std::string_view key) {
@@ -243,18 +245,10 @@ bool parse_flat_jsonl(std::string_view t, CallFields& fields) {
     return i == t.size();
 }
 
-bool CallLogReader::next(CallLogRecord& rec) {
-    if (!has_input_) return false;
+bool CallLogReader::next_csv(CallLogRecord& rec) {
     rec.fields.clear();
     rec.error.clear();
     while (true) {
-        if (jsonl_) {
-            if (!next_line(line_)) return false;
-            if (!line_.too_long && line_.text.find_first_not_of(" \t") == std::string::npos) continue;
-            rec.number = ++rows_;
-            read_jsonl(line_.text, line_.number, line_.too_long, line_.bad_utf8, rec);
-            return true;
-        }
         long long at = 0;
         if (!read_csv(cells_, rec.error, at)) return false;
         if (rec.error.empty() && cells_.size() == 1 && cells_[0].empty()) continue;
@@ -270,9 +264,10 @@ bool CallLogReader::next(CallLogRecord& rec) {
 }
 
 bool CallLogReader::next_raw(CallLogRecord& rec) {
-    if (!has_input_ || !jsonl_) {
+    if (!has_input_) return false;
+    if (!jsonl_) {
         rec.raw = false;
-        return next(rec);
+        return next_csv(rec);
     }
     rec.fields.clear();
     rec.error.clear();

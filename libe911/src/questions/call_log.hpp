@@ -49,7 +49,7 @@ struct CallLogRecord {
     bool raw = false, too_long = false;
 };
 
-// Parses a row next_raw() left raw into `fields` / `error`, as next() would have; nothing for others.
+// Parses a row next_raw() left raw into `fields` / `error`; nothing for others.
 void finish_record(CallLogRecord& record);
 
 class CallLogReader {
@@ -59,9 +59,8 @@ public:
     // False when the input holds nothing at all (a CSV without even a header row).
     bool has_input() const { return has_input_; }
     TextEncoding encoding() const { return buf_.encoding(); }
-    // The next non-blank row; false at the end of the input.
-    bool next(CallLogRecord& record);
-    // The same, but a JSON Lines row is only split off (record.raw): finish_record() parses it.
+    // The next non-blank row; false at the end of the input. A CSV row is read whole; a JSON Lines
+    // row is only split off (record.raw) and finish_record() parses it, on whichever thread simulates it.
     bool next_raw(CallLogRecord& record);
 
 private:
@@ -72,10 +71,10 @@ private:
     };
     // `check_utf8` false leaves bad_utf8 unset (finish_record checks a raw row).
     bool next_line(Line& line, bool check_utf8 = true);
+    // The next non-blank CSV row, into the record's fields or error.
+    bool next_csv(CallLogRecord& record);
     // One CSV record (a quoted field may span lines); `error` says why it could not be read.
     bool read_csv(std::vector<std::string>& cells, std::string& error, long long& first_line);
-
-    Line line_;  // reused between rows
 
     DecodingStreambuf buf_;
     std::istream in_;
