@@ -12,6 +12,7 @@
 
 #include "model/describe.hpp"
 #include "model/refs.hpp"
+#include "util/parallel.hpp"
 #include "util/text_util.hpp"
 
 namespace e911::detail {
@@ -442,7 +443,7 @@ public:
         std::size_t items = 0;
         for (const auto& t : tasks_) items += t.items;
         unsigned workers = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()), 8u);
-        if (items < 20000 || workers == 1) {  // small configurations: no threads
+        if (items < kParallelObjects || workers == 1) {  // small configurations: no threads
             for (auto& t : tasks_) t.run(c);
             return;
         }
@@ -464,11 +465,8 @@ public:
                 }
             }
         };
-        std::vector<std::thread> threads;
-        for (unsigned w = 1; w < std::min<std::size_t>(workers, tasks_.size()); ++w) threads.emplace_back(work, false);
-        work(true);
-        for (auto& t : threads) t.join();
-        for (auto& e : errors)
+        on_workers(static_cast<unsigned>(std::min<std::size_t>(workers, tasks_.size())), [&](unsigned w) { work(w == 0); });
+        for (auto& e : errors)  // by task, not by thread: the same error whatever the timing
             if (e) std::rethrow_exception(e);
         for (auto& o : outs)
             for (auto& d : o) c.out.push_back(std::move(d));

@@ -1,5 +1,6 @@
 // Node tree -> model, with a diagnostic for every key that is unknown, mistyped, missing or malformed.
 #pragma once
+#include <cstddef>
 #include <vector>
 
 #include "load/document.hpp"
@@ -7,6 +8,10 @@
 #include "e911/progress.hpp"
 
 namespace e911::detail {
+
+// A configuration of this many objects or more is decoded, and its tree freed, on several threads;
+// below it a thread costs more than it saves.
+constexpr std::size_t kParallelObjects = 20000;
 
 // `progress` hears the count of objects decoded, every few thousand.
 void decode(const Node& root, Config& cfg, std::vector<Diagnostic>& out, const ProgressFn& progress = {});

@@ -396,7 +396,7 @@ LoadResult finish(LoadResult r, Node& root, bool parsed, const LoadOptions& opti
         std::size_t objects = 0;
         detail::for_each_list(std::as_const(r.config), [&](const auto& list) { objects += list.size(); });
         std::thread release;
-        if (objects >= 20000 && std::thread::hardware_concurrency() > 1)
+        if (objects >= detail::kParallelObjects && std::thread::hardware_concurrency() > 1)
             release = std::thread([tree = std::move(root)]() mutable { tree = Node(); });
         root = Node();
         auto dups = r.config.build_indexes();
