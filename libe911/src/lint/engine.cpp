@@ -63,10 +63,11 @@ std::set<std::string> selected_set(const std::vector<std::string>& names, const 
 // are ordered through small keys (the file as its rank among the findings' files) and moved once,
 // instead of comparing file paths and swapping whole findings at every step.
 void in_file_order(std::vector<Finding>& findings) {
+    auto by_name = [](const std::string* a, const std::string* b) { return *a < *b; };
     std::vector<const std::string*> files;  // distinct, in sorted order
     for (const auto& f : findings)
         if (files.empty() || *files.back() != f.file) files.push_back(&f.file);
-    std::sort(files.begin(), files.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+    std::sort(files.begin(), files.end(), by_name);
     files.erase(std::unique(files.begin(), files.end(), [](const std::string* a, const std::string* b) { return *a == *b; }),
                 files.end());
     struct Key {
@@ -78,9 +79,7 @@ void in_file_order(std::vector<Finding>& findings) {
         bool same_file = i > 0 && findings[i - 1].file == f.file;
         auto rank = same_file ? keys[i - 1].file
                               : static_cast<std::uint32_t>(
-                                    std::lower_bound(files.begin(), files.end(), &f.file,
-                                                     [](const std::string* a, const std::string* b) { return *a < *b; }) -
-                                    files.begin());
+                                    std::lower_bound(files.begin(), files.end(), &f.file, by_name) - files.begin());
         keys[i] = {rank, f.line, f.column, i};
     }
     std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {

@@ -325,7 +325,7 @@ struct Call {
     const CallerSetup* caller = nullptr;
     const ElinPicker* pick_elin = nullptr;
     const Conditions* conditions = nullptr;
-    // batchx: false leaves Trace::pidf_lo empty even with Explain::steps (batch rows do not carry it,
+    // false leaves Trace::pidf_lo empty even with Explain::steps (batch rows do not carry it,
     // and it is the costliest text of a trace).
     bool pidf = true;
 };
