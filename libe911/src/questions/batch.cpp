@@ -18,8 +18,10 @@
 #include "report/row_writer.hpp"
 #include "report/batch_row.hpp"
 
+#include <condition_variable>
 #include <deque>
-#include <future>
+#include <exception>
+#include <mutex>
 #include <memory>
 #include <thread>
 #include <algorithm>
@@ -226,6 +228,8 @@ struct Chunk {
     std::vector<BatchRow> rows;
     std::size_t size = 0;
     std::string out;
+    bool done = false;         // simulated (guarded by the Workers' mutex)
+    std::exception_ptr error;  // what ended the simulation early, rethrown where the chunk is written
 };
 
 struct Writer {
@@ -293,6 +297,68 @@ void work(Chunk& chunk, const Simulator& sim, Explain explain, const Writer& w) 
 
 constexpr std::size_t kChunkRows = 2048;
 
+// `jobs` threads that simulate the chunks they are given, in any order, for one thread that queues
+// chunks in input order and writes each once it is done. A fixed set of threads, one per core asked
+// for: a thread per chunk put twice as many threads as cores to work, and they slowed each other.
+class Workers {
+public:
+    Workers(unsigned jobs, const Simulator& sim, Explain explain, const Writer& w) {
+        for (unsigned j = 0; j < jobs; ++j) threads_.emplace_back([this, &sim, explain, &w] { serve(sim, explain, w); });
+    }
+    ~Workers() {
+        {
+            std::lock_guard<std::mutex> lock(m_);
+            closing_ = true;
+        }
+        work_.notify_all();
+        for (auto& t : threads_) t.join();
+    }
+    void queue(Chunk& c) {
+        {
+            std::lock_guard<std::mutex> lock(m_);
+            c.done = false;
+            c.error = nullptr;
+            todo_.push_back(&c);
+        }
+        work_.notify_one();
+    }
+    // Waits until `c` is simulated; rethrows what stopped it.
+    void wait(Chunk& c) {
+        std::unique_lock<std::mutex> lock(m_);
+        done_.wait(lock, [&] { return c.done; });
+        if (c.error) std::rethrow_exception(c.error);
+    }
+
+private:
+    void serve(const Simulator& sim, Explain explain, const Writer& w) {
+        while (Chunk* c = next()) {
+            try {
+                work(*c, sim, explain, w);
+            } catch (...) {
+                c->error = std::current_exception();
+            }
+            {
+                std::lock_guard<std::mutex> lock(m_);
+                c->done = true;
+            }
+            done_.notify_one();
+        }
+    }
+    Chunk* next() {
+        std::unique_lock<std::mutex> lock(m_);
+        work_.wait(lock, [&] { return closing_ || !todo_.empty(); });
+        if (closing_) return nullptr;  // the writer has stopped (the end, or an error): queued chunks are dropped
+        Chunk* c = todo_.front();
+        todo_.pop_front();
+        return c;
+    }
+    std::mutex m_;
+    std::condition_variable work_, done_;
+    std::deque<Chunk*> todo_;
+    bool closing_ = false;
+    std::vector<std::thread> threads_;
+};
+
 bool fill(Chunk& chunk, detail::CallLogReader& reader) {
     chunk.size = 0;
     while (chunk.size < kChunkRows) {
@@ -357,8 +423,9 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
     }
     // Workers simulate whole chunks detached; this thread reads, orders and writes. At most 2 chunks
     // per worker are in flight, so memory stays bounded whatever the log's length.
-    std::deque<std::pair<std::unique_ptr<Chunk>, std::future<void>>> flight;
+    std::deque<std::unique_ptr<Chunk>> flight;
     std::vector<std::unique_ptr<Chunk>> spare;
+    Workers workers(jobs, sim, explain, w);
     bool more = true;
     while (true) {
         while (more && out && flight.size() < 2 * jobs) {
@@ -369,13 +436,12 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
                 more = false;
                 break;
             }
-            Chunk* c = chunk.get();
-            auto job = std::async(std::launch::async, [c, &sim, explain, &w] { work(*c, sim, explain, w); });
-            flight.emplace_back(std::move(chunk), std::move(job));
+            workers.queue(*chunk);
+            flight.push_back(std::move(chunk));
         }
         if (flight.empty()) break;
-        flight.front().second.get();
-        auto chunk = std::move(flight.front().first);
+        workers.wait(*flight.front());
+        auto chunk = std::move(flight.front());
         flight.pop_front();
         if (out) emit(*chunk, true);
         spare.push_back(std::move(chunk));
