@@ -1,4 +1,5 @@
 #include "compile/compiled.hpp"
+#include "compile/policy.hpp"
 #include "util/text_util.hpp"
 
 #include <algorithm>
@@ -324,6 +325,8 @@ Compiled::Compiled(const Config& c) : cfg(c), generation_(next_generation++) {
     tagged(c.wireless_access_points, Kind::wireless_access_point);
     tagged(c.switches, Kind::switch_);
     tagged(c.ports, Kind::port);
+    site_countries.resize(c.sites.size());
+    for (std::uint32_t i = 0; i < c.sites.size(); ++i) site_countries[i] = &country_of_site(*this, i);
 
     route_patterns.reserve(c.routes.size());
     for (const auto& r : c.routes) route_patterns.emplace_back(r.number_pattern);

@@ -94,6 +94,9 @@ public:
         std::uint32_t via_index;
     };
     std::vector<std::vector<SiteLocation>> site_locations;
+    // Each site's country (site_country() in policy.hpp), worked out once: a site without its own
+    // country looks through its locations, and lint and every call ask.
+    std::vector<const std::string*> site_countries;
 
     // Routing -------------------------------------------------------------
     std::vector<Pattern> route_patterns;                   // per route

@@ -95,7 +95,9 @@ std::optional<NumberMatch> match_number(const LocationPolicy& p, const std::stri
     return std::nullopt;
 }
 
-std::string site_country(const Compiled& c, std::uint32_t site) {
+const std::string& site_country(const Compiled& c, std::uint32_t site) { return *c.site_countries[site]; }
+
+const std::string& country_of_site(const Compiled& c, std::uint32_t site) {
     const auto& s = c.cfg.sites[site];
     if (!s.country.empty()) return s.country;
     for (const auto& sl : c.site_locations[site]) {
@@ -105,7 +107,7 @@ std::string site_country(const Compiled& c, std::uint32_t site) {
     return c.cfg.defaults.country;
 }
 
-std::string user_country(const Compiled& c, const User& u) { return c.cfg.country_or_default(u.country); }
+const std::string& user_country(const Compiled& c, const User& u) { return c.cfg.country_or_default(u.country); }
 
 }  // namespace e911::detail
 

@@ -58,8 +58,11 @@ inline std::string routed_form(Platform p, const std::string& dial_string) {
 }
 
 // The country that applies to a site: its own, else its locations' addresses, else the default.
-std::string site_country(const Compiled& c, std::uint32_t site);
-std::string user_country(const Compiled& c, const User& u);
+// Both return a reference into the configuration: they are asked once per simulated call.
+const std::string& site_country(const Compiled& c, std::uint32_t site);
+// The same, worked out from the site's locations (Compiled keeps the answer for site_country).
+const std::string& country_of_site(const Compiled& c, std::uint32_t site);
+const std::string& user_country(const Compiled& c, const User& u);
 
 }  // namespace e911::detail
 

@@ -25,11 +25,10 @@ std::set<Platform> platforms_in_use(const Config& cfg) {
     return r;
 }
 
-std::vector<std::string> numbers_in_effect(const Compiled& c, Platform p, std::uint32_t site, bool location_known, const User* user,
+std::vector<std::string> numbers_in_effect(const Compiled& c, Platform p, std::uint32_t site, const User* user,
                                            const std::string& country) {
     std::vector<std::string> r;
-    if (p == Platform::teams) {
-        (void)location_known;  // whether the LIS found a location plays no part in the policy (domain §5)
+    if (p == Platform::teams) {  // whether the LIS found a location plays no part in the policy (domain §5)
         auto pol = site_ecrp(c, site);
         if (pol.index == npos) pol = user_ecrp(c, user);
         if (pol.index != npos)
@@ -113,7 +112,7 @@ std::vector<Cell> matrix_cells(const Compiled& c) {
     for (const auto& s : cfg.subnets)
         if (s.site.resolved() && !c.lis_subnet.count(s.prefix.network)) site_unmapped[s.site.index] = 1;
     for (std::uint32_t s = 0; s < cfg.sites.size(); ++s) {
-        std::string country = site_country(c, s);
+        const std::string& country = site_country(c, s);
         std::vector<std::pair<std::uint32_t, LocationSource>> places;
         std::set<std::uint32_t> seen;
         for (const auto& sl : c.site_locations[s])
@@ -125,9 +124,12 @@ std::vector<Cell> matrix_cells(const Compiled& c) {
                 places.emplace_back(sl.location, src);
             }
         if (places.empty() || site_unmapped[s]) places.emplace_back(npos, LocationSource::none);
-        for (auto p : plats)
+        for (auto p : plats) {
+            // The numbers depend on the site, not on the place in it: asked once per site and platform.
+            const auto nums = numbers_in_effect(c, p, s, nullptr, country);
             for (const auto& [loc, src] : places)
-                for (const auto& num : numbers_in_effect(c, p, s, loc != npos, nullptr, country)) cells.push_back(Cell{p, s, loc, src, npos, num});
+                for (const auto& num : nums) cells.push_back(Cell{p, s, loc, src, npos, num});
+        }
     }
     // Callers in no known site: one per distinct set of user policies.
     std::set<std::string> signatures;
@@ -137,7 +139,7 @@ std::vector<Cell> matrix_cells(const Compiled& c) {
         std::string sig = std::string(to_string(p)) + "|" + user.emergency_calling_policy.id + "|" + user.emergency_call_routing_policy.id + "|" +
                           user.location_policy.id + "|" + user.routing_policy.id + "|" + user.dial_plan.id + "|" + to_string(user.sfb_client);
         if (!signatures.insert(sig).second) continue;
-        for (const auto& num : numbers_in_effect(c, p, npos, false, &user, user_country(c, user))) cells.push_back(Cell{p, npos, npos, LocationSource::none, u, num});
+        for (const auto& num : numbers_in_effect(c, p, npos, &user, user_country(c, user))) cells.push_back(Cell{p, npos, npos, LocationSource::none, u, num});
     }
     return cells;
 }

@@ -179,7 +179,7 @@ std::string strip_plus(const std::string& s);
 // `number`, the dial plan's result, as an emergency number? Lint asks this instead of reading the rules again.
 std::optional<NumberMatch> recognise_in(const Compiled& c, Kind policy_kind, std::uint32_t policy, SfbClient client,
                                         const std::string& number);
-std::string caller_country(const Compiled& c, const User* user, std::uint32_t site);
+const std::string& caller_country(const Compiled& c, const User* user, std::uint32_t site);
 
 // ---- PSTN ------------------------------------------------------------------------------------
 enum class UsageCase : std::uint8_t {

@@ -9,7 +9,7 @@ namespace e911::detail {
 
 std::string strip_plus(const std::string& s) { return !s.empty() && s[0] == '+' ? s.substr(1) : s; }
 
-std::string caller_country(const Compiled& c, const User* user, std::uint32_t site) {
+const std::string& caller_country(const Compiled& c, const User* user, std::uint32_t site) {
     return user ? user_country(c, *user) : site != npos ? site_country(c, site) : c.cfg.defaults.country;
 }
 
