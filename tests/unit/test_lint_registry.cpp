@@ -210,3 +210,35 @@ TEST_CASE("baseline pass: fingerprints every finding and marks the accepted ones
     moved.line = 99;
     CHECK(detail::fingerprint(moved) == accepted);
 }
+
+TEST_CASE("baseline pass: at many findings the fingerprints are spread over threads and stay the same") {
+    std::vector<Finding> fs;
+    for (int i = 0; i < 50000; ++i) fs.push_back(finding("elin-shared", "location/l" + std::to_string(i), "m" + std::to_string(i % 7)));
+    detail::baseline_pass({}, fs);
+    std::size_t wrong = 0;
+    for (const auto& f : fs) wrong += f.fingerprint != detail::fingerprint(f);
+    CHECK(wrong == 0);
+}
+
+TEST_CASE("rules run side by side give the findings of one thread, in catalogue order") {
+    std::vector<const detail::Rule*> rules;
+    for (const auto* rule : detail::registry())
+        if (rule->check) rules.push_back(rule);
+    auto key = [](const Finding& f) { return f.rule + "|" + f.target + "|" + std::to_string(f.line) + "|" + f.message; };
+    std::size_t seen = 0;
+    for (const char* name : {"multi-psap.yaml", "us-canada.yaml", "campus.yaml"}) {
+        INFO(name);
+        Config cfg = load_or_throw({std::string(E911_SOURCE_DIR "/examples/") + name});
+        detail::Compiled compiled(cfg);
+        // A context each: the shared parts (PSAP cells, subnet order) are worked out under the threads.
+        detail::LintContext one_ctx(cfg, compiled), many_ctx(cfg, compiled);
+        auto one = detail::run_rules(one_ctx, rules, {}, 1);
+        std::size_t reports = 0;
+        auto many = detail::run_rules(many_ctx, rules, [&](const Progress&) { ++reports; }, 4);
+        REQUIRE(many.size() == one.size());
+        for (std::size_t i = 0; i < one.size(); ++i) CHECK(key(many[i]) == key(one[i]));
+        CHECK(reports >= 1);  // at least the final count, from this thread
+        seen += one.size();
+    }
+    CHECK(seen >= 3);
+}

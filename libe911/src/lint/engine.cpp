@@ -1,11 +1,15 @@
 // The lint engine: the catalogue (rules from the registry, load diagnostics), running the selected
 // rules, then its passes (waivers, fingerprints and baseline), then the findings in file order.
 #include <algorithm>
+#include <atomic>
+#include <iterator>
 #include <map>
 #include <tuple>
 
 #include "lint/passes.hpp"
 #include "lint/rule.hpp"
+#include "model/describe.hpp"
+#include "util/parallel.hpp"
 #include "util/text_util.hpp"
 
 namespace e911 {
@@ -136,22 +140,57 @@ std::vector<Finding> findings_from_diagnostics(const std::vector<Diagnostic>& ds
     return r;
 }
 
+namespace detail {
+namespace {
+std::size_t objects_in(const Config& cfg) {
+    std::size_t n = 0;
+    for_each_list(cfg, [&](const auto& list) { n += list.size(); });
+    return n;
+}
+
+}  // namespace
+
+// The rules are independent (each reads the compiled configuration and writes only its own
+// findings), so they can run side by side; joined in the given order, the output does not depend on
+// the threads.
+std::vector<Finding> run_rules(const LintContext& ctx, const std::vector<const Rule*>& rules, const ProgressFn& progress,
+                               unsigned workers) {
+    std::vector<std::vector<Finding>> found(rules.size());
+    std::atomic<std::size_t> next{0}, done{0};
+    on_workers(workers, [&](unsigned w) {
+        for (std::size_t k; (k = next++) < rules.size();) {
+            Emit emit(ctx.cfg, found[k], rules[k]->id, rules[k]->severity);
+            rules[k]->check(ctx, emit);
+            ++done;
+            // Only the calling thread reports: a progress callback need not be thread-safe.
+            if (w == 0 && progress) progress(Progress{"linting", "rules", done, rules.size()});
+        }
+    });
+    if (progress && workers > 1) progress(Progress{"linting", "rules", rules.size(), rules.size()});
+    std::size_t total = 0;
+    for (const auto& f : found) total += f.size();
+    std::vector<Finding> out;
+    out.reserve(total);
+    for (auto& f : found) std::move(f.begin(), f.end(), std::back_inserter(out));
+    return out;
+}
+}  // namespace detail
+
 std::vector<Finding> lint(const Config& cfg, const LintOptions& opt) {
     detail::RuleSelection selection{detail::selected_set(opt.select, "--select"),
                                     detail::selected_set(opt.ignore, "--ignore")};
     detail::Compiled compiled(cfg);
-    detail::LintContext ctx{cfg, compiled, {}, {}};
-    std::vector<Finding> out;
+    detail::LintContext ctx(cfg, compiled);
     std::set<std::string> ran;
     std::vector<const detail::Rule*> selected;
     for (const auto* rule : detail::registry())
-        if (rule->check && selection.runs(rule->id, rule->category)) selected.push_back(rule);
-    for (const auto* rule : selected) {
-        ran.insert(rule->id);
-        detail::Emit emit(cfg, out, rule->id, rule->severity);
-        rule->check(ctx, emit);
-        if (opt.progress) opt.progress(Progress{"linting", "rules", ran.size(), selected.size()});
-    }
+        if (rule->check && selection.runs(rule->id, rule->category)) {
+            selected.push_back(rule);
+            ran.insert(rule->id);
+        }
+    // A large configuration's rules run on every core; a small one's are done before a thread starts.
+    const unsigned workers = detail::objects_in(cfg) < detail::kParallelObjects ? 1u : detail::workers_for(selected.size(), 1);
+    std::vector<Finding> out = detail::run_rules(ctx, selected, opt.progress, workers);
     detail::waiver_pass(cfg, opt.today.empty() ? detail::today_utc() : opt.today, selection, ran, out);
     detail::baseline_pass(opt.baseline, out, opt.baseline_reasons);
     detail::in_file_order(out);

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "util/parallel.hpp"
 #include "util/text_util.hpp"
 
 namespace e911::detail {
@@ -74,8 +75,14 @@ void waiver_pass(const Config& cfg, const std::string& today, const RuleSelectio
 
 void baseline_pass(const std::set<std::string>& baseline, std::vector<Finding>& findings,
                    const std::map<std::string, std::string>& reasons) {
+    // Every finding gets its fingerprint (reports print it): a hash over its text, which at hundreds of
+    // thousands of findings is worth spreading over the cores.
+    const unsigned workers = workers_for(findings.size(), 20000);
+    on_workers(workers, [&](unsigned w) {
+        for (std::size_t i = w; i < findings.size(); i += workers) findings[i].fingerprint = fingerprint(findings[i]);
+    });
+    if (baseline.empty()) return;
     for (auto& f : findings) {
-        f.fingerprint = fingerprint(f);
         if (!baseline.count(f.fingerprint)) continue;
         auto it = reasons.find(f.fingerprint);
         std::string reason = it == reasons.end() ? "" : it->second;

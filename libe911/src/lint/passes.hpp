@@ -20,6 +20,12 @@ struct RuleSelection {
     }
 };
 
+// Runs `rules` over the configuration on `workers` threads (each takes the next rule not yet started)
+// and returns their findings in the order of `rules`, whatever the threads did. Only the calling thread
+// calls `progress`, so it need not be thread-safe.
+std::vector<Finding> run_rules(const LintContext& ctx, const std::vector<const Rule*>& rules, const ProgressFn& progress,
+                               unsigned workers);
+
 // Marks the findings each unexpired waiver accepts, and adds the waiver rules' findings
 // (waiver-expired, waiver-unmatched; when selected) at the end. `ran`: the rules whose checks ran,
 // so a waiver for a rule that was not run is not called unmatched.

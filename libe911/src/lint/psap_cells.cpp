@@ -13,14 +13,12 @@ bool wrong_psap(const Trace& t) { return t.psap_correct && !*t.psap_correct && !
 // Off-network callers (no site, no location) reaching the relay centre is the designed behaviour
 // of location routing; the relay rule is about callers the LIS should have placed.
 bool placed_relay(const Cell& cell, const Trace& t) { return t.psap_relay && placed(cell, t); }
-}  // namespace
 
 // Every matrix cell is simulated without explanations; only the calls that will become findings
 // are kept (a large config has few of them), and only one per finding is simulated again with the
 // reasons its message quotes (groups()).
-const std::vector<PsapHit>& LintContext::psap_problem_cells() const {
-    if (psap_cells_cache) return *psap_cells_cache;
-    psap_cells_cache = std::make_shared<std::vector<PsapHit>>();
+std::vector<PsapHit> problem_cells(const Compiled& c) {
+    std::vector<PsapHit> found;
     auto cells = matrix_cells(c);
     // The cells are independent and Compiled is read-only (its memo is per thread): split them
     // across the machine's cores (cell i to worker i % workers), then keep the hits in cell order.
@@ -48,9 +46,15 @@ const std::vector<PsapHit>& LintContext::psap_problem_cells() const {
         if (k == mine.size() || mine[k].first != i) continue;
         PsapHit& hit = mine[k++].second;
         hit.cell = std::move(cells[i]);
-        psap_cells_cache->push_back(std::move(hit));
+        found.push_back(std::move(hit));
     }
-    return *psap_cells_cache;
+    return found;
+}
+}  // namespace
+
+const std::vector<PsapHit>& LintContext::psap_problem_cells() const {
+    std::call_once(psap_cells_once_, [&] { psap_cells_ = std::make_shared<std::vector<PsapHit>>(problem_cells(c)); });
+    return *psap_cells_;
 }
 
 std::string who(const Config& cfg, const Cell& cell) {

@@ -4,6 +4,7 @@
 // explanation stays in docs/rules/<id>.md; a unit test keeps the two in agreement.
 #pragma once
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,19 +33,24 @@ private:
     Severity sev_;
 };
 
-// What a rule sees: the configuration and its compiled index.
+// What a rule sees: the configuration and its compiled index. Rules run concurrently, so what they
+// share is worked out once, by whichever rule asks first.
 struct PsapHit;
 struct LintContext {
+    LintContext(const Config& config, const Compiled& compiled) : cfg(config), c(compiled) {}
     const Config& cfg;
     const Compiled& c;
     // The matrix cells whose emergency calls reach a wrong PSAP or a relay centre, with what the
     // PSAP rules group them by; computed on first use and shared by those rules (lint/psap_cells.cpp).
     const std::vector<PsapHit>& psap_problem_cells() const;
-    mutable std::shared_ptr<std::vector<PsapHit>> psap_cells_cache;
     // The subnets ordered by (family, network, length, list order), sorted once for the two subnet
     // containment rules (lint/subnet_sweep.cpp).
     const std::vector<std::uint32_t>& subnets_in_address_order() const;
-    mutable std::shared_ptr<std::vector<std::uint32_t>> subnet_order_cache;
+
+private:
+    mutable std::once_flag psap_cells_once_, subnet_order_once_;
+    mutable std::shared_ptr<std::vector<PsapHit>> psap_cells_;
+    mutable std::vector<std::uint32_t> subnet_order_;
 };
 
 using RuleCheck = void (*)(const LintContext&, Emit&);

@@ -17,8 +17,8 @@ std::uint64_t big_endian(const std::uint8_t* p) {
 
 // Sorted as compact keys (the network's bytes as two integers) rather than indexes into the
 // subnets: at a million subnets the indirect comparisons were cache misses.
-const std::vector<std::uint32_t>& LintContext::subnets_in_address_order() const {
-    if (subnet_order_cache) return *subnet_order_cache;
+namespace {
+std::vector<std::uint32_t> address_order(const Config& cfg) {
     struct Key {
         std::uint64_t hi, lo;
         std::uint32_t family_and_length;  // v6 << 8 | length: IPv4 first
@@ -38,9 +38,15 @@ const std::vector<std::uint32_t>& LintContext::subnets_in_address_order() const 
         if (a.family_and_length != b.family_and_length) return a.family_and_length < b.family_and_length;
         return a.index < b.index;
     });
-    subnet_order_cache = std::make_shared<std::vector<std::uint32_t>>(subs.size());
-    for (std::size_t i = 0; i < keys.size(); ++i) (*subnet_order_cache)[i] = keys[i].index;
-    return *subnet_order_cache;
+    std::vector<std::uint32_t> order(subs.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].index;
+    return order;
+}
+}  // namespace
+
+const std::vector<std::uint32_t>& LintContext::subnets_in_address_order() const {
+    std::call_once(subnet_order_once_, [&] { subnet_order_ = address_order(cfg); });
+    return subnet_order_;
 }
 
 void subnet_overlap(const LintContext& x, Emit& emit, bool cross_site) {

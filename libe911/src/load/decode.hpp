@@ -6,12 +6,9 @@
 #include "load/document.hpp"
 #include "e911/model.hpp"
 #include "e911/progress.hpp"
+#include "util/parallel.hpp"  // kParallelObjects
 
 namespace e911::detail {
-
-// A configuration of this many objects or more is decoded, and its tree freed, on several threads;
-// below it a thread costs more than it saves.
-constexpr std::size_t kParallelObjects = 20000;
 
 // `progress` hears the count of objects decoded, every few thousand.
 void decode(const Node& root, Config& cfg, std::vector<Diagnostic>& out, const ProgressFn& progress = {});

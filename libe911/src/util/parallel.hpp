@@ -10,6 +10,10 @@
 
 namespace e911::detail {
 
+// A configuration of this many objects or more is decoded, its tree freed, and its lint rules run
+// on several threads; below it a thread costs more than it saves.
+constexpr std::size_t kParallelObjects = 20000;
+
 // Workers for `items` iterations when each worker should have at least `min_items` (a thread costs
 // more than a few iterations): between 1 and the number of cores.
 inline unsigned workers_for(std::size_t items, std::size_t min_items) {
