@@ -10,6 +10,7 @@
 
 #include "e911/e911.hpp"
 #include "e911/import.hpp"
+#include "flatten.hpp"
 
 namespace py = pybind11;
 
@@ -191,6 +192,7 @@ PYBIND11_MODULE(_e911, m) {
 
     m.def("version", [] { return std::string(e911::version()); });
     m.def("schema", [] { return e911::schema_text(); });
+    m.def("flatten", &e911_py::flatten, py::arg("out"), py::arg("prefix"), py::arg("data"), py::arg("skip"));
     bind_answer<Findings>(m, "Findings");
     bind_answer<Diagnostics>(m, "Diagnostics");
     bind_answer<Matrix>(m, "Matrix");

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json as _json
 from typing import Any, Dict, Iterator, List, Tuple
 
+from . import _e911
+
 
 class Record:
     """A read-only result object: typed attributes named as in the JSON output, ``to_dict()`` for the JSON."""
@@ -46,22 +48,9 @@ class Record:
     def to_row(self) -> Dict[str, Any]:
         """A flat dict (nested keys joined with '.', lists joined with ' ') for tables and DataFrames."""
         out: Dict[str, Any] = {}
-        _flatten(out, "", self._data, ("trace", "pidf_lo"))
+        _e911.flatten(out, "", self._data, ("trace", "pidf_lo"))  # a loop in C: it is most of a batch row's cost
         return out
 
     def keys(self) -> List[str]:
         return list(self._data)
 
-
-def _flatten(out: Dict[str, Any], prefix: str, data: Dict[str, Any], skip: Tuple[str, ...] = ()) -> None:
-    # A loop over the keys with a call only per nested object: to_row() of a million batch rows is
-    # otherwise most of their time in Python.
-    for k, v in data.items():
-        if k in skip:
-            continue
-        if isinstance(v, dict):
-            _flatten(out, f"{prefix}{k}.", v)
-        elif isinstance(v, list):
-            out[prefix + k] = " ".join(_json.dumps(x) if isinstance(x, dict) else str(x) for x in v)
-        else:
-            out[prefix + k] = v

@@ -1,0 +1,67 @@
+"""Record.to_row(): the flat dict for tables and DataFrames. The flattening is compiled (_e911.flatten);
+these tests hold its rules in Python and check the two agree on every kind of answer."""
+import json
+
+import pytest
+
+import e911
+from e911 import _e911
+from conftest import ROOT
+
+MULTI_PSAP = ROOT / "examples" / "multi-psap.yaml"
+
+
+def reference_row(data, skip=("trace", "pidf_lo")):
+    """The rules, written plainly: nested keys joined with '.', list items joined with ' ' (a dict item
+    as its JSON), other values as they are; `skip` applies to top-level keys only."""
+    out = {}
+
+    def walk(prefix, d, skipped):
+        for k, v in d.items():
+            if k in skipped:
+                continue
+            if isinstance(v, dict):
+                walk(f"{prefix}{k}.", v, ())
+            elif isinstance(v, list):
+                out[prefix + k] = " ".join(json.dumps(x) if isinstance(x, dict) else str(x) for x in v)
+            else:
+                out[prefix + k] = v
+
+    walk("", data, skip)
+    return out
+
+
+def test_rows_of_every_answer_follow_the_rules():
+    cfg = e911.load(MULTI_PSAP)
+    records = list(cfg.lint()) + list(cfg.matrix())
+    calls = [{"user": u.id, "dialed": "911"} for u in cfg.users] + [{"dialed": "911", "ip": "10.99.0.5/24"}]
+    for trace in (True, False):
+        records += list(cfg.simulate_many(calls, trace=trace))
+    assert len(records) > 10
+    with_nested = 0
+    for r in records:
+        row = r.to_row()
+        assert row == reference_row(r.to_dict())
+        assert list(row) == list(reference_row(r.to_dict()))  # the same column order
+        assert "trace" not in row and "pidf_lo" not in row
+        with_nested += any("." in k for k in row)
+    assert with_nested  # nested objects were flattened, not only flat rows compared
+
+
+@pytest.mark.parametrize("data", [
+    {},
+    {"a": 1, "b": None, "c": True, "d": 2.5, "e": "x"},
+    {"a": {"b": {"c": [1, "two", None]}}, "z": []},
+    {"related": [{"target": "site/x", "line": 3}, "plain", 4], "é": {"ü": "ß"}},
+    {"trace": {"kept": "no"}, "inner": {"trace": "kept: skip is for top-level keys"}},
+])
+def test_edge_cases_follow_the_rules(data):
+    out = {}
+    _e911.flatten(out, "", data, ("trace", "pidf_lo"))
+    assert out == reference_row(data)
+    assert list(out) == list(reference_row(data))
+
+
+def test_flatten_refuses_what_is_not_a_dict():
+    with pytest.raises(TypeError):
+        _e911.flatten({}, "", [1, 2], ())
