@@ -3,6 +3,8 @@
 #include "simulate/decisions.hpp"
 #include "util/parallel.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <vector>
 
 namespace e911::detail {
@@ -18,36 +20,33 @@ bool placed_relay(const Cell& cell, const Trace& t) { return t.psap_relay && pla
 // are kept (a large config has few of them), and only one per finding is simulated again with the
 // reasons its message quotes (groups()).
 std::vector<PsapHit> problem_cells(const Compiled& c) {
-    std::vector<PsapHit> found;
     auto cells = matrix_cells(c);
-    // The cells are independent and Compiled is read-only (its memo is per thread): split them
-    // across the machine's cores (cell i to worker i % workers), then keep the hits in cell order.
-    const unsigned workers = workers_for(cells.size(), 5000);
-    std::vector<std::vector<std::pair<std::size_t, PsapHit>>> hits(workers);
-    auto work = [&](unsigned w) {
+    // The cells are independent and Compiled is read-only (its memo is per thread): the workers take
+    // runs of consecutive cells (one site's, mostly), so each core keeps that site's data in its own
+    // cache, and the hits of each run are kept apart to be joined in cell order.
+    constexpr std::size_t kRun = 256;
+    const std::size_t runs = (cells.size() + kRun - 1) / kRun;
+    std::vector<std::vector<std::pair<std::size_t, PsapHit>>> hits(runs);
+    std::atomic<std::size_t> next{0};
+    on_workers(workers_for(cells.size(), 5000), [&](unsigned) {
         Trace t;  // reused: a cell's simulation then allocates next to nothing
         Decisions d;
-        for (std::size_t i = w; i < cells.size(); i += workers) {
-            simulate_cell_into(t, d, c, cells[i], Explain::none);
-            if (!t.emergency || t.gateways.empty()) continue;
-            bool wrong = wrong_psap(t), relay = placed_relay(cells[i], t);
-            if (!wrong && !relay) continue;
-            auto& hit = hits[w].emplace_back(i, PsapHit{}).second;  // its cell is moved in when merged
-            hit.location = t.location, hit.psap = t.psap, hit.wrong_psap = wrong, hit.placed_relay = relay;
+        for (std::size_t r; (r = next++) < runs;)
+            for (std::size_t i = r * kRun; i < std::min(cells.size(), (r + 1) * kRun); ++i) {
+                simulate_cell_into(t, d, c, cells[i], Explain::none);
+                if (!t.emergency || t.gateways.empty()) continue;
+                bool wrong = wrong_psap(t), relay = placed_relay(cells[i], t);
+                if (!wrong && !relay) continue;
+                auto& hit = hits[r].emplace_back(i, PsapHit{}).second;  // its cell is moved in below
+                hit.location = t.location, hit.psap = t.psap, hit.wrong_psap = wrong, hit.placed_relay = relay;
+            }
+    });
+    std::vector<PsapHit> found;
+    for (auto& run : hits)
+        for (auto& [i, hit] : run) {
+            hit.cell = std::move(cells[i]);
+            found.push_back(std::move(hit));
         }
-    };
-    on_workers(workers, work);
-    // Cell i's hit, if any, is the next one of worker i % workers: walking the cells in order
-    // takes the hits in cell order.
-    std::vector<std::size_t> next(workers, 0);
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-        auto& mine = hits[i % workers];
-        auto& k = next[i % workers];
-        if (k == mine.size() || mine[k].first != i) continue;
-        PsapHit& hit = mine[k++].second;
-        hit.cell = std::move(cells[i]);
-        found.push_back(std::move(hit));
-    }
     return found;
 }
 }  // namespace
