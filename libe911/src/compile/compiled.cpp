@@ -309,11 +309,11 @@ Compiled::Compiled(const Config& c) : cfg(c), generation_(next_generation++) {
     }
 
     site_locations.resize(c.sites.size());
+    lis_subnet_holder.resize(c.lis_subnets.size());
     for (std::uint32_t i = 0; i < c.lis_subnets.size(); ++i) {
         const auto& l = c.lis_subnets[i];
-        if (!l.location.resolved()) continue;
-        auto sub = subnet_index.longest(l.network_id);  // the most specific subnet decides the site
-        if (sub == npos) continue;
+        auto sub = lis_subnet_holder[i] = subnet_index.longest(l.network_id);  // the most specific subnet decides the site
+        if (!l.location.resolved() || sub == npos) continue;
         const auto& site = c.subnets[sub].site;
         if (site.resolved()) site_locations[site.index].push_back({l.location.index, Kind::lis_subnet, i});
     }

@@ -94,6 +94,9 @@ public:
         std::uint32_t via_index;
     };
     std::vector<std::vector<SiteLocation>> site_locations;
+    // Per LIS subnet: the most specific site subnet holding its network ID (npos: none), which
+    // decides its site; asked once here for site_locations and for lint.
+    std::vector<std::uint32_t> lis_subnet_holder;
     // Each site's country (site_country() in policy.hpp), worked out once: a site without its own
     // country looks through its locations, and lint and every call ask.
     std::vector<const std::string*> site_countries;

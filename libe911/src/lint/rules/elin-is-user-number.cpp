@@ -1,6 +1,7 @@
 // elin-is-user-number: An ELIN is also a user's phone number.
 // Why it matters and how to fix it: docs/rules/elin-is-user-number.md.
-#include <map>
+#include <string_view>
+#include <unordered_map>
 
 #include "lint/rule.hpp"
 
@@ -8,20 +9,23 @@ namespace e911::detail {
 namespace {
 
 void check(const LintContext& x, Emit& emit) {
-    std::map<std::string, const User*> numbers;
+    std::unordered_map<std::string_view, const User*> numbers;  // the first user with a number keeps it
     for (const auto& u : x.cfg.users)
         if (!u.phone_number.empty()) numbers.emplace(u.phone_number, &u);
-    auto check = [&](const std::vector<std::string>& elins, const std::string& tgt, SourcePos p) {
+    // The target is named only for a hit: at a million locations, naming each cost more than the check.
+    auto check = [&](const std::vector<std::string>& elins, Kind kind, const std::string& id, SourcePos p) {
         for (const auto& e : elins)
             if (auto it = numbers.find(e); it != numbers.end()) {
-                auto& f = emit(tgt, p, "ELIN " + e + " is also the phone number of user `" + it->second->id +
-                                           "`: a PSAP callback to the ELIN and calls to the user collide",
+                auto& f = emit(target(kind, id), p, "ELIN " + e + " is also the phone number of user `" + it->second->id +
+                                                        "`: a PSAP callback to the ELIN and calls to the user collide",
                                "use a DID reserved for the ELIN, not a user's number");
                 emit.related(f, target(Kind::user, it->second->id), it->second->pos.of("phone_number"));
             }
     };
-    for (const auto& a : x.cfg.addresses) check(a.elins, target(Kind::address, a.id), a.pos.of("elins"));
-    for (const auto& l : x.cfg.locations) check(l.elins, target(Kind::location, l.id), l.pos.of("elins"));
+    for (const auto& a : x.cfg.addresses)
+        if (!a.elins.empty()) check(a.elins, Kind::address, a.id, a.pos.of("elins"));
+    for (const auto& l : x.cfg.locations)
+        if (!l.elins.empty()) check(l.elins, Kind::location, l.id, l.pos.of("elins"));
 }
 
 }  // namespace

@@ -6,8 +6,8 @@ namespace e911::detail {
 namespace {
 
 void check(const LintContext& x, Emit& emit) {
-    for (const auto& l : x.cfg.lis_subnets)
-        if (x.c.subnet_index.longest(l.network_id) == npos)
+    for (std::uint32_t i = 0; i < x.cfg.lis_subnets.size(); ++i)
+        if (const auto& l = x.cfg.lis_subnets[i]; x.c.lis_subnet_holder[i] == npos)
             emit(target(Kind::lis_subnet, l.network_id.to_string()), l.pos.of("network_id"),
                  "LIS subnet " + l.network_id.to_string() + " lies in no site subnet: callers there are in no site, so no site policy applies",
                  "add the subnet to a site under network.subnets, or correct the network ID");

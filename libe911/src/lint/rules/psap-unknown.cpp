@@ -1,6 +1,6 @@
 // psap-unknown: No PSAP in the configuration serves an address.
 // Why it matters and how to fix it: docs/rules/psap-unknown.md.
-#include <set>
+#include <vector>
 
 #include "lint/rule.hpp"
 
@@ -9,12 +9,13 @@ namespace {
 
 void check(const LintContext& x, Emit& emit) {
     if (x.cfg.psaps.empty()) return;  // nothing to judge against; not every config models PSAPs
-    std::set<std::uint32_t> used;
+    std::vector<char> used(x.cfg.addresses.size(), 0);  // addresses in use, judged in list order
     for (const auto& l : x.cfg.locations)
-        if (l.address.resolved()) used.insert(l.address.index);
+        if (l.address.resolved()) used[l.address.index] = 1;
     for (const auto& g : x.cfg.gateways)
-        if (g.address.resolved()) used.insert(g.address.index);
-    for (auto a : used) {
+        if (g.address.resolved()) used[g.address.index] = 1;
+    for (std::uint32_t a = 0; a < used.size(); ++a) {
+        if (!used[a]) continue;
         const auto& addr = x.cfg.addresses[a];
         if (!x.c.psaps_serving(a).empty()) continue;
         emit(target(Kind::address, addr.id), addr.pos.self,
