@@ -143,6 +143,9 @@ private:
         const std::vector<std::uint32_t>& abandoned;
     };
     const RouteAnswerRef route_answer(std::uint32_t usage, const std::string& number) const;
+    // The constructor's two independent halves, run side by side for a large configuration.
+    void build_places();   // subnet index, each site's locations and country
+    void build_lookups();  // LIS element tables, routes, dial rules, PSAPs by address
     std::vector<std::vector<std::uint32_t>> address_psaps_;
     absl::flat_hash_map<std::string, std::uint32_t> port_by_canonical_;  // canonical_port_key -> ports index
     std::uint64_t generation_;  // identifies this instance in the thread-local memo
