@@ -9,9 +9,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <map>
@@ -387,18 +384,6 @@ void cap(std::vector<Diagnostic>& ds, std::size_t max) {
     ds.push_back(std::move(d));
 }
 
-// The freed pages of a very large tree go back to the system. glibc keeps them in the arena of the
-// thread that built the tree, where only that thread reuses them: lint's and batch's worker threads
-// allocate from their own, so a million-subnet configuration held 2 GB of freed tree for nothing.
-// Not for smaller trees: a process that loads again would fault the pages back in, which made
-// repeated loads of the 100k-subnet L a third slower for 300 MB it can keep.
-constexpr std::size_t kGiveBackObjects = 1000000;
-void give_back_freed_memory() {
-#ifdef __GLIBC__
-    malloc_trim(0);
-#endif
-}
-
 LoadResult finish(LoadResult r, Node& root, bool parsed, const LoadOptions& options) {
     const LoadLimits& limits = options.limits;
     if (parsed) detail::imp::apply_overrides(root, r.config, r.diagnostics);  // `overrides:` on imported objects
@@ -417,7 +402,6 @@ LoadResult finish(LoadResult r, Node& root, bool parsed, const LoadOptions& opti
         auto dups = r.config.build_indexes();
         detail::check_references(r.config, dups, r.diagnostics);
         if (release.joinable()) release.join();
-        if (objects >= kGiveBackObjects) give_back_freed_memory();
         for (auto& d : schema) r.diagnostics.push_back(std::move(d));
     } else if (parsed) {
         r.diagnostics.push_back(make("wrong-type", r.config.files.empty() ? "" : r.config.files[0], root.pos, "",
