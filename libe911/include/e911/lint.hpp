@@ -61,11 +61,14 @@ struct LintOptions {
     // here (not empty, not the placeholder --write-baseline writes), so a baseline cannot silently hide
     // a wrong-PSAP error.
     std::map<std::string, std::string> baseline_reasons;
-    // Called after each rule with the rules run so far (see e911/progress.hpp).
+    // Called on the calling thread as rules finish, with the number finished so far, and once with all
+    // of them (see e911/progress.hpp).
     ProgressFn progress;
 };
 
-// Runs the selected rules, then the engine passes (waivers, fingerprints and the baseline).
+// Runs the selected rules, then the engine passes (waivers, fingerprints and the baseline). The
+// rules of a configuration of 20,000 objects or more run on every core; the findings are the same,
+// in the same order, as on one.
 // Unknown ids in select/ignore throw UsageError (a std::invalid_argument).
 std::vector<Finding> lint(const Config& config, const LintOptions& options = {});
 // Load diagnostics as findings (rule = diagnostic id), for reporting both in one list.
