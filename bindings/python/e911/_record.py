@@ -53,4 +53,3 @@ class Record:
 
     def keys(self) -> List[str]:
         return list(self._data)
-

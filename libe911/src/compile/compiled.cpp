@@ -282,8 +282,7 @@ std::vector<std::vector<std::uint32_t>> psaps_by_address(const Config& c) {
 }  // namespace
 
 Compiled::Compiled(const Config& c) : cfg(c), generation_(next_generation++) {
-    std::size_t objects = 0;
-    for_each_list(c, [&](const auto& list) { objects += list.size(); });
+    const std::size_t objects = object_count(c);
     // The halves read only the configuration and write their own members: a large configuration
     // builds them side by side (a fifth of a lint at a million subnets was this constructor).
     const unsigned workers = objects < kParallelObjects ? 1u : std::min(2u, workers_for(objects, 1));

@@ -141,14 +141,6 @@ std::vector<Finding> findings_from_diagnostics(const std::vector<Diagnostic>& ds
 }
 
 namespace detail {
-namespace {
-std::size_t objects_in(const Config& cfg) {
-    std::size_t n = 0;
-    for_each_list(cfg, [&](const auto& list) { n += list.size(); });
-    return n;
-}
-
-}  // namespace
 
 // The rules are independent (each reads the compiled configuration and writes only its own
 // findings), so they can run side by side; joined in the given order, the output does not depend on
@@ -192,7 +184,7 @@ std::vector<Finding> lint(const Config& cfg, const LintOptions& opt) {
             ran.insert(rule->id);
         }
     // A large configuration's rules run on every core; a small one's are done before a thread starts.
-    const unsigned workers = detail::objects_in(cfg) < detail::kParallelObjects ? 1u : detail::workers_for(selected.size(), 1);
+    const unsigned workers = detail::object_count(cfg) < detail::kParallelObjects ? 1u : detail::workers_for(selected.size(), 1);
     std::vector<Finding> out = detail::run_rules(ctx, selected, opt.progress, workers);
     detail::waiver_pass(cfg, opt.today.empty() ? detail::today_utc() : opt.today, selection, ran, out);
     detail::baseline_pass(opt.baseline, out, opt.baseline_reasons);

@@ -393,10 +393,8 @@ LoadResult finish(LoadResult r, Node& root, bool parsed, const LoadOptions& opti
         detail::decode(root, r.config, r.diagnostics, options.progress);
         // The tree is done with. A large one (millions of nodes take a tenth of the load to free) is
         // freed on another thread while the indexes are built; a small one right here.
-        std::size_t objects = 0;
-        detail::for_each_list(std::as_const(r.config), [&](const auto& list) { objects += list.size(); });
         std::thread release;
-        if (objects >= detail::kParallelObjects && std::thread::hardware_concurrency() > 1)
+        if (detail::object_count(r.config) >= detail::kParallelObjects && std::thread::hardware_concurrency() > 1)
             release = std::thread([tree = std::move(root)]() mutable { tree = Node(); });
         root = Node();
         auto dups = r.config.build_indexes();

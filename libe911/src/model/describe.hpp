@@ -585,6 +585,14 @@ void for_each_list(C& c, F&& f) {
     Describe<Config>::fields(v, c);
 }
 
+// How many objects the document's lists hold together: the size that decides whether loading,
+// compiling and linting are worth spreading over threads (kParallelObjects, util/parallel.hpp).
+inline std::size_t object_count(const Config& c) {
+    std::size_t n = 0;
+    for_each_list(c, [&](const auto& list) { n += list.size(); });
+    return n;
+}
+
 // Calls f(list) for the list holding `kind`'s objects; false when the kind has none (waiver, config).
 template <class C, class F>
 bool with_list(C& c, Kind kind, F&& f) {
