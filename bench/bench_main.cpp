@@ -89,11 +89,13 @@ void register_size(const std::string& dir, const std::string& size) {
     })->Unit(benchmark::kMillisecond)->Iterations(size == "XL" ? 1 : 3);
     benchmark::RegisterBenchmark(("simulate_one/" + size).c_str(), [=](State& st) {
         auto& l = loaded(dir, size);
+        if (l.calls.empty()) return st.SkipWithError(("no call log: " + dir + "/" + size + "-calls.csv").c_str());
         e911::Caller c = l.calls.front().caller;
         for (auto _ : st) benchmark::DoNotOptimize(l.sim->simulate(c));
     })->Unit(benchmark::kMicrosecond);
     benchmark::RegisterBenchmark(("simulate_batch/" + size).c_str(), [=](State& st) {
         auto& l = loaded(dir, size);
+        if (l.calls.empty()) return st.SkipWithError(("no call log: " + dir + "/" + size + "-calls.csv").c_str());
         e911::Trace trace;
         for (auto _ : st) {
             e911::CallSession session(*l.sim, false);
