@@ -132,8 +132,7 @@ public:
         if (ch == '$') {
             ++i_;
             std::string w = word();
-            std::string l;
-            for (char c : w) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            std::string l = lower_ascii(w);
             if (l == "true" || l == "false")
                 v.kind = Node::Kind::boolean, v.text = l;
             else
@@ -186,8 +185,7 @@ bool parse_dsc(const std::string& t, std::uint32_t file, std::vector<DscBlock>& 
         auto at = static_cast<std::size_t>(it->position(0));
         if (at < resume) continue;
         std::string name = (*it)[1];
-        std::string lower;
-        for (char ch : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        std::string lower = lower_ascii(name);
         if (lower == "configuration" || lower == "node") continue;
         p.i_ = at + static_cast<std::size_t>(it->length(0));
         DscBlock b;

@@ -321,8 +321,7 @@ bool is_export(const std::string& path, bool strict) {
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
     if (is_zip(head)) return true;
-    auto ext = fs::path(path).extension().string();
-    for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    auto ext = lower_ascii(fs::path(path).extension().string());
     if (ext == ".csv" || ext == ".txt" || ext == ".ps1") return true;
     if (ext != ".json") return false;
     // A Get-Cs* dump is an array, or an object without the format's `version` key.

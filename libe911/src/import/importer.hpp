@@ -11,6 +11,7 @@
 
 #include "e911/import.hpp"
 #include "load/document.hpp"
+#include "util/text_util.hpp"
 
 namespace e911::detail::imp {
 

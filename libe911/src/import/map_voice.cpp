@@ -55,10 +55,7 @@ void enumeration(Ctx& c, Node& obj, const char* key, const Node& r, std::string_
         return;
     }
     for (const auto& [ps, ours] : names) {
-        std::string a = t, b = ps;
-        for (auto& ch : a) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        for (auto& ch : b) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if (a == b) {
+        if (iequal_ascii(t, ps)) {
             if (ours) set(obj, key, str(ours, n->pos));
             return;
         }
@@ -380,9 +377,7 @@ void countries(Node& u, const Node& r) {
 void pstn(Ctx& c, Node& u, const Node& r) {
     if (!has(r, "FeatureTypes")) return;
     for (const auto& f : string_list(c, r, "FeatureTypes", ",; ")) {
-        std::string t = f.text;
-        for (auto& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if (t == "callingplan") {
+        if (iequal_ascii(f.text, "callingplan")) {
             set(u, "pstn", str("calling_plan", f.pos));
             return;
         }
@@ -449,13 +444,9 @@ void group_policy_assignment(Ctx& c, const Node& r) {
         {"TenantDialPlan", "voice.dial_plans"},
     };
     std::string type = text(r, "PolicyType");
-    auto lower = [](std::string s) {
-        for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        return s;
-    };
     const char* section = nullptr;
     for (const auto& [ps, sec] : ours)
-        if (lower(type) == lower(ps)) section = sec;
+        if (iequal_ascii(type, ps)) section = sec;
     if (!section) {
         ++c.file.read["ignored group assignment of " + (type.empty() ? std::string("(no PolicyType)") : type)];
         return;

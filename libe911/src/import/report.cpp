@@ -7,6 +7,7 @@
 
 #include "e911/export.hpp"
 #include "e911/import.hpp"
+#include "util/text_util.hpp"
 
 namespace e911 {
 
@@ -48,8 +49,7 @@ namespace {
 bool needs_quotes(const std::string& s) {
     if (s.empty()) return true;
     static const char* words[] = {"true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"};
-    std::string l;
-    for (char c : s) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string l = detail::lower_ascii(s);
     for (const char* w : words)
         if (l == w) return true;
     char c = s[0];

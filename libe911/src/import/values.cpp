@@ -12,26 +12,20 @@
 namespace e911::detail::imp {
 
 namespace {
-bool iequal(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-}
-std::string lower(std::string s) {
-    for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return s;
-}
+// A loop rather than find_first_not_of, which calls memchr per character: every imported value passes here.
 std::string trim(const std::string& s) {
-    auto a = s.find_first_not_of(" \t\r\n");
-    if (a == std::string::npos) return {};
-    return s.substr(a, s.find_last_not_of(" \t\r\n") - a + 1);
+    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    std::size_t a = 0, b = s.size();
+    while (a < b && space(s[a])) ++a;
+    while (b > a && space(s[b - 1])) --b;
+    return s.substr(a, b - a);
 }
 }  // namespace
 
 const Node* prop(const Node& r, std::string_view name) {
     if (r.kind != Node::Kind::mapping) return nullptr;
     for (const Node& value : r.items)
-        if (iequal(value.key, name)) return &value;
+        if (iequal_ascii(value.key, name)) return &value;
     return nullptr;
 }
 
@@ -57,7 +51,7 @@ bool parse_flattened(const Node& s, const std::vector<std::string>& keys, Node& 
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (i != 0 && t[i - 1] != ';') continue;
         for (const auto& k : keys)
-            if (t.size() >= i + k.size() + 1 && iequal(std::string_view(t).substr(i, k.size()), k) &&
+            if (t.size() >= i + k.size() + 1 && iequal_ascii(std::string_view(t).substr(i, k.size()), k) &&
                 t[i + k.size()] == '=') {
                 starts.emplace_back(i, i + k.size() + 1);
                 break;
@@ -92,10 +86,10 @@ std::vector<const Node*> items(const Node* v) {
 
 std::string normalise_identity(std::string id) {
     id = trim(id);
-    if (iequal(id, "global")) return "global";
-    if (id.size() > 4 && iequal(id.substr(0, 4), "tag:")) return id.substr(4);
-    if (id.size() > 5 && iequal(id.substr(0, 5), "site:")) return "site:" + id.substr(5);
-    auto gw = lower(id).find("pstngateway:");
+    if (iequal_ascii(id, "global")) return "global";
+    if (id.size() > 4 && iequal_ascii(id.substr(0, 4), "tag:")) return id.substr(4);
+    if (id.size() > 5 && iequal_ascii(id.substr(0, 5), "site:")) return "site:" + id.substr(5);
+    auto gw = lower_ascii(id).find("pstngateway:");
     if (gw != std::string::npos) return id.substr(gw + 12);
     return id;
 }
@@ -113,7 +107,7 @@ std::string normalise_mac(const std::string& raw) {
     std::string out;
     for (std::size_t i = 0; i < hex.size(); ++i) {
         if (i && i % 2 == 0) out += '-';
-        out += static_cast<char>(std::toupper(static_cast<unsigned char>(hex[i])));
+        out += upper_ascii(hex[i]);
     }
     if (wildcard) out += hex.size() % 2 == 0 ? "-*" : "*";
     return parse_mac(out, true) ? out : std::string();
@@ -131,14 +125,14 @@ std::string country_alpha2(const std::string& raw) {
 
 std::string line_uri_number(const std::string& raw) {
     std::string s = trim(raw);
-    if (s.size() > 4 && iequal(s.substr(0, 4), "tel:")) s = s.substr(4);
+    if (s.size() > 4 && iequal_ascii(s.substr(0, 4), "tel:")) s = s.substr(4);
     auto semi = s.find(';');
     if (semi != std::string::npos) s = s.substr(0, semi);
     return s;
 }
 
 bool parse_bool(const std::string& s, bool& out) {
-    std::string l = lower(trim(s));
+    std::string l = lower_ascii(trim(s));
     if (l == "true" || l == "$true" || l == "1" || l == "yes") return out = true, true;
     if (l == "false" || l == "$false" || l == "0" || l == "no") return out = false, true;
     return false;

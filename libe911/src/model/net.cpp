@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "util/text_util.hpp"
+
 namespace e911 {
 
 bool IpAddress::bit(int i) const {
@@ -102,7 +104,7 @@ bool parse_v6(const std::string& t, IpAddress& out, std::string* error) {
         std::size_t start = i;
         unsigned v = 0;
         while (i < t.size() && std::isxdigit(static_cast<unsigned char>(t[i])) && i - start < 5) {
-            char c = static_cast<char>(std::tolower(static_cast<unsigned char>(t[i++])));
+            char c = detail::lower_ascii(t[i++]);
             v = v * 16 + static_cast<unsigned>(c <= '9' ? c - '0' : c - 'a' + 10);
         }
         if (i < t.size() && t[i] == '.') {  // embedded IPv4 tail
@@ -225,7 +227,7 @@ std::optional<MacAddress> parse_mac(const std::string& text, bool allow_wildcard
             if (error) *error = "`" + text + "` is not a MAC address (expected six hex pairs like F0-6E-0B-C2-04-1A)";
             return std::nullopt;
         }
-        digits += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        digits += detail::upper_ascii(c);
     }
     MacAddress m;
     if (wildcard) {

@@ -88,9 +88,7 @@ void check_dialed(const std::string& dialed) {
 
 // "::ffff:10.10.1.57" would silently match no IPv4 subnet: say which address to write instead.
 void check_not_ipv4_mapped(const char* field, const std::string& ip) {
-    std::string lower = ip.substr(0, 7);
-    for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (lower != "::ffff:" || ip.find('.') == std::string::npos) return;
+    if (lower_ascii(ip.substr(0, 7)) != "::ffff:" || ip.find('.') == std::string::npos) return;
     throw UsageError(std::string(field) + " `" + ip + "` is an IPv4-mapped IPv6 address: sites and subnets are " +
                      "matched by the IPv4 address, so write " + ip.substr(7));
 }

@@ -14,7 +14,18 @@ bool is_e164(std::string_view s);
 bool is_iso_country(std::string_view s);  // ISO 3166-1 alpha-2 (ICU's list)
 bool is_date(std::string_view s);         // YYYY-MM-DD, a real calendar date
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
+// ASCII case folding, locale-free and inlined: the importer compares every PowerShell property
+// name case-insensitively, and std::tolower is a call per character.
+constexpr char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+constexpr char upper_ascii(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+std::string lower_ascii(std::string s);
 std::string upper_ascii(std::string s);
+inline bool iequal_ascii(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
+    return true;
+}
 // One CSV field (RFC 4180): quoted when it holds a comma, quote or newline.
 std::string csv_cell(const std::string& s);
 std::string today_utc();  // YYYY-MM-DD
