@@ -3,6 +3,7 @@
 #include "e911/config_set.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -46,6 +47,16 @@ bool is_json(const fs::path& p, const std::string& text) {
     return first != std::string::npos && text[first] == '{';
 }
 
+// glibc's and the BSDs' memmem skips ahead on two-byte pairs; string_view::find stops at every `i`
+// (a third of the time of a scan of a JSON configuration's neighbours).
+bool contains(std::string_view text, std::string_view word) {
+#if defined(__GLIBC__) || defined(__APPLE__) || defined(__FreeBSD__)
+    return memmem(text.data(), text.size(), word.data(), word.size()) != nullptr;
+#else
+    return text.find(word) != std::string_view::npos;
+#endif
+}
+
 // Whether the bytes `include` occur in the file at all: a block scan at memory speed, so the big
 // data files beside a configuration cost one read each, not a parse of their keys.
 bool mentions_include(const fs::path& p) {
@@ -56,7 +67,7 @@ bool mentions_include(const fs::path& p) {
     while (f) {
         f.read(block.data() + kept, static_cast<std::streamsize>(block.size() - kept));
         std::size_t n = kept + static_cast<std::size_t>(f.gcount());
-        if (std::string_view(block.data(), n).find(word) != std::string_view::npos) return true;
+        if (contains(std::string_view(block.data(), n), word)) return true;
         kept = std::min(n, word.size() - 1);
         std::copy(block.data() + n - kept, block.data() + n, block.data());
     }
