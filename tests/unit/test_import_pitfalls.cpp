@@ -370,3 +370,24 @@ TEST_CASE("import: UTF-16 LE without a BOM, and Export-Csv -Encoding Unicode", "
     REQUIRE(csv.config.lis_subnets.size() == 1);
     CHECK(csv.config.lis_subnets[0].pos.self.line == 3);
 }
+
+TEST_CASE("import: a user exported twice is one user with the fields of both", "[import]") {
+    // Found by id in an index: the second export of 2,000 users used to scan the list for each.
+    std::string text = "[";
+    for (int pass = 0; pass < 2; ++pass)
+        for (int i = 0; i < 2000; ++i) {
+            text += std::string(text.size() > 1 ? "," : "") + R"({"UserPrincipalName":"u)" + std::to_string(i) +
+                    R"(@contoso.com","EnterpriseVoiceEnabled":true,"FeatureTypes":["Teams","PhoneSystem"])";
+            text += pass == 0 ? R"(,"LineURI":"tel:+1425555)" + std::to_string(1000 + i) + "\"}"
+                              : std::string(R"(,"CountryAbbreviation":")") + (i % 2 ? "CA" : "US") + "\"}";
+        }
+    auto r = imp(text + "]", "users.json");
+    INFO(dump(r));
+    REQUIRE(r.ok());
+    REQUIRE(r.config.users.size() == 2000);
+    const auto& u = r.config.users[1234];
+    CHECK(u.id == "u1234@contoso.com");
+    CHECK(u.phone_number == "+14255552234");
+    CHECK(u.country == "US");
+    CHECK(r.config.users[1235].country == "CA");
+}

@@ -233,10 +233,16 @@ Node build_document(const std::vector<InFile>& files, Config& cfg, std::vector<D
     (void)first_report;
     // Addresses before locations before network elements, policies before users: the order the
     // model is written in, whatever order the files came in.
-    std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.type < b.type; });
+    // Their order is sorted, not the records themselves: a record is a tree, and moving hundreds of
+    // thousands of them through a merge sort cost a twentieth of an import.
+    std::vector<std::uint32_t> order(records.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return records[a].type < records[b].type; });
     imp::Doc doc;
     std::set<std::string> platforms;
-    for (const auto& r : records) {
+    for (std::uint32_t i : order) {
+        const Record& r = records[i];
         imp::Ctx c{doc, cfg, diags, report.files[r.file], platforms};
         imp::map_record(c, r.type, r.node);
     }

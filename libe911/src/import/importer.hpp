@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "e911/import.hpp"
@@ -116,6 +117,13 @@ public:
     std::size_t group_assignments = 0;            // group policy assignments of a policy type we model
 private:
     std::set<std::pair<std::string, std::string>> seen_;
+    // Each section's objects by id, extended over the objects added since the last find(): a second
+    // export of the same users, or a tenant's default locations, each scanned the whole list.
+    struct ById {
+        std::size_t scanned = 0;
+        std::unordered_map<std::string, std::size_t> at;
+    };
+    std::map<std::string, ById> by_id_;
 };
 
 void set(Node& obj, const std::string& key, Node value);

@@ -230,11 +230,14 @@ Node& Doc::add(const std::string& path, SourcePos pos) {
     return s.items.back();
 }
 
+// Objects get their id as they are added (object(), address(), location()), before any find().
 Node* Doc::find(const std::string& path, const std::string& id) {
     Node& s = section(path, {});
-    for (auto& o : s.items)
-        if (const Node* v = o.get("id"); v && v->text == id) return &o;
-    return nullptr;
+    ById& index = by_id_[path];
+    for (; index.scanned < s.items.size(); ++index.scanned)
+        if (const Node* v = s.items[index.scanned].get("id")) index.at.emplace(v->text, index.scanned);  // the first keeps it
+    auto it = index.at.find(id);
+    return it == index.at.end() ? nullptr : &s.items[it->second];
 }
 
 bool Doc::seen(const std::string& path, const std::string& key) { return !seen_.insert({path, key}).second; }
