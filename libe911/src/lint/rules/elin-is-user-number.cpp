@@ -1,7 +1,8 @@
 // elin-is-user-number: An ELIN is also a user's phone number.
 // Why it matters and how to fix it: docs/rules/elin-is-user-number.md.
+#include <absl/container/flat_hash_map.h>
+
 #include <string_view>
-#include <unordered_map>
 
 #include "lint/rule.hpp"
 
@@ -9,7 +10,10 @@ namespace e911::detail {
 namespace {
 
 void check(const LintContext& x, Emit& emit) {
-    std::unordered_map<std::string_view, const User*> numbers;  // the first user with a number keeps it
+    // Open addressing with the views in the table: a lookup that misses (nearly all of them) reads no
+    // user and no string, which at a million locations was most of the rule's time.
+    absl::flat_hash_map<std::string_view, const User*> numbers;  // the first user with a number keeps it
+    numbers.reserve(x.cfg.users.size());
     for (const auto& u : x.cfg.users)
         if (!u.phone_number.empty()) numbers.emplace(u.phone_number, &u);
     // The target is named only for a hit: at a million locations, naming each cost more than the check.
