@@ -159,6 +159,27 @@ TEST_CASE("elin-shared, elin-is-user-number, elin-too-many") {
     CHECK(run_rule(five, "elin-too-many").empty());
 }
 
+TEST_CASE("elin-shared among many ELINs: each shared one once, with every use") {
+    // The uses are grouped by hash before they are compared: many distinct ELINs, two shared ones
+    // (one by three locations), each reported as a plain sort by ELIN reports it.
+    auto y = after(base_us(), "addresses:", "  - {id: annex, house_number: \"2\", street_name: MAIN, street_suffix: ST, city: SPRINGFIELD, county: SANGAMON, state: IL, postal_code: \"62701\", country: US, latitude: 39.8, longitude: -89.6, validated: true}\n");
+    std::string more;
+    for (int i = 0; i < 500; ++i)
+        more += "  - {id: hq-r" + std::to_string(i) + ", address: hq, place: R" + std::to_string(i) + ", elins: [\"+1217556" +
+                std::to_string(1000 + i) + "\"]}\n";
+    more += "  - {id: annex-a, address: annex, place: A, elins: [\"+12175561400\"]}\n";
+    more += "  - {id: annex-b, address: annex, place: B, elins: [\"+12175561007\", \"+12175569999\"]}\n";
+    more += "  - {id: annex-c, address: annex, place: C, elins: [\"+12175561007\"]}\n";
+    auto fs = run_rule(after(y, "  - {id: hq-fl1", more), "elin-shared");
+    REQUIRE(fs.size() == 2);  // in file order, as every answer of lint()
+    CHECK(fs[0].message.find("ELIN +12175561400 is used at 2 different addresses") == 0);
+    CHECK(fs[0].target == "location/annex-a");
+    CHECK(fs[0].related.size() == 1);  // hq-r400
+    CHECK(fs[1].message.find("ELIN +12175561007 is used at 2 different addresses") == 0);
+    CHECK(fs[1].target == "location/annex-b");  // the second use, in list order
+    CHECK(fs[1].related.size() == 2);           // hq-r7 and annex-c
+}
+
 TEST_CASE("elin-missing") {
     auto elin = edit(base_us(), "emergency_routing: location", "emergency_routing: elin");
     CHECK(run_rule(elin, "elin-missing").empty());
