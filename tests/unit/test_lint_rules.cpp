@@ -116,6 +116,14 @@ TEST_CASE("address-msag-format") {
     auto dir = edit(base_us(), "house_number: \"1\",", "house_number: \"1\", pre_directional: NORTH,");
     CHECK(only(run_rule(dir, "address-msag-format")).hint == "write `N`");
     CHECK(run_rule(base_us(), "address-msag-format").empty());
+    // Non-ASCII text goes through ICU: lengths in characters, not bytes; NFC checked.
+    std::string e60;
+    for (int i = 0; i < 60; ++i) e60 += "\xC3\x89";  // É, 2 bytes
+    CHECK(run_rule(edit(base_us(), "company: ACME", "company: \"" + e60 + "\""), "address-msag-format").empty());
+    const auto& e61 = only(run_rule(edit(base_us(), "company: ACME", "company: \"" + e60 + "\xC3\x89\""), "address-msag-format"));
+    CHECK(e61.message.find("is 61 characters") != std::string::npos);
+    auto decomposed = edit(base_us(), "city: SPRINGFIELD", "city: \"ZU\xCC\x88RICH\"");  // U + combining diaeresis
+    CHECK(only(run_rule(decomposed, "address-msag-format")).message.find("not in Unicode NFC form") != std::string::npos);
 }
 
 TEST_CASE("address-not-validated and address-no-geocode") {

@@ -3,11 +3,13 @@
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+#include <algorithm>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "lint/rule.hpp"
+#include "util/text_util.hpp"
 
 namespace e911::detail {
 namespace {
@@ -36,19 +38,28 @@ const std::map<std::string, std::string> kSuffixWords = {
     {"COURT", "CT"}, {"PLACE", "PL"}, {"HIGHWAY", "HWY"}, {"PARKWAY", "PKWY"}, {"CIRCLE", "CIR"}, {"TERRACE", "TER"}, {"SQUARE", "SQ"},
     {"EXPRESSWAY", "EXPY"}, {"FREEWAY", "FWY"}, {"TRAIL", "TRL"}, {"PLAZA", "PLZ"}, {"CENTER", "CTR"}, {"CROSSING", "XING"}, {"POINT", "PT"}};
 
+// Nearly every address is plain ASCII, for which the answers need no ICU: ASCII text is in NFC,
+// has one character per byte, and upper-cases letter by letter.
+bool ascii(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
 std::string icu_upper(const std::string& s) {
+    if (ascii(s)) return upper_ascii(s);
     std::string out;
     icu::UnicodeString::fromUTF8(s).toUpper(icu::Locale::getRoot()).toUTF8String(out);
     return out;
 }
 bool is_nfc(const std::string& s) {
+    if (ascii(s)) return true;
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status)) return true;
     bool r = nfc->isNormalized(icu::UnicodeString::fromUTF8(s), status);
     return U_FAILURE(status) || r;
 }
-std::size_t chars(const std::string& s) { return static_cast<std::size_t>(icu::UnicodeString::fromUTF8(s).countChar32()); }
+std::size_t chars(const std::string& s) {
+    return ascii(s) ? s.size() : static_cast<std::size_t>(icu::UnicodeString::fromUTF8(s).countChar32());
+}
 
 std::vector<std::string> words(const std::string& s) {
     std::istringstream in(s);
