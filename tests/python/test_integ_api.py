@@ -79,8 +79,22 @@ def test_wrong_argument_types_raise_type_error_naming_the_parameter():
         cfg.simulate("911", ip=("10.10.1.5", 24))
     with pytest.raises(TypeError, match=r"calls\[1\]"):
         list(cfg.simulate_many([{"dialed": "911"}, "911"]))
-    with pytest.raises(TypeError, match=r"calls\[0\]\['time'\]"):
+    with pytest.raises(TypeError, match=r"simulate_many\(\): `calls\[0\]\['time'\]` must be a str or int, not float"):
         list(cfg.simulate_many([{"dialed": "911", "time": 1.5}]))
+    # Checked in C++ (Session.run), worded as before; the index counts across chunks.
+    calls = [{"dialed": "911", "user": "alice@contoso.edu", "ip": "10.10.1.5/24"}] * 3
+    with pytest.raises(TypeError, match=r"`calls\[4\]\['emergency'\]` must be a str or int, not bool"):
+        list(cfg.simulate_many(calls + [{"dialed": "911"}, {"dialed": "911", "emergency": True}], chunk=2))
+    with pytest.raises(TypeError, match=r"`calls\[0\]\[7\]` must be a str or int, not str"):
+        list(cfg.simulate_many([{7: "911"}]))
+    with pytest.raises(TypeError, match=r"`calls\[0\]\['ip'\]` must be a str or a list of str, not list"):
+        list(cfg.simulate_many([{"dialed": "911", "ip": ["10.10.1.5/24", 5]}]))
+    with pytest.raises(TypeError, match=r"`calls\[0\]\['ip'\]` must be a str or a list of str, not tuple"):
+        list(cfg.simulate_many([{"dialed": "911", "ip": ()}]))
+    with pytest.raises(TypeError, match=r"`calls\[0\]\['bssid'\]` must be a str or int, not list"):
+        list(cfg.simulate_many([{"dialed": "911", "bssid": ["a"]}]))
+    rows = list(cfg.simulate_many([{"dialed": 911, "user": "alice@contoso.edu", "ip": "10.10.1.5/24", "bssid": None}]))
+    assert rows[0].to_dict()["dialed"] == "911"  # an int is its digits; None is no value
     with pytest.raises(TypeError, match=r"load\(\): `path`"):
         e911.load(42)
     with pytest.raises(TypeError, match=r"loads\(\): `text`"):
