@@ -4,6 +4,7 @@
 #include "util/parallel.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <atomic>
 #include <vector>
 
@@ -20,33 +21,39 @@ bool placed_relay(const Cell& cell, const Trace& t) { return t.psap_relay && pla
 // are kept (a large config has few of them), and only one per finding is simulated again with the
 // reasons its message quotes (groups()).
 std::vector<PsapHit> problem_cells(const Compiled& c) {
-    auto cells = matrix_cells(c);
-    // The cells are independent and Compiled is read-only (its memo is per thread): the workers take
-    // runs of consecutive cells (one site's, mostly), so each core keeps that site's data in its own
-    // cache, and the hits of each run are kept apart to be joined in cell order.
-    constexpr std::size_t kRun = 256;
-    const std::size_t runs = (cells.size() + kRun - 1) / kRun;
-    std::vector<std::vector<std::pair<std::size_t, PsapHit>>> hits(runs);
+    // The cells are made where they are simulated, a run of consecutive sites at a time, so a
+    // million-subnet configuration's millions of cells are never all held (160 MB at XL), and
+    // making them is shared by the workers too. Compiled is read-only (its memo is per thread).
+    // The runs are taken in turn and their hits kept apart, to be joined in the cells' order;
+    // the last run is the callers in no known site.
+    constexpr std::uint32_t kSites = 8;  // about 250 cells: one worker keeps those sites' data in its cache
+    const CellPlan plan = plan_cells(c);
+    const std::uint32_t sites = static_cast<std::uint32_t>(c.cfg.sites.size());
+    const std::size_t runs = (sites + kSites - 1) / kSites + 1;
+    std::vector<std::vector<PsapHit>> hits(runs);
     std::atomic<std::size_t> next{0};
-    on_workers(workers_for(cells.size(), 5000), [&](unsigned) {
+    on_workers(workers_for(sites, 200), [&](unsigned) {
         Trace t;  // reused: a cell's simulation then allocates next to nothing
         Decisions d;
-        for (std::size_t r; (r = next++) < runs;)
-            for (std::size_t i = r * kRun; i < std::min(cells.size(), (r + 1) * kRun); ++i) {
-                simulate_cell_into(t, d, c, cells[i], Explain::none);
+        std::vector<Cell> cells;
+        for (std::size_t r; (r = next++) < runs;) {
+            cells.clear();
+            if (r + 1 == runs)
+                no_site_cells(c, cells);
+            else
+                for (auto s = static_cast<std::uint32_t>(r * kSites); s < std::min<std::size_t>(sites, (r + 1) * kSites); ++s)
+                    site_cells(c, plan, s, cells);
+            for (auto& cell : cells) {
+                simulate_cell_into(t, d, c, cell, Explain::none);
                 if (!t.emergency || t.gateways.empty()) continue;
-                bool wrong = wrong_psap(t), relay = placed_relay(cells[i], t);
+                bool wrong = wrong_psap(t), relay = placed_relay(cell, t);
                 if (!wrong && !relay) continue;
-                auto& hit = hits[r].emplace_back(i, PsapHit{}).second;  // its cell is moved in below
-                hit.location = t.location, hit.psap = t.psap, hit.wrong_psap = wrong, hit.placed_relay = relay;
+                hits[r].push_back(PsapHit{std::move(cell), t.location, t.psap, wrong, relay});
             }
+        }
     });
     std::vector<PsapHit> found;
-    for (auto& run : hits)
-        for (auto& [i, hit] : run) {
-            hit.cell = std::move(cells[i]);
-            found.push_back(std::move(hit));
-        }
+    for (auto& run : hits) std::move(run.begin(), run.end(), std::back_inserter(found));
     return found;
 }
 }  // namespace

@@ -104,34 +104,39 @@ void simulate_cell_into(Trace& out, Decisions& d, const Compiled& c, const Cell&
     simulate_placed_into(out, d, c, call, pl, explain);
 }
 
-std::vector<Cell> matrix_cells(const Compiled& c) {
-    const Config& cfg = c.cfg;
-    std::vector<Cell> cells;
-    auto plats = platforms_in_use(cfg);
-    std::vector<char> site_unmapped(cfg.sites.size(), 0);
-    for (const auto& s : cfg.subnets)
-        if (s.site.resolved() && !c.lis_subnet.count(s.prefix.network)) site_unmapped[s.site.index] = 1;
-    for (std::uint32_t s = 0; s < cfg.sites.size(); ++s) {
-        const std::string& country = site_country(c, s);
-        std::vector<std::pair<std::uint32_t, LocationSource>> places;
-        std::set<std::uint32_t> seen;
-        for (const auto& sl : c.site_locations[s])
-            if (seen.insert(sl.location).second) {
-                LocationSource src = sl.via_kind == Kind::wireless_access_point ? LocationSource::wireless_access_point
-                                     : sl.via_kind == Kind::port                 ? LocationSource::port
-                                     : sl.via_kind == Kind::switch_              ? LocationSource::switch_
-                                                                                 : LocationSource::lis_subnet;
-                places.emplace_back(sl.location, src);
-            }
-        if (places.empty() || site_unmapped[s]) places.emplace_back(npos, LocationSource::none);
-        for (auto p : plats) {
-            // The numbers depend on the site, not on the place in it: asked once per site and platform.
-            const auto nums = numbers_in_effect(c, p, s, nullptr, country);
-            for (const auto& [loc, src] : places)
-                for (const auto& num : nums) cells.push_back(Cell{p, s, loc, src, npos, num});
+CellPlan plan_cells(const Compiled& c) {
+    CellPlan plan;
+    plan.platforms = platforms_in_use(c.cfg);
+    plan.site_unmapped.assign(c.cfg.sites.size(), 0);
+    for (const auto& s : c.cfg.subnets)
+        if (s.site.resolved() && !c.lis_subnet.count(s.prefix.network)) plan.site_unmapped[s.site.index] = 1;
+    return plan;
+}
+
+void site_cells(const Compiled& c, const CellPlan& plan, std::uint32_t s, std::vector<Cell>& out) {
+    const std::string& country = site_country(c, s);
+    std::vector<std::pair<std::uint32_t, LocationSource>> places;
+    std::set<std::uint32_t> seen;
+    for (const auto& sl : c.site_locations[s])
+        if (seen.insert(sl.location).second) {
+            LocationSource src = sl.via_kind == Kind::wireless_access_point ? LocationSource::wireless_access_point
+                                 : sl.via_kind == Kind::port                 ? LocationSource::port
+                                 : sl.via_kind == Kind::switch_              ? LocationSource::switch_
+                                                                             : LocationSource::lis_subnet;
+            places.emplace_back(sl.location, src);
         }
+    if (places.empty() || plan.site_unmapped[s]) places.emplace_back(npos, LocationSource::none);
+    for (auto p : plan.platforms) {
+        // The numbers depend on the site, not on the place in it: asked once per site and platform.
+        const auto nums = numbers_in_effect(c, p, s, nullptr, country);
+        for (const auto& [loc, src] : places)
+            for (const auto& num : nums) out.push_back(Cell{p, s, loc, src, npos, num});
     }
-    // Callers in no known site: one per distinct set of user policies.
+}
+
+// Callers in no known site: one per distinct set of user policies.
+void no_site_cells(const Compiled& c, std::vector<Cell>& out) {
+    const Config& cfg = c.cfg;
     std::set<std::string> signatures;
     for (std::uint32_t u = 0; u < cfg.users.size(); ++u) {
         const auto& user = cfg.users[u];
@@ -139,8 +144,15 @@ std::vector<Cell> matrix_cells(const Compiled& c) {
         std::string sig = std::string(to_string(p)) + "|" + user.emergency_calling_policy.id + "|" + user.emergency_call_routing_policy.id + "|" +
                           user.location_policy.id + "|" + user.routing_policy.id + "|" + user.dial_plan.id + "|" + to_string(user.sfb_client);
         if (!signatures.insert(sig).second) continue;
-        for (const auto& num : numbers_in_effect(c, p, npos, &user, user_country(c, user))) cells.push_back(Cell{p, npos, npos, LocationSource::none, u, num});
+        for (const auto& num : numbers_in_effect(c, p, npos, &user, user_country(c, user))) out.push_back(Cell{p, npos, npos, LocationSource::none, u, num});
     }
+}
+
+std::vector<Cell> matrix_cells(const Compiled& c) {
+    const CellPlan plan = plan_cells(c);
+    std::vector<Cell> cells;
+    for (std::uint32_t s = 0; s < c.cfg.sites.size(); ++s) site_cells(c, plan, s, cells);
+    no_site_cells(c, cells);
     return cells;
 }
 

@@ -1,6 +1,7 @@
 // Matrix cells (what to simulate) separate from simulating them, so the PSAP lint rules and
 // the matrix command walk the same cells.
 #pragma once
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,17 @@ struct Cell {
     std::string dialed;
 };
 
+// Every cell, site by site in the configuration's order, then the callers in no known site.
 std::vector<Cell> matrix_cells(const Compiled& c);
+// The same, a part at a time (a million-subnet configuration has millions of cells): what every
+// site's cells need, one site's cells, and the no-site callers' cells, each appended to `out`.
+struct CellPlan {
+    std::set<Platform> platforms;     // in use
+    std::vector<char> site_unmapped;  // per site: a subnet without a LIS entry (callers with no location)
+};
+CellPlan plan_cells(const Compiled& c);
+void site_cells(const Compiled& c, const CellPlan& plan, std::uint32_t site, std::vector<Cell>& out);
+void no_site_cells(const Compiled& c, std::vector<Cell>& out);
 Trace simulate_cell(const Compiled& c, const Cell& cell, bool detail = true);
 struct Conditions;
 // The same with gateways down (`when` may be null: all up).
