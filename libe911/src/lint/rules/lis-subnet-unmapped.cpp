@@ -1,19 +1,20 @@
 // lis-subnet-unmapped: A site subnet's network ID has no LIS subnet entry.
 // Why it matters and how to fix it: docs/rules/lis-subnet-unmapped.md.
 #include "lint/rule.hpp"
-#include "lint/subnet_sweep.hpp"
 
 namespace e911::detail {
 namespace {
 
 void check(const LintContext& x, Emit& emit) {
-    for (const auto& s : x.cfg.subnets)
-        if (!x.c.lis_subnet.count(s.prefix.network))
-            emit(subnet_target(s), s.pos.of("prefix"),
-                 "subnet " + s.key() + " has no LIS subnet entry for network ID " + s.prefix.network.to_string() +
-                     ": callers there get no automatic location unless a BSSID or switch entry finds them",
-                 "add an entry to `lis` `subnets`: `- {network_id: " + s.prefix.network.to_string() +
-                     ", location: <location-id>}`");
+    for (const auto& s : x.cfg.subnets) {
+        if (x.c.lis_subnet.count(s.prefix.network)) continue;
+        // Each address written once: a million-subnet tenant can have hundreds of thousands of these.
+        const std::string prefix = s.key(), network = s.prefix.network.to_string();
+        emit(target(Kind::subnet, prefix), s.pos.of("prefix"),
+             "subnet " + prefix + " has no LIS subnet entry for network ID " + network +
+                 ": callers there get no automatic location unless a BSSID or switch entry finds them",
+             "add an entry to `lis` `subnets`: `- {network_id: " + network + ", location: <location-id>}`");
+    }
 }
 
 }  // namespace
