@@ -295,9 +295,9 @@ class Config:
                 if kind == "error":
                     raise UsageError(f"call {index}: {payload}")
                 if answer is None:
-                    yield CallbackAnswer(_json.loads(payload))
+                    yield CallbackAnswer(session.row(payload))
                 else:
-                    yield Trace(_json.loads(payload), answer)
+                    yield Trace(session.row(payload), answer)
             batch.clear()
 
         for n, call in enumerate(calls, 1):

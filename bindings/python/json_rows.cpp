@@ -1,0 +1,86 @@
+#include "json_rows.hpp"
+
+#include <simdjson.h>
+
+#include <functional>
+#include <string>
+#include <unordered_map>
+
+namespace e911_py {
+namespace {
+
+struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// A new reference or, when Python refused (out of memory, say), the Python error as an exception.
+py::object owned(PyObject* o) {
+    if (!o) throw py::error_already_set();
+    return py::reinterpret_steal<py::object>(o);
+}
+
+}  // namespace
+
+struct JsonRows::Impl {
+    simdjson::dom::parser parser;
+    std::string buffer;
+    // Rows repeat a few dozen keys; each is made once. Bounded, in case a row ever carried data as keys.
+    static constexpr std::size_t kMaxKeys = 4096;
+    std::unordered_map<std::string, py::object, KeyHash, std::equal_to<>> keys;
+    py::object loads = py::module_::import("json").attr("loads");
+
+    py::object key(std::string_view k) {
+        if (auto it = keys.find(k); it != keys.end()) return it->second;
+        py::object s = owned(PyUnicode_DecodeUTF8(k.data(), static_cast<Py_ssize_t>(k.size()), "strict"));
+        if (keys.size() < kMaxKeys) keys.emplace(std::string(k), s);
+        return s;
+    }
+
+    py::object value(simdjson::dom::element e) {
+        using T = simdjson::dom::element_type;
+        switch (e.type()) {
+            case T::ARRAY: {
+                // Copied out of the result first: a range-for over value_unsafe() of a temporary dangles.
+                const simdjson::dom::array array = e.get_array().value_unsafe();
+                py::list items;
+                for (auto item : array) items.append(value(item));
+                return std::move(items);
+            }
+            case T::OBJECT: {
+                const simdjson::dom::object object = e.get_object().value_unsafe();
+                py::dict fields;
+                for (auto field : object)
+                    if (PyDict_SetItem(fields.ptr(), key(field.key).ptr(), value(field.value).ptr()) != 0) throw py::error_already_set();
+                return std::move(fields);
+            }
+            case T::INT64: return owned(PyLong_FromLongLong(e.get_int64().value_unsafe()));
+            case T::UINT64: return owned(PyLong_FromUnsignedLongLong(e.get_uint64().value_unsafe()));
+            case T::DOUBLE: return owned(PyFloat_FromDouble(e.get_double().value_unsafe()));
+            case T::STRING: {
+                std::string_view s = e.get_string().value_unsafe();
+                return owned(PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "strict"));
+            }
+            case T::BOOL: return py::bool_(e.get_bool().value_unsafe());
+            case T::NULL_VALUE: return py::none();
+        }
+        return py::none();
+    }
+};
+
+JsonRows::JsonRows() : impl_(std::make_unique<Impl>()) {}
+JsonRows::~JsonRows() = default;
+
+py::object JsonRows::operator()(std::string_view text) {
+    // simdjson reads up to SIMDJSON_PADDING bytes past its input: the row goes into a padded buffer
+    // kept from row to row.
+    std::string& buffer = impl_->buffer;
+    buffer.assign(text);
+    buffer.append(simdjson::SIMDJSON_PADDING, '\0');
+    simdjson::dom::element root;
+    if (impl_->parser.parse(buffer.data(), text.size(), false).get(root) != simdjson::SUCCESS)
+        return impl_->loads(py::str(text.data(), text.size()));
+    return impl_->value(root);
+}
+
+}  // namespace e911_py
