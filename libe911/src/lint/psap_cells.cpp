@@ -4,8 +4,8 @@
 #include "util/parallel.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <atomic>
+#include <iterator>
 #include <vector>
 
 namespace e911::detail {
