@@ -120,6 +120,17 @@ TEST_CASE("the JSON writer writes the bytes of nlohmann's dump at every indent")
                                        e911::matrix_table(e911::matrix(sim)),
                                        e911::diff_table(e911::diff(multi.config, fixed.config)),
                                        e911::traces_table({trace}), e911::rules_table(e911::rules())};
+    // `lint --format json` writes the report without building its table first: the same bytes.
+    const std::vector<e911::Finding> none;
+    for (const auto* list : {&std::as_const(findings), &none})
+        for (int indent : {-1, 0, 2, 4}) {
+            INFO("lint report of " << list->size() << " findings, indent " << indent);
+            std::string streamed;
+            e911::detail::append_lint_report_json(streamed, *list, indent);
+            const auto table = e911::lint_report_table(*list);
+            CHECK(streamed == e911::detail::record_json(table.columns, table.rows.at(0)).dump(indent));
+            CHECK(e911::render(*list, e911::ReportFormat::json, {false, indent}) == streamed);
+        }
     for (const auto& t : tables) {
         for (int indent : {-1, 0, 2, 4}) {
             INFO(t.record << " indent " << indent);

@@ -40,8 +40,11 @@ std::string render(const std::vector<Finding>& fs, ReportFormat f, const RenderO
     switch (f) {
         case ReportFormat::text:
             return detail::text_findings(fs, o.color);
-        case ReportFormat::json:
-            return document(lint_report_table(fs), o.indent);
+        case ReportFormat::json: {
+            std::string out;
+            detail::append_lint_report_json(out, fs, o.indent);
+            return out;
+        }
         case ReportFormat::csv:
             return table_to_csv(findings_table(fs));
         case ReportFormat::sarif:

@@ -47,19 +47,38 @@ public:
     JsonWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
 
     void record(const std::vector<Column>& columns, const std::vector<Cell>& cells, int level) {
+        fields(columns, cells.size(), level, [&](std::size_t i, int at) { value(columns[i], cells[i], at); });
+    }
+
+    // A record of `count` cells whose values write_value(i, level) writes, keys in the table's order.
+    template <class WriteValue>
+    void fields(const std::vector<Column>& columns, std::size_t count, int level, WriteValue&& write_value) {
         out_ += '{';
         bool first = true;
         for (std::size_t i : order(columns)) {
-            if (i >= cells.size()) continue;
+            if (i >= count) continue;
             if (!first) out_ += ',';
             first = false;
             new_line(level + 1);
             append_json_string(out_, columns[i].name);
             out_ += indent_ >= 0 ? ": " : ":";
-            value(columns[i], cells[i], level + 1);
+            write_value(i, level + 1);
         }
         if (!first) new_line(level);
         out_ += '}';
+    }
+
+    // A list of `count` records of `fields`, the cells of record k from cells_of(k).
+    template <class CellsOf>
+    void records(const std::vector<Column>& fields, std::size_t count, int level, CellsOf&& cells_of) {
+        out_ += '[';
+        for (std::size_t k = 0; k < count; ++k) {
+            if (k) out_ += ',';
+            new_line(level + 1);
+            record(fields, cells_of(k), level + 1);
+        }
+        if (count) new_line(level);
+        out_ += ']';
     }
 
     void value(const Column& column, const Cell& cell, int level) {
@@ -80,12 +99,14 @@ public:
                 break;
         }
         if (column.type == CellType::record) return record(column.fields, cell.items, level);
+        if (column.type == CellType::records)
+            return records(column.fields, cell.items.size(), level,
+                           [&](std::size_t k) -> const std::vector<Cell>& { return cell.items[k].items; });
         out_ += '[';
         for (std::size_t i = 0; i < cell.items.size(); ++i) {
             if (i) out_ += ',';
             new_line(level + 1);
-            if (column.type == CellType::records) record(column.fields, cell.items[i].items, level + 1);
-            else value(Column{}, cell.items[i], level + 1);
+            value(Column{}, cell.items[i], level + 1);
         }
         if (!cell.items.empty()) new_line(level);
         out_ += ']';
@@ -387,6 +408,20 @@ void append_json_string(std::string& out, std::string_view s) {
         out.resize(start);
         append_json_string_replaced(out, s);
     }
+}
+
+void append_lint_report_json(std::string& out, const std::vector<Finding>& findings, int indent) {
+    const auto& columns = lint_report_columns();  // [0] findings, [1] summary
+    const Cell summary = lint_summary_cell(findings);
+    std::vector<Cell> cells;
+    JsonWriter w(out, indent);
+    w.fields(columns, 2, 0, [&](std::size_t i, int level) {
+        if (i == 1) return w.value(columns[1], summary, level);
+        w.records(columns[0].fields, findings.size(), level, [&](std::size_t k) -> const std::vector<Cell>& {
+            cells = finding_cells(findings[k]);
+            return cells;
+        });
+    });
 }
 
 void append_record_json(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& cells,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "e911/batch.hpp"
+#include "e911/lint.hpp"
 #include "e911/table.hpp"
 
 namespace e911::detail {
@@ -19,6 +20,9 @@ void append_json_string(std::string& out, std::string_view text);
 // rows are written this way rather than built as a JSON document first.
 void append_record_json(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& cells,
                         int indent = -1, int level = 0);
+// The bytes of record_json(lint_report_table(findings)).dump(indent), each finding's cells made as
+// it is written: the table held a copy of every finding (a million-finding lint held them twice).
+void append_lint_report_json(std::string& out, const std::vector<Finding>& findings, int indent = -1);
 // A table's rows as a JSON array: the bytes of rows_json(table).dump(indent).
 void append_rows_json(std::string& out, const Table& table, int indent = -1);
 // One CSV line (with its "\n"), as csv_row() writes it.

@@ -29,6 +29,9 @@ const std::vector<Column>& callback_columns();
 const std::vector<Column>& batch_columns();  // one CSV line of `simulate --calls --format csv`
 
 std::vector<Cell> finding_cells(const Finding& f);
+// lint_report_table()'s columns (findings, then summary) and its summary cell.
+const std::vector<Column>& lint_report_columns();
+Cell lint_summary_cell(const std::vector<Finding>& findings);
 std::vector<Cell> matrix_cells(const MatrixRow& r);
 std::vector<Cell> trace_cells(const Trace& t);
 std::vector<Cell> callback_cells(const CallbackAnswer& a);
