@@ -131,6 +131,11 @@ TEST_CASE("the JSON writer writes the bytes of nlohmann's dump at every indent")
             CHECK(streamed == e911::detail::record_json(table.columns, table.rows.at(0)).dump(indent));
             CHECK(e911::render(*list, e911::ReportFormat::json, {false, indent}) == streamed);
         }
+    // `matrix --format json` too writes each row as it makes it: the bytes of its table.
+    const auto rows = e911::matrix(sim);
+    REQUIRE(rows.size() > 10);
+    for (int indent : {-1, 0, 2, 4})
+        CHECK(e911::render(rows, e911::ReportFormat::json, {false, indent}) == e911::table_to_json(e911::matrix_table(rows), indent));
     for (const auto& t : tables) {
         for (int indent : {-1, 0, 2, 4}) {
             INFO(t.record << " indent " << indent);

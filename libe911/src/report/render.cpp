@@ -68,7 +68,15 @@ std::string render(const std::vector<Diagnostic>& ds, ReportFormat f, const Rend
 
 std::string render(const std::vector<MatrixRow>& rows, ReportFormat f, const RenderOptions& o) {
     if (f == ReportFormat::text) return detail::text_matrix(rows);
-    if (f == ReportFormat::json) return table_to_json(matrix_table(rows), o.indent);
+    if (f == ReportFormat::json) {  // matrix_table(rows)'s bytes, a row's cells made as it is written
+        std::string out;
+        std::vector<Cell> cells;
+        detail::append_rows_json(out, detail::matrix_columns(), rows.size(), [&](std::size_t k) -> const std::vector<Cell>& {
+            cells = detail::matrix_cells(rows[k]);
+            return cells;
+        }, o.indent);
+        return out;
+    }
     if (f == ReportFormat::csv) return detail::matrix_csv(rows);
     unsupported("a matrix", f, "text, json or csv");
 }

@@ -2,6 +2,7 @@
 // pieces (a position prefix, a severity in colour, aligned columns) once.
 #include <algorithm>
 
+#include "report/row_writer.hpp"
 #include "report/tables.hpp"
 #include "util/text_util.hpp"
 
@@ -118,15 +119,17 @@ std::string matrix_csv(const std::vector<MatrixRow>& rows) {
     static const char* names[] = {"site",           "location",    "address",      "user",    "platform",
                                   "dialed",         "dial_string", "outcome",      "route",   "gateways",
                                   "calling_number", "psap",        "psap_correct", "notified"};
-    Table t{"MatrixCsvRow", "", {}, {}};
-    for (const char* n : names) t.columns.push_back(col(n, CellType::string, false, ""));
-    for (const auto& r : rows)
-        t.rows.push_back({cell_text(r.site), cell_text(r.location), cell_text(r.address), cell_text(r.user),
-                          cell_text(to_string(r.platform)), cell_text(r.dialed), cell_text(r.dial_string),
-                          cell_text(outcome_name(r)), cell_text(r.route), cell_text(join(r.gateways, " ")),
-                          cell_text(r.calling_number), cell_text(r.psap), cell_text(correct_text(r)),
-                          cell_text(r.notified)});
-    return table_to_csv(t);
+    std::vector<Column> columns;
+    for (const char* n : names) columns.push_back(col(n, CellType::string, false, ""));
+    std::string out = csv_header(columns);
+    for (const auto& r : rows)  // each row written as it is made, not held in a table first
+        append_csv_row(out, columns,
+                       {cell_text(r.site), cell_text(r.location), cell_text(r.address), cell_text(r.user),
+                        cell_text(to_string(r.platform)), cell_text(r.dialed), cell_text(r.dial_string),
+                        cell_text(outcome_name(r)), cell_text(r.route), cell_text(join(r.gateways, " ")),
+                        cell_text(r.calling_number), cell_text(r.psap), cell_text(correct_text(r)),
+                        cell_text(r.notified)});
+    return out;
 }
 
 std::string text_diff(const DiffResult& d) {

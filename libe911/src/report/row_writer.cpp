@@ -430,15 +430,13 @@ void append_record_json(std::string& out, const std::vector<Column>& columns, co
 }
 
 void append_rows_json(std::string& out, const Table& table, int indent) {
-    JsonWriter w(out, indent);
-    out += '[';
-    for (std::size_t i = 0; i < table.rows.size(); ++i) {
-        if (i) out += ',';
-        w.new_line(1);
-        w.record(table.columns, table.rows[i], 1);
-    }
-    if (!table.rows.empty()) w.new_line(0);
-    out += ']';
+    JsonWriter(out, indent).records(table.columns, table.rows.size(), 0,
+                                    [&](std::size_t k) -> const std::vector<Cell>& { return table.rows[k]; });
+}
+
+void append_rows_json(std::string& out, const std::vector<Column>& columns, std::size_t count, const RowCells& cells_of,
+                      int indent) {
+    JsonWriter(out, indent).records(columns, count, 0, cells_of);
 }
 
 void append_csv_row(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& cells) {

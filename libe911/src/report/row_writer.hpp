@@ -3,6 +3,7 @@
 // and write the same bytes as record_json(...).dump(indent, ' ', false, replace) and csv_row(). The
 // renderers use them for every JSON answer.
 #pragma once
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,11 @@ void append_record_json(std::string& out, const std::vector<Column>& columns, co
 void append_lint_report_json(std::string& out, const std::vector<Finding>& findings, int indent = -1);
 // A table's rows as a JSON array: the bytes of rows_json(table).dump(indent).
 void append_rows_json(std::string& out, const Table& table, int indent = -1);
+// The same for rows made one at a time, cells_of(k) giving row k (valid until the next call): an
+// answer of a million rows is written without being copied into a table first.
+using RowCells = std::function<const std::vector<Cell>&(std::size_t)>;
+void append_rows_json(std::string& out, const std::vector<Column>& columns, std::size_t count, const RowCells& cells_of,
+                      int indent = -1);
 // One CSV line (with its "\n"), as csv_row() writes it.
 void append_csv_row(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& cells);
 // One line of the batch's JSON Lines output without its "\n" (see batch_row_to_json).
