@@ -108,7 +108,10 @@ public:
         char ch = t_[i_];
         if (ch == '"' || ch == '\'') {
             v.kind = Node::Kind::string;
-            return quoted(v.text) || err("a string is not closed");
+            std::string text;
+            if (!quoted(text)) return err("a string is not closed");
+            v.text = text;
+            return true;
         }
         if (ch == '@' && i_ + 1 < t_.size() && t_[i_ + 1] == '(') {
             i_ += 2;

@@ -35,8 +35,8 @@ const Node* Node::get(std::string_view name) const {
 
 Node* Node::get(std::string_view name) { return const_cast<Node*>(std::as_const(*this).get(name)); }
 
-Node& Node::add(std::string name, const SourcePos& at, Node value) {
-    value.key = std::move(name);
+Node& Node::add(std::string_view name, const SourcePos& at, Node value) {
+    value.key = name;
     value.key_pos = at;
     items.push_back(std::move(value));
     return items.back();

@@ -75,7 +75,7 @@ private:
             key = key.substr(0, close);
             if (close == std::string_view::npos || key.find('\\') != std::string_view::npos)
                 if (auto e = field.unescaped_key().get(key)) return e;
-            b_.key(std::string(key), key_pos);
+            b_.key(key, key_pos);
             if (auto e = value(field.value())) return e;
         }
         b_.attach(b_.end());

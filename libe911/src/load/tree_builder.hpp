@@ -72,10 +72,10 @@ public:
     }
     // The next key of the mapping being built; a reader that knows a key is a key (JSON) calls this
     // instead of attach(), which saves building a Node for it.
-    void key(std::string&& text, const SourcePos& p) {
+    void key(std::string_view text, const SourcePos& p) {
         if (skipping_ > 0) return;
         Frame& f = stack_[depth_ - 1];
-        f.key = std::move(text);
+        f.key = text;
         f.key_pos_now = p;
         f.have_key = true;
     }
@@ -97,7 +97,7 @@ public:
                       "write the key as a simple name");
                 key("?", n.pos);
             } else {
-                key(std::move(n.text), n.pos);
+                key(n.text, n.pos);
             }
             return;
         }
@@ -147,7 +147,7 @@ private:
         std::vector<Node> items;  // a mapping's values carry their keys
         bool have_key = false, dropped = false;
         std::unordered_set<std::string> seen;
-        std::string key;
+        CompactString key;
         SourcePos key_pos_now;
     };
     // Small mappings are scanned; big ones get a hash set, so a mapping of n keys costs O(n).
@@ -156,7 +156,7 @@ private:
             return std::any_of(f.items.begin(), f.items.end(), [&](const Node& n) { return n.key == f.key; });
         if (f.seen.empty())
             for (const Node& n : f.items) f.seen.insert(n.key);
-        return !f.seen.insert(f.key).second;
+        return !f.seen.insert(f.key.str()).second;
     }
     Node& root_;
     std::vector<Diagnostic>& out_;
