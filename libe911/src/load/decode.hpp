@@ -10,8 +10,9 @@
 
 namespace e911::detail {
 
-// `progress` hears the count of objects decoded, every few thousand.
-void decode(const Node& root, Config& cfg, std::vector<Diagnostic>& out, const ProgressFn& progress = {});
+// `progress` hears the count of objects decoded, every few thousand. The tree is consumed: each
+// listed object's subtree is freed once decoded, so the tree and the model never both peak.
+void decode(Node& root, Config& cfg, std::vector<Diagnostic>& out, const ProgressFn& progress = {});
 // After indexes are built: duplicate ids and dangling references.
 void check_references(Config& cfg, const std::vector<std::pair<Kind, std::uint32_t>>& duplicates, std::vector<Diagnostic>& out);
 

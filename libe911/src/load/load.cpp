@@ -13,7 +13,6 @@
 #include <nlohmann/json.hpp>
 #include <map>
 #include <set>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <sstream>
@@ -390,16 +389,10 @@ LoadResult finish(LoadResult r, Node& root, bool parsed, const LoadOptions& opti
     if (parsed && root.kind == Node::Kind::mapping) {
         std::vector<Diagnostic> schema;
         if (options.check_schema) validate_schema(root, r.config, schema, std::size_t{limits.max_diagnostics} + 1);
-        detail::decode(root, r.config, r.diagnostics, options.progress);
-        // The tree is done with. A large one (millions of nodes take a tenth of the load to free) is
-        // freed on another thread while the indexes are built; a small one right here.
-        std::thread release;
-        if (detail::object_count(r.config) >= detail::kParallelObjects && std::thread::hardware_concurrency() > 1)
-            release = std::thread([tree = std::move(root)]() mutable { tree = Node(); });
+        detail::decode(root, r.config, r.diagnostics, options.progress);  // frees the objects' subtrees
         root = Node();
         auto dups = r.config.build_indexes();
         detail::check_references(r.config, dups, r.diagnostics);
-        if (release.joinable()) release.join();
         for (auto& d : schema) r.diagnostics.push_back(std::move(d));
     } else if (parsed) {
         r.diagnostics.push_back(make("wrong-type", r.config.files.empty() ? "" : r.config.files[0], root.pos, "",

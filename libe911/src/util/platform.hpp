@@ -67,5 +67,9 @@ Failure replace(const std::filesystem::path& from, const std::filesystem::path& 
 void remove(const std::filesystem::path& path);
 // Distinguishes the temporary files of processes writing next to the same target.
 unsigned long process_id();
+// Hands memory that was freed back to the operating system (glibc keeps freed pages in the heap
+// of the thread that allocated them, where the next phase's threads cannot reuse them). Walks the
+// allocator's free lists: call it after freeing tens of megabytes, not per object.
+void return_freed_memory();
 
 }  // namespace e911::platform

@@ -2,6 +2,9 @@
 #include "util/platform.hpp"
 
 #include <fcntl.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -127,5 +130,11 @@ Failure replace(const std::filesystem::path& from, const std::filesystem::path& 
 void remove(const std::filesystem::path& path) { ::unlink(path.c_str()); }
 
 unsigned long process_id() { return static_cast<unsigned long>(::getpid()); }
+
+void return_freed_memory() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
 
 }  // namespace e911::platform

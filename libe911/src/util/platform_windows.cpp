@@ -145,4 +145,6 @@ void remove(const std::filesystem::path& path) { ::DeleteFileW(path.c_str()); }
 
 unsigned long process_id() { return ::GetCurrentProcessId(); }
 
+void return_freed_memory() {}  // the Windows heap returns large free blocks itself
+
 }  // namespace e911::platform
