@@ -64,3 +64,35 @@ TEST_CASE("compact string: reads as a string in comparisons, concatenation and s
     CHECK(v[3] == "short");
     CHECK(CompactString("a") < CompactString("b"));
 }
+
+// CompactVector holds the tree's child lists in 16 bytes.
+#include "util/compact_vector.hpp"
+
+using e911::detail::CompactVector;
+
+TEST_CASE("compact vector: grows, moves, copies and erases like std::vector") {
+    CompactVector<CompactString> v;
+    CHECK(v.empty());
+    for (int i = 0; i < 1000; ++i) v.push_back(CompactString(std::string(static_cast<std::size_t>(i % 40), 'a') + std::to_string(i)));
+    REQUIRE(v.size() == 1000);
+    CHECK(v[999] == std::string(39, 'a') + "999");
+    v.emplace_back(v[0]);  // an argument that refers into the vector as it grows
+    CHECK(v.back() == v[0]);
+    CompactVector<CompactString> copy = v;
+    CHECK(copy.size() == v.size());
+    CHECK(copy[500] == v[500]);
+    CompactVector<CompactString> moved = std::move(copy);
+    CHECK(copy.empty());  // NOLINT: moved from
+    CHECK(moved.size() == 1001);
+    moved.erase(moved.begin() + 1, moved.begin() + 501);
+    CHECK(moved.size() == 501);
+    CHECK(moved[0] == "0");
+    CHECK(moved[1] == std::string(501 % 40, 'a') + "501");
+    moved.erase(moved.begin());
+    CHECK(moved.front() == std::string(501 % 40, 'a') + "501");
+    moved.clear();
+    CHECK(moved.empty());
+    moved.reserve(10);
+    CHECK(moved.capacity() >= 10);
+    static_assert(sizeof(CompactVector<CompactString>) == 16);
+}

@@ -139,7 +139,7 @@ void read_file(const InFile& f, std::uint32_t index, ImportFileReport& fr, std::
     std::string text = detail::sanitize_utf8(dt.text, f.name, diags);
     auto first = text.find_first_not_of(" \t\r\n");
     if (first == std::string::npos) return not_ours(fr, "the file is empty");
-    std::vector<Node> rows;
+    detail::CompactVector<Node> rows;
     if (text[first] == '{' || text[first] == '[') {
         fr.format = "json";
         Node root;

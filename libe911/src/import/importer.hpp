@@ -28,7 +28,7 @@ DecodedText decode_text(const std::string& bytes);
 struct CsvTable {
     std::string type_name;  // the `#TYPE` line's type, when present
     std::vector<std::string> header;
-    std::vector<Node> rows;
+    CompactVector<Node> rows;
 };
 // Returns false (with `error`) when the text is not a table (e.g. console output).
 bool parse_csv(const std::string& text, std::uint32_t file, CsvTable& table, std::string& error);

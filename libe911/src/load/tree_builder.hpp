@@ -144,7 +144,7 @@ private:
     struct Frame {
         Node::Kind kind = Node::Kind::null;
         SourcePos pos;
-        std::vector<Node> items;  // a mapping's values carry their keys
+        CompactVector<Node> items;  // a mapping's values carry their keys
         bool have_key = false, dropped = false;
         std::unordered_set<std::string> seen;
         CompactString key;
