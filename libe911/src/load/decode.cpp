@@ -13,7 +13,6 @@
 #include "model/describe.hpp"
 #include "model/refs.hpp"
 #include "util/parallel.hpp"
-#include "util/platform.hpp"
 #include "util/text_util.hpp"
 
 namespace e911::detail {
@@ -41,24 +40,10 @@ public:
     std::vector<Diagnostic>& out;
     const ProgressFn& progress;
     std::uint64_t objects = 0;
-    static constexpr std::uint64_t kReturnEvery = 65536;  // objects: some tens of megabytes of tree
-    std::uint64_t released_ = 0;
 
     void one_more_object() {
         if (++objects % 8192 == 0 && progress) progress(Progress{"decoding", "objects", objects, 0});
     }
-    // An object's subtree is freed as soon as it is decoded, and every so many objects the freed
-    // pages go back to the system: at XL the tree and the model would otherwise both be in memory
-    // at the end of decoding (2.7 GB), and the model is built on threads that cannot reuse them.
-    void release(Node& object) {
-        object = Node();
-        if (++released_ % kReturnEvery == 0) platform::return_freed_memory();
-    }
-    void release_list(Node& list) {
-        list.items = {};
-        if (released_ >= kReturnEvery) platform::return_freed_memory();
-    }
-
     void report(const char* id, const SourcePos& p, const std::string& key, std::string msg, std::string hint,
                 Severity sev = Severity::error) {
         Diagnostic d;
@@ -450,6 +435,8 @@ bool accept(Ctx& c, const ServiceArea& a, const Node& item, const std::string& p
 // hundreds of thousands of subnets, LIS entries and access points are most of the decoding work.
 class Lists {
 public:
+    explicit Lists(TreeReaper& r) : reaper(&r) {}
+    TreeReaper* reaper;  // frees each list once decoded
     using Task = std::function<void(Ctx&)>;
     void add(std::size_t items, Task t) { tasks_.push_back({items, std::move(t)}); }
     // Diagnostics join the shared list in task order, so the output does not depend on the threads.
@@ -598,17 +585,18 @@ public:
     }
     template <class T, class D>
     void objects(const char* key, std::vector<T>& list, D, Opt = {}) {
-        // decode() consumes the tree it is handed (see Ctx::release); the walk itself only reads.
+        // decode() consumes the tree it is handed: a decoded list goes to the reaper. The walk
+        // itself only reads.
         Node* v = const_cast<Node*>(o_.list_of(key));
         if (!v) return;
-        auto decode_all = [v, base = o_.sub(key), &list](Ctx& c) {
+        TreeReaper* reaper = lists_ ? lists_->reaper : nullptr;
+        auto decode_all = [v, base = o_.sub(key), &list, reaper](Ctx& c) {
             list.reserve(v->items.size());
             for (std::size_t i = 0; i < v->items.size(); ++i) {
                 T obj;
                 if (decode_object<D>(c, v->items[i], base + "[" + std::to_string(i) + "]", obj)) list.push_back(std::move(obj));
-                c.release(v->items[i]);
             }
-            c.release_list(*v);
+            if (reaper) reaper->give(std::move(v->items));
         };
         if (lists_) lists_->add(v->items.size(), std::move(decode_all));
         else decode_all(c_);
@@ -682,9 +670,9 @@ bool decode_object(Ctx& c, const Node& n, const std::string& path, T& obj) {
 
 }  // namespace
 
-void decode(Node& root, Config& cfg, std::vector<Diagnostic>& out, const ProgressFn& progress) {
+void decode(Node& root, Config& cfg, std::vector<Diagnostic>& out, TreeReaper& reaper, const ProgressFn& progress) {
     Ctx c(cfg, out, progress);
-    Lists lists;
+    Lists lists(reaper);
     {
         Obj o(c, &root, "", nullptr);
         if (!o.valid()) return;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "load/document.hpp"
+#include "load/tree_reaper.hpp"
 #include "e911/model.hpp"
 #include "e911/progress.hpp"
 #include "util/parallel.hpp"  // kParallelObjects
@@ -11,8 +12,9 @@
 namespace e911::detail {
 
 // `progress` hears the count of objects decoded, every few thousand. The tree is consumed: each
-// listed object's subtree is freed once decoded, so the tree and the model never both peak.
-void decode(Node& root, Config& cfg, std::vector<Diagnostic>& out, const ProgressFn& progress = {});
+// list of objects goes to `reaper` once decoded, so the whole tree and the whole model are never
+// in memory together.
+void decode(Node& root, Config& cfg, std::vector<Diagnostic>& out, TreeReaper& reaper, const ProgressFn& progress = {});
 // After indexes are built: duplicate ids and dangling references.
 void check_references(Config& cfg, const std::vector<std::pair<Kind, std::uint32_t>>& duplicates, std::vector<Diagnostic>& out);
 
