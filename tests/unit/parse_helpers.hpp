@@ -28,7 +28,7 @@ inline Parsed parse_yaml(const std::string& text) {
 // A mapping's keys in document order.
 inline std::vector<std::string> keys_of(const e911::detail::Node& mapping) {
     std::vector<std::string> keys;
-    for (const auto& value : mapping.items) keys.push_back(value.key);
+    for (const auto& value : mapping.items) keys.push_back(value.key.str());
     return keys;
 }
 

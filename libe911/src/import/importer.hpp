@@ -161,6 +161,6 @@ std::string normalise_identity(std::string id);     // Global -> global, Tag:x -
 std::string normalise_mac(const std::string& s);    // any common MAC form -> 00-11-22-33-44-55, else ""
 std::string country_alpha2(const std::string& s);   // "US", "us", "USA" -> "US"; else s
 std::string line_uri_number(const std::string& s);  // "tel:+1425...;ext=1" -> "+1425..."
-bool parse_bool(const std::string& s, bool& out);
+bool parse_bool(std::string_view s, bool& out);
 
 }  // namespace e911::detail::imp

@@ -27,7 +27,7 @@ std::vector<Node> string_list(Ctx& c, const Node& r, std::string_view property, 
     if (!v || lost_collection(c, r, property)) return out;
     for (const Node* item : items(v)) {
         if (!item->is_scalar()) continue;
-        std::string t = item->text;
+        std::string t = item->text.str();
         std::size_t start = 0;
         while (start <= t.size()) {
             std::size_t end = v->kind == Node::Kind::sequence ? std::string::npos : t.find_first_of(separators, start);

@@ -94,7 +94,7 @@ void strings_to(Ctx& c, Node& obj, const char* key, const Node& r, std::string_v
     if (list.empty()) return;
     Node s = seq(pos_of(r, property));
     for (auto& n : list) {
-        if (identities) n.text = normalise_identity(n.text);
+        if (identities) n.text = normalise_identity(n.text.str());
         s.items.push_back(std::move(n));
     }
     set(obj, key, std::move(s));
@@ -247,7 +247,7 @@ void location_policy(Ctx& c, const Node& r) {
 // ------------------------------------------------------------------ routing
 void pstn_usages(Ctx& c, const Node& r) {
     for (auto& u : string_list(c, r, "Usage", "\n")) {
-        if (c.doc.seen("pstn_usages", u.text)) continue;
+        if (c.doc.seen("pstn_usages", u.text.str())) continue;
         c.doc.list("voice.pstn_usages", r.pos).items.push_back(std::move(u));
         count(c, "pstn_usage");
     }
@@ -323,7 +323,7 @@ void dial_plan(Ctx& c, const Node& r) {
         set(rule, "name", str(name, pos_of(n, "Name")));
         copy_text(rule, "pattern", n, "Pattern");
         const Node* t = prop(n, "Translation");
-        set(rule, "translation", str(t && t->is_scalar() ? t->text : "", pos_of(n, "Translation")));
+        set(rule, "translation", str(t && t->is_scalar() ? t->text.str() : std::string(), pos_of(n, "Translation")));
         std::string p = text(n, "Priority");
         // Digits only, at most 9 of them: the decoder reports a range error, never an overflow here.
         if (!p.empty() && p.size() <= 9 && p.find_first_not_of("0123456789") == std::string::npos)

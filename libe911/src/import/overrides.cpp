@@ -87,7 +87,7 @@ void apply_one(Node& root, const Node& entry, const std::string& path, Config& c
             report(cfg, out, "unknown-key", value.key_pos, path + "." + value.key,
                    "unknown key `" + value.key + "` in an override",
                    "an override has target, set and (optionally) reason");
-    const std::string& t = target->text;
+    const std::string t = target->text.str();
     auto slash = t.find('/');
     Kind kind{};
     const Section* sec = nullptr;
@@ -106,7 +106,7 @@ void apply_one(Node& root, const Node& entry, const std::string& path, Config& c
     Node* list = list_at(root, sec->path);
     Node* obj = nullptr;
     for (std::size_t i = 0; list && i < list->items.size() && !obj; ++i)
-        if (const Node* k = list->items[i].get(sec->key); k && k->is_scalar() && same(*sec, k->text, id))
+        if (const Node* k = list->items[i].get(sec->key); k && k->is_scalar() && same(*sec, k->text.str(), id))
             obj = &list->items[i];
     if (!obj) {
         report(cfg, out, "override-target-missing", target->pos, path + ".target",
@@ -126,7 +126,7 @@ void apply_one(Node& root, const Node& entry, const std::string& path, Config& c
                           out.begin(), out.end(),
                           [&](const Diagnostic& d) { return d.id == "import-elin-name" && d.key == t + ".elins"; }),
                       out.end());
-        set(*obj, value.key, value);
+        set(*obj, value.key.str(), value);
         obj->get(value.key)->key_pos = value.key_pos;  // point at the override
     }
 }

@@ -13,12 +13,12 @@ namespace e911::detail::imp {
 
 namespace {
 // A loop rather than find_first_not_of, which calls memchr per character: every imported value passes here.
-std::string trim(const std::string& s) {
+std::string trim(std::string_view s) {
     auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     std::size_t a = 0, b = s.size();
     while (a < b && space(s[a])) ++a;
     while (b > a && space(s[b - 1])) --b;
-    return s.substr(a, b - a);
+    return std::string(s.substr(a, b - a));
 }
 }  // namespace
 
@@ -45,7 +45,7 @@ bool is_collection_type_name(std::string_view s) {
 
 bool parse_flattened(const Node& s, const std::vector<std::string>& keys, Node& out) {
     if (s.kind != Node::Kind::string) return false;
-    const std::string& t = s.text;
+    const std::string_view t = s.text;
     // Positions of "<key>=" at the start or right after ';'.
     std::vector<std::pair<std::size_t, std::size_t>> starts;  // (key start, value start)
     for (std::size_t i = 0; i < t.size(); ++i) {
@@ -131,7 +131,7 @@ std::string line_uri_number(const std::string& raw) {
     return s;
 }
 
-bool parse_bool(const std::string& s, bool& out) {
+bool parse_bool(std::string_view s, bool& out) {
     std::string l = lower_ascii(trim(s));
     if (l == "true" || l == "$true" || l == "1" || l == "yes") return out = true, true;
     if (l == "false" || l == "$false" || l == "0" || l == "no") return out = false, true;

@@ -98,9 +98,9 @@ public:
         const detail::Node* inc = ok ? root.get("include") : nullptr;
         if (!inc) return out;
         std::vector<std::string> names;
-        if (inc->kind == detail::Node::Kind::string) names.push_back(inc->text);
+        if (inc->kind == detail::Node::Kind::string) names.push_back(inc->text.str());
         for (const auto& item : inc->items)
-            if (item.kind == detail::Node::Kind::string) names.push_back(item.text);
+            if (item.kind == detail::Node::Kind::string) names.push_back(item.text.str());
         for (const auto& n : names) out.push_back(fs::path(n).is_absolute() ? fs::path(n) : p.parent_path() / n);
         return out;
     }

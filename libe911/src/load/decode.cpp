@@ -62,7 +62,7 @@ public:
         if (expected == "a string" && (n.kind == NK::integer || n.kind == NK::real))
             hint = "put it in quotes: \"" + n.text + "\" (unquoted digits are a number, and numbers lose leading zeros: 000 becomes 0)";
         else if (expected == "a list" && n.is_scalar())
-            hint = "write it as a list: `" + leaf_key(key) + ": [" + yaml_quoted(n.text) + "]`";
+            hint = "write it as a list: `" + leaf_key(key) + ": [" + yaml_quoted(n.text.str()) + "]`";
         else
             hint = "change `" + key + "` to " + expected;
         report("wrong-type", n.pos, key, "`" + key + "` must be " + expected + ", not " + article(n.kind_name()), hint);
@@ -144,7 +144,7 @@ public:
             c_.wrong_type(*v, sub(key), "a string");
             return {};
         }
-        return v->text;
+        return v->text.str();
     }
     bool boolean(const char* key, bool dflt) {
         const Node* v = take(key);
@@ -163,7 +163,7 @@ public:
             return std::nullopt;
         }
         double d = 0;
-        try { d = std::stod(v->text); } catch (...) { d = lo - 1; }
+        try { d = std::stod(v->text.str()); } catch (...) { d = lo - 1; }
         if (!(d >= lo && d <= hi)) {
             c_.report("invalid-value", v->pos, sub(key), "`" + sub(key) + "` is " + v->text + ", outside " + fmt(lo) + ".." + fmt(hi),
                       "use a value between " + fmt(lo) + " and " + fmt(hi));
@@ -178,7 +178,7 @@ public:
         bool ok = v->kind == NK::integer;
         bool too_big = false;
         if (ok) {
-            try { val = std::stol(v->text, nullptr, 0); } catch (const std::out_of_range&) { too_big = true; } catch (...) { ok = false; }
+            try { val = std::stol(v->text.str(), nullptr, 0); } catch (const std::out_of_range&) { too_big = true; } catch (...) { ok = false; }
         }
         if (!ok) {
             c_.wrong_type(*v, sub(key), "a whole number");
@@ -208,13 +208,13 @@ public:
                 c_.wrong_type(it, p, "a string");
                 continue;
             }
-            std::string text = it.text;
+            std::string text = it.text.str();
             std::string err = check(text);
             if (!err.empty()) {
                 c_.report(id, it.pos, p, err, hint);
                 continue;
             }
-            r.push_back(it.text);
+            r.push_back(it.text.str());
         }
         return r;
     }
@@ -250,7 +250,7 @@ public:
     template <class Check>
     std::string checked(const char* key, bool required, const char* id, Check check, const std::string& hint) {
         const Node* v = take(key);
-        std::string s = v && v->kind == NK::string ? v->text : "";
+        std::string s = v && v->kind == NK::string ? v->text.str() : std::string();
         if (!v) {
             if (required) missing(key, hint);
             return s;
@@ -282,8 +282,8 @@ public:
         if (!n_ || scalar_ || finished_) return;
         finished_ = true;
         for (const Node& value : n_->items) {
-            const std::string& k = value.key;
-            if (std::find(known_.begin(), known_.end(), k) != known_.end()) continue;
+            if (std::find(known_.begin(), known_.end(), value.key.view()) != known_.end()) continue;
+            const std::string k = value.key.str();
             const std::vector<std::string> known(known_.begin(), known_.end());
             std::string sug = closest(k, known);
             std::string hint;

@@ -77,7 +77,7 @@ void merge(Node& base, Node&& extra, Config& cfg, std::vector<Diagnostic>& out, 
         std::unordered_map<std::string, std::size_t> index;  // a scan per key would be quadratic in big mappings
         for (std::size_t i = 0; i < base.items.size(); ++i) index.emplace(base.items[i].key, i);
         for (Node& value : extra.items) {
-            const std::string k = value.key;
+            const std::string k = value.key.str();
             if (k == "include" && path.empty()) continue;
             auto it = index.find(k);
             if (it == index.end()) {
@@ -264,10 +264,10 @@ nlohmann::json to_json(const Node& n) {
         case Node::Kind::null: return nullptr;
         case Node::Kind::boolean: return n.text == "true";
         case Node::Kind::integer:
-            try { return std::stoll(n.text, nullptr, 0); } catch (...) { return n.text; }
+            try { return std::stoll(n.text.str(), nullptr, 0); } catch (...) { return n.text.str(); }
         case Node::Kind::real:
-            try { return std::stod(n.text); } catch (...) { return n.text; }
-        case Node::Kind::string: return n.text;
+            try { return std::stod(n.text.str()); } catch (...) { return n.text.str(); }
+        case Node::Kind::string: return n.text.str();
         case Node::Kind::sequence: {
             nlohmann::json a = nlohmann::json::array();
             for (const auto& i : n.items) a.push_back(to_json(i));
@@ -275,7 +275,7 @@ nlohmann::json to_json(const Node& n) {
         }
         case Node::Kind::mapping: {
             nlohmann::json o = nlohmann::json::object();
-            for (const Node& value : n.items) o[value.key] = to_json(value);
+            for (const Node& value : n.items) o[value.key.str()] = to_json(value);
             return o;
         }
     }

@@ -155,7 +155,7 @@ private:
         if (f.items.size() < 16)
             return std::any_of(f.items.begin(), f.items.end(), [&](const Node& n) { return n.key == f.key; });
         if (f.seen.empty())
-            for (const Node& n : f.items) f.seen.insert(n.key);
+            for (const Node& n : f.items) f.seen.insert(n.key.str());
         return !f.seen.insert(f.key.str()).second;
     }
     Node& root_;

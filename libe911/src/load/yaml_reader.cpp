@@ -315,7 +315,7 @@ void YamlReader::remember(std::string_view anchor, const Node& n) { anchors_[std
 // YAML 1.1 reads 010 as octal 8, YAML 1.2 as 10, and 0o7 exists only in 1.2: said, never guessed.
 // The value becomes the YAML 1.2 reading, in decimal, so later checks see one number (0x1F too).
 void YamlReader::octal_looking(Node& n) {
-    const std::string t = n.text;
+    const std::string t = n.text.str();
     auto strip_zeros = [](std::string d) {
         auto nz = d.find_first_not_of('0');
         return nz == std::string::npos ? std::string("0") : d.substr(nz);
