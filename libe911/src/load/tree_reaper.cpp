@@ -1,5 +1,6 @@
 #include "load/tree_reaper.hpp"
 
+#include <system_error>
 #include <utility>
 
 #include "util/platform.hpp"
@@ -15,7 +16,12 @@ constexpr std::size_t kBatch = std::size_t{1} << 19;
 }  // namespace
 
 TreeReaper::TreeReaper(bool threaded) {
-    if (threaded) thread_ = std::thread([this] { run(); });
+    if (!threaded) return;
+    try {
+        thread_ = std::thread([this] { run(); });
+    } catch (const std::system_error&) {
+        // No thread to be had (a process or container limit): free in place, as on one core.
+    }
 }
 
 TreeReaper::~TreeReaper() {
