@@ -246,7 +246,10 @@ void YamlReader::scalar(const fy_event_scalar_data& s) {
     Node n;
     n.pos = pos(earliest(at, s.anchor, s.tag));
     // Escapes in double quotes can spell bytes that are not UTF-8 (a lone surrogate): kept readable.
-    n.text = style == FYSS_DOUBLE_QUOTED ? latin1_repair(std::string(value)) : std::string(value);
+    if (style == FYSS_DOUBLE_QUOTED && !valid_utf8(value))
+        n.text = latin1_repair(std::string(value));
+    else
+        n.text = value;
     bool bv = false;
     // Any tag (`!!str`, `!`, `!custom`) and any quoting make the value text, as yaml-cpp read it.
     if (s.tag || style != FYSS_PLAIN) {

@@ -97,7 +97,7 @@ TextEncoding decode_to_utf8(std::string& text) {
     return e;
 }
 
-bool valid_utf8(const std::string& s) {
+bool valid_utf8(std::string_view s) {
     const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
     auto n = static_cast<std::int32_t>(std::min<std::size_t>(s.size(), INT32_MAX));
     for (std::int32_t i = 0; i < n;) {

@@ -34,7 +34,7 @@ struct Utf16Decoder {
 };
 
 // True when `s` is valid UTF-8.
-bool valid_utf8(const std::string& s);
+bool valid_utf8(std::string_view s);
 // Invalid bytes as the Latin-1 characters they would be (so no byte is lost and the result is
 // valid UTF-8).
 std::string latin1_repair(const std::string& s);
