@@ -18,8 +18,6 @@ namespace e911::detail {
 
 class CompactString {
 public:
-    static constexpr std::size_t npos = std::string_view::npos;
-
     CompactString() noexcept { set_empty(); }
     CompactString(std::string_view s) { init(s); }  // NOLINT: converts as std::string does
     CompactString(const std::string& s) { init(s); }  // NOLINT
@@ -59,43 +57,20 @@ public:
     const char* data() const noexcept { return heap() ? heap_chars() : bytes_; }
     const char* c_str() const noexcept { return data(); }
     std::size_t size() const noexcept { return heap() ? heap_size() : kInline - tag(); }
-    std::size_t length() const noexcept { return size(); }
     bool empty() const noexcept { return size() == 0; }
     std::string_view view() const noexcept { return {data(), size()}; }
     operator std::string_view() const noexcept { return view(); }  // NOLINT: reads as a string
-    explicit operator std::string() const { return str(); }
     std::string str() const { return std::string(view()); }
 
-    const char* begin() const noexcept { return data(); }
-    const char* end() const noexcept { return data() + size(); }
-    char operator[](std::size_t i) const noexcept { return data()[i]; }
-    char front() const noexcept { return data()[0]; }
-    char back() const noexcept { return data()[size() - 1]; }
-    std::size_t find(std::string_view s, std::size_t from = 0) const noexcept { return view().find(s, from); }
     std::size_t find(char c, std::size_t from = 0) const noexcept { return view().find(c, from); }
-    std::size_t rfind(std::string_view s, std::size_t from = npos) const noexcept { return view().rfind(s, from); }
-    std::size_t rfind(char c, std::size_t from = npos) const noexcept { return view().rfind(c, from); }
-    std::size_t find_first_of(std::string_view s, std::size_t from = 0) const noexcept { return view().find_first_of(s, from); }
-    std::size_t find_first_not_of(std::string_view s, std::size_t from = 0) const noexcept {
-        return view().find_first_not_of(s, from);
-    }
-    std::string substr(std::size_t pos, std::size_t n = npos) const { return std::string(view().substr(pos, n)); }
-    int compare(std::string_view s) const noexcept { return view().compare(s); }
-
-    CompactString& operator+=(std::string_view s) { return assign(str().append(s)); }
-    CompactString& operator+=(char c) { return assign(str() + c); }
 
     friend bool operator==(const CompactString& a, const CompactString& b) noexcept { return a.view() == b.view(); }
     friend bool operator==(const CompactString& a, std::string_view b) noexcept { return a.view() == b; }
     friend bool operator==(const CompactString& a, const std::string& b) noexcept { return a.view() == b; }
     friend bool operator==(const CompactString& a, const char* b) noexcept { return a.view() == b; }
-    friend bool operator<(const CompactString& a, const CompactString& b) noexcept { return a.view() < b.view(); }
     friend std::string operator+(std::string a, const CompactString& b) { return a.append(b.view()); }
     friend std::string operator+(const char* a, const CompactString& b) { return std::string(a).append(b.view()); }
-    friend std::string operator+(const CompactString& a, std::string_view b) { return a.str().append(b); }
-    friend std::string operator+(const CompactString& a, const std::string& b) { return a.str().append(b); }
     friend std::string operator+(const CompactString& a, const char* b) { return a.str().append(b); }
-    friend std::string operator+(const CompactString& a, char b) { return a.str() + b; }
     friend std::ostream& operator<<(std::ostream& os, const CompactString& s) { return os << s.view(); }
 
 private:
