@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "e911/files.hpp"
 #include "e911/limits.hpp"
@@ -282,14 +281,7 @@ ImportResult import_files(std::vector<InFile> files, std::vector<Diagnostic> dia
     Config& cfg = res.config;
     Node root = build_document(files, cfg, res.diagnostics, res.report);
     std::size_t before = res.diagnostics.size();
-    {
-        detail::TreeReaper reaper(std::thread::hardware_concurrency() > 1);
-        detail::decode(root, cfg, res.diagnostics, reaper);
-        reaper.give(std::move(root.items));
-        reaper.finish();
-        auto dups = cfg.build_indexes();
-        detail::check_references(cfg, dups, res.diagnostics);
-    }
+    detail::decode_and_index(root, cfg, res.diagnostics);
     for (std::size_t i = before; i < res.diagnostics.size(); ++i) {
         const Diagnostic& d = res.diagnostics[i];
         for (auto& fr : res.report.files)

@@ -44,6 +44,7 @@ public:
     void one_more_object() {
         if (++objects % 8192 == 0 && progress) progress(Progress{"decoding", "objects", objects, 0});
     }
+
     void report(const char* id, const SourcePos& p, const std::string& key, std::string msg, std::string hint,
                 Severity sev = Severity::error) {
         Diagnostic d;
@@ -746,6 +747,16 @@ void check_references(Config& cfg, const std::vector<std::pair<Kind, std::uint32
         c.report("dangling-reference", v.owner_pos->of(v.field),
                  std::string(to_string(v.owner_kind)) + "/" + v.owner_id + "." + v.field, msg, hint);
     });
+}
+
+void decode_and_index(Node& root, Config& cfg, std::vector<Diagnostic>& out, const ProgressFn& progress) {
+    TreeReaper reaper(std::thread::hardware_concurrency() > 1);  // joined when the indexes are built
+    decode(root, cfg, out, reaper, progress);
+    reaper.give(std::move(root.items));
+    reaper.finish();
+    root = Node();
+    auto dups = cfg.build_indexes();
+    check_references(cfg, dups, out);
 }
 
 }  // namespace e911::detail

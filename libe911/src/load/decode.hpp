@@ -17,5 +17,8 @@ namespace e911::detail {
 void decode(Node& root, Config& cfg, std::vector<Diagnostic>& out, TreeReaper& reaper, const ProgressFn& progress = {});
 // After indexes are built: duplicate ids and dangling references.
 void check_references(Config& cfg, const std::vector<std::pair<Kind, std::uint32_t>>& duplicates, std::vector<Diagnostic>& out);
+// The three in order, as every loader runs them: decode() with a reaper whose thread frees the
+// tree while decoding and the index build go on, build_indexes(), check_references().
+void decode_and_index(Node& root, Config& cfg, std::vector<Diagnostic>& out, const ProgressFn& progress = {});
 
 }  // namespace e911::detail

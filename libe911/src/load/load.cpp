@@ -13,7 +13,6 @@
 #include <nlohmann/json.hpp>
 #include <map>
 #include <set>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <sstream>
@@ -390,15 +389,7 @@ LoadResult finish(LoadResult r, Node& root, bool parsed, const LoadOptions& opti
     if (parsed && root.kind == Node::Kind::mapping) {
         std::vector<Diagnostic> schema;
         if (options.check_schema) validate_schema(root, r.config, schema, std::size_t{limits.max_diagnostics} + 1);
-        // The tree is freed on the reaper's thread (millions of nodes take a tenth of a load to
-        // free): a large one's lists as they are decoded, the rest while the indexes are built.
-        detail::TreeReaper reaper(std::thread::hardware_concurrency() > 1);
-        detail::decode(root, r.config, r.diagnostics, reaper, options.progress);
-        reaper.give(std::move(root.items));
-        reaper.finish();
-        root = Node();
-        auto dups = r.config.build_indexes();
-        detail::check_references(r.config, dups, r.diagnostics);
+        detail::decode_and_index(root, r.config, r.diagnostics, options.progress);  // consumes the tree
         for (auto& d : schema) r.diagnostics.push_back(std::move(d));
     } else if (parsed) {
         r.diagnostics.push_back(make("wrong-type", r.config.files.empty() ? "" : r.config.files[0], root.pos, "",

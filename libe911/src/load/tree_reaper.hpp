@@ -7,6 +7,7 @@
 // smaller one everything waits for finish() and is freed while the indexes are built. (Freeing on
 // the decoding threads themselves cost a quarter of a load at L: they contend for one arena.)
 //   TreeReaper reaper(true);  decode(root, cfg, out, reaper);  reaper.finish();  build_indexes();
+// (decode_and_index() in decode.hpp runs exactly that.)
 #pragma once
 #include <condition_variable>
 #include <mutex>
