@@ -1,7 +1,9 @@
 // e911 lint: findings against the rule catalogue; e911 rules / explain: the catalogue itself.
 #include <cstdio>
 #include <iostream>
-#include <set>
+#include <iterator>
+#include <string_view>
+#include <unordered_set>
 
 #include "command.hpp"
 #include "progress.hpp"
@@ -15,15 +17,52 @@ struct Opts {
     bool merge = false, only_configs = false;
 };
 
-// Appends `more`, skipping findings already there: a fragment shared by two configurations has its
-// findings once. Keyed by rule, place and message.
-void add_once(std::vector<e911::Finding>& out, std::vector<e911::Finding>&& more, std::set<std::string>& seen) {
-    for (auto& f : more) {
-        std::string key = f.rule + '\n' + f.target + '\n' + f.file + '\n' + std::to_string(f.line) + ':' +
-                          std::to_string(f.column) + '\n' + f.message;
-        if (seen.insert(std::move(key)).second) out.push_back(std::move(f));
+// The findings of every configuration linted, each once: a fragment shared by two configurations
+// has its findings once. Two findings are the same when their rule, place and message are. The set
+// holds indexes into the list, not keys: a key string per finding cost a large tenant's lint a
+// quarter of a gigabyte.
+class FindingList {
+  public:
+    FindingList() = default;
+    FindingList(const FindingList&) = delete;  // the set's functions point at this list
+    FindingList& operator=(const FindingList&) = delete;
+
+    void add(std::vector<e911::Finding>&& more) {
+        const std::size_t first = list_.size();
+        if (list_.empty())
+            list_ = std::move(more);  // a single configuration's findings are not copied
+        else
+            list_.insert(list_.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+        std::size_t kept = first;
+        for (std::size_t i = first; i < list_.size(); ++i) {
+            if (kept != i) list_[kept] = std::move(list_[i]);
+            if (seen_.insert(kept).second) ++kept;
+        }
+        list_.resize(kept);
     }
-}
+    const std::vector<e911::Finding>& list() const { return list_; }
+
+  private:
+    struct Hash {
+        const std::vector<e911::Finding>* list;
+        std::size_t operator()(std::size_t i) const {
+            const auto& f = (*list)[i];
+            std::size_t h = std::hash<std::string_view>()(f.message);
+            for (const std::string* s : {&f.rule, &f.target, &f.file}) h = h * 31 + std::hash<std::string_view>()(*s);
+            return h * 31 + (std::size_t{f.line} << 32 | f.column);
+        }
+    };
+    struct Same {
+        const std::vector<e911::Finding>* list;
+        bool operator()(std::size_t i, std::size_t j) const {
+            const auto &a = (*list)[i], &b = (*list)[j];
+            return a.line == b.line && a.column == b.column && a.rule == b.rule && a.target == b.target &&
+                   a.file == b.file && a.message == b.message;
+        }
+    };
+    std::vector<e911::Finding> list_;
+    std::unordered_set<std::size_t, Hash, Same> seen_{0, Hash{&list_}, Same{&list_}};
+};
 
 std::string render(const std::vector<e911::Finding>& fs, const std::string& format, bool color) {
     e911::ReportFormat f = e911::ReportFormat::text;
@@ -46,22 +85,22 @@ int run_lint(const Opts& o) {
         return kUsage;
     }
     bool color = (o.output.empty() || o.output == "-") && stdout_is_terminal();
-    std::vector<e911::Finding> findings;
-    std::set<std::string> seen;
+    FindingList found;
+    const auto& findings = found.list();
     bool load_failed = false;
     for (const auto& unit : plan_files(o.files, o.merge, o.only_configs)) {  // each configuration on its own
         ProgressLine progress;  // one line on a terminal for a long load and lint; erased after
         auto load = load_options();
         load.progress = progress.fn();
         auto r = e911::load_files(unit.files, load);
-        add_once(findings, e911::findings_from_diagnostics(r.diagnostics), seen);
+        found.add(e911::findings_from_diagnostics(r.diagnostics));
         if (!r.ok()) {  // load errors are findings too, and a usage-class failure
             load_failed = true;
             continue;
         }
         try {
             opt.progress = progress.fn();
-            add_once(findings, e911::lint(r.config, opt), seen);
+            found.add(e911::lint(r.config, opt));
             opt.progress = nullptr;
         } catch (const std::invalid_argument& e) {
             std::cerr << "e911: " << e.what() << "\n";

@@ -92,6 +92,27 @@ TEST_CASE("e911 lint: a fragment alone checks the configurations that include it
     CHECK(cli_run("simulate " + main + " " + east + " --dial 911").code == 0);  // every command loads it once
 }
 
+TEST_CASE("e911 lint: a fragment two configurations include has its findings once") {
+    auto dir = scratch("shared-fragment");
+    const char* includer = "version: 1\ninclude: [sites/shared.yaml]\nnetwork:\n  regions: [{id: r}]\n";
+    auto a = put(dir / "a.yaml", includer);
+    auto b = put(dir / "b.yaml", includer);
+    put(dir / "sites/shared.yaml",
+        "version: 1\nnetwork:\n  sites: [{id: s1, region: r}]\n  subnets: [{prefix: 10.0.0.0/24, site: s1}]\n");
+    auto count = [](const std::string& text, const std::string& what) {
+        std::size_t n = 0;
+        for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+        return n;
+    };
+    auto both = cli_run("lint " + a + " " + b);
+    auto one = cli_run("lint " + a);
+    CHECK(both.code == 1);
+    CHECK(count(one.out, "[lis-subnet-unmapped]") == 1);
+    CHECK(count(both.out, "[lis-subnet-unmapped]") == 1);
+    CHECK(count(both.out, "[trusted-ip-missing]") == 1);
+    CHECK(both.out == one.out);
+}
+
 TEST_CASE("e911 lint --only-configs: files that are not libe911 configurations are skipped, by content") {
     auto dir = scratch("only");
     auto wf = put(dir / ".github/workflows/ci.yml", "name: CI\non: [push]\njobs: {}\n");
