@@ -3,6 +3,7 @@
 // `lint_rules::<id with _>` object; registry.cpp lists them all in catalogue order. The rule's
 // explanation stays in docs/rules/<id>.md; a unit test keeps the two in agreement.
 #pragma once
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -18,7 +19,9 @@ namespace e911::detail {
 // How a rule reports: every finding carries the rule's id and (unless overridden) its severity.
 class Emit {
 public:
-    Emit(const Config& cfg, std::vector<Finding>& out, const std::string& rule, Severity sev)
+    // Findings go to a deque: a rule with hundreds of thousands of them grows it without copying
+    // them into a list twice the size, or leaving half of that list empty.
+    Emit(const Config& cfg, std::deque<Finding>& out, const std::string& rule, Severity sev)
         : cfg_(cfg), out_(out), rule_(rule), sev_(sev) {}
     // Adds a finding at `pos` about `target`; returns it so related objects can be attached.
     Finding& operator()(const std::string& target, const SourcePos& pos, std::string message, std::string hint);
@@ -28,7 +31,7 @@ public:
 
 private:
     const Config& cfg_;
-    std::vector<Finding>& out_;
+    std::deque<Finding>& out_;
     std::string rule_;
     Severity sev_;
 };

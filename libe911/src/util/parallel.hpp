@@ -13,6 +13,10 @@ namespace e911::detail {
 // A configuration of this many objects or more is decoded, its tree freed, and its lint rules run
 // on several threads; below it a thread costs more than it saves.
 constexpr std::size_t kParallelObjects = 20000;
+// From this many objects, a phase that frees its working data on worker threads hands the pages
+// back to the system (platform::return_freed_memory) before the next phase allocates. Below it the
+// memory is small and the allocator's walk of its free lists costs more than it returns.
+constexpr std::size_t kReturnFreedObjects = 1000000;
 
 // Workers for `items` iterations when each worker should have at least `min_items` (a thread costs
 // more than a few iterations): between 1 and the number of cores.
