@@ -2,7 +2,6 @@
 // rules, then its passes (waivers, fingerprints and baseline), then the findings in file order.
 #include <algorithm>
 #include <atomic>
-#include <deque>
 #include <iterator>
 #include <map>
 #include <tuple>
@@ -39,8 +38,7 @@ Finding& Emit::with_severity(Severity s, const std::string& target, const Source
     f.file = cfg_.file_of(pos);
     f.line = pos.line ? pos.line : 1;
     f.column = pos.column ? pos.column : 1;
-    out_.push_back(std::move(f));
-    return out_.back();
+    return out_.push_back(std::move(f));
 }
 
 void Emit::related(Finding& f, const std::string& target, const SourcePos& pos, std::string note) {
@@ -165,7 +163,7 @@ namespace detail {
 // the threads.
 std::vector<Finding> run_rules(const LintContext& ctx, const std::vector<const Rule*>& rules, const ProgressFn& progress,
                                unsigned workers) {
-    std::vector<std::deque<Finding>> found(rules.size());
+    std::vector<FindingBlocks> found(rules.size());
     std::atomic<std::size_t> next{0}, done{0};
     on_workers(workers, [&](unsigned w) {
         for (std::size_t k; (k = next++) < rules.size();) {
@@ -184,10 +182,7 @@ std::vector<Finding> run_rules(const LintContext& ctx, const std::vector<const R
     for (const auto& f : found) total += f.size();
     std::vector<Finding> out;
     out.reserve(total);
-    for (auto& f : found) {
-        std::move(f.begin(), f.end(), std::back_inserter(out));
-        std::deque<Finding>().swap(f);  // a million findings' slots are not held twice
-    }
+    for (auto& f : found) f.move_to(out);  // a million findings' slots are not held twice
     return out;
 }
 }  // namespace detail

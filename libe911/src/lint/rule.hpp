@@ -3,7 +3,8 @@
 // `lint_rules::<id with _>` object; registry.cpp lists them all in catalogue order. The rule's
 // explanation stays in docs/rules/<id>.md; a unit test keeps the two in agreement.
 #pragma once
-#include <deque>
+#include <algorithm>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -16,12 +17,40 @@
 
 namespace e911::detail {
 
+// A rule's findings, in blocks that never move: a rule with hundreds of thousands of findings grows
+// without copying them into a list twice the size, or leaving half of that list empty (a vector),
+// and without an allocation per finding (std::deque's blocks hold one Finding).
+class FindingBlocks {
+public:
+    Finding& push_back(Finding&& f) {
+        if (blocks_.empty() || blocks_.back().size() == blocks_.back().capacity()) {
+            blocks_.emplace_back();
+            blocks_.back().reserve(std::min<std::size_t>(kMaxBlock, std::size_t{16} << blocks_.size()));
+        }
+        ++size_;
+        return blocks_.back().emplace_back(std::move(f));
+    }
+    std::size_t size() const { return size_; }
+    // Moves every finding to the end of `out`, freeing each block once it is emptied.
+    void move_to(std::vector<Finding>& out) {
+        for (auto& b : blocks_) {
+            std::move(b.begin(), b.end(), std::back_inserter(out));
+            std::vector<Finding>().swap(b);
+        }
+        blocks_.clear();
+        size_ = 0;
+    }
+
+private:
+    static constexpr std::size_t kMaxBlock = 4096;  // 1.5 MB
+    std::vector<std::vector<Finding>> blocks_;
+    std::size_t size_ = 0;
+};
+
 // How a rule reports: every finding carries the rule's id and (unless overridden) its severity.
 class Emit {
 public:
-    // Findings go to a deque: a rule with hundreds of thousands of them grows it without copying
-    // them into a list twice the size, or leaving half of that list empty.
-    Emit(const Config& cfg, std::deque<Finding>& out, const std::string& rule, Severity sev)
+    Emit(const Config& cfg, FindingBlocks& out, const std::string& rule, Severity sev)
         : cfg_(cfg), out_(out), rule_(rule), sev_(sev) {}
     // Adds a finding at `pos` about `target`; returns it so related objects can be attached.
     Finding& operator()(const std::string& target, const SourcePos& pos, std::string message, std::string hint);
@@ -31,7 +60,7 @@ public:
 
 private:
     const Config& cfg_;
-    std::deque<Finding>& out_;
+    FindingBlocks& out_;
     std::string rule_;
     Severity sev_;
 };
