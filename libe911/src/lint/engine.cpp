@@ -175,14 +175,21 @@ std::vector<Finding> run_rules(const LintContext& ctx, const std::vector<const R
         }
     });
     if (progress && workers > 1) progress(Progress{"linting", "rules", rules.size(), rules.size()});
-    // The rules' working data was freed on the workers' threads, whose allocator heaps the joining
-    // below cannot reuse: at a million objects it is hundreds of megabytes, handed back first.
-    if (object_count(ctx.cfg) >= kReturnFreedObjects) platform::return_freed_memory();
+    // The rules' working data was freed on the workers' threads, whose allocator heaps the join below
+    // cannot reuse: at a million objects it is hundreds of megabytes, handed back before the join,
+    // and so are a rule's emptied blocks once it has many findings.
+    const bool hand_back = object_count(ctx.cfg) >= kReturnFreedObjects;
+    if (hand_back) platform::return_freed_memory();
     std::size_t total = 0;
     for (const auto& f : found) total += f.size();
     std::vector<Finding> out;
     out.reserve(total);
-    for (auto& f : found) f.move_to(out);  // a million findings' slots are not held twice
+    constexpr std::size_t kManyFindings = 50000;  // 19 MB of slots, freed on a worker's heap
+    for (auto& f : found) {
+        const bool many = f.size() >= kManyFindings;
+        f.move_to(out);  // a million findings' slots are not held twice
+        if (many && hand_back) platform::return_freed_memory();
+    }
     return out;
 }
 }  // namespace detail

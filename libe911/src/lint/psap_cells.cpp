@@ -89,23 +89,27 @@ std::map<std::string, PsapCallGroup> groups(const LintContext& x, bool relay) {
     // (a large tenant has hundreds of thousands of groups; map entries do not move).
     const unsigned workers = workers_for(fresh_groups.size(), 256);
     on_workers(workers, [&](unsigned w) {
+        Trace t;  // reused, as in problem_cells()
         Decisions d;
-        for (std::size_t i = w; i < fresh_groups.size(); i += workers)
-            simulate_cell_into(fresh_groups[i]->trace, d, x.c, *fresh_groups[i]->cell, Explain::reasons);
+        for (std::size_t i = w; i < fresh_groups.size(); i += workers) {
+            simulate_cell_into(t, d, x.c, *fresh_groups[i]->cell, Explain::reasons);
+            fresh_groups[i]->call = PsapCall{t.location, t.address, t.psap, t.gateways.empty() ? std::string() : t.gateways.front(),
+                                             t.psap_expected, t.psap_reason};
+        }
     });
     return g;
 }
 
-void relate_route(Emit& emit, Finding& f, const Config& cfg, const Trace& t) {
-    auto gw = cfg.find(Kind::gateway, t.gateways.front());
+void relate_route(Emit& emit, Finding& f, const Config& cfg, const PsapCall& call) {
+    auto gw = cfg.find(Kind::gateway, call.gateway);
     if (gw != npos) emit.related(f, target(Kind::gateway, cfg.gateways[gw].id), cfg.gateways[gw].pos.of("emergency_routing"), "decides the PSAP");
-    if (!t.location.empty()) {
-        auto l = cfg.find(Kind::location, t.location);
-        emit.related(f, target(Kind::location, t.location), cfg.locations[l].pos.self, "caller's location");
+    if (!call.location.empty()) {
+        auto l = cfg.find(Kind::location, call.location);
+        emit.related(f, target(Kind::location, call.location), cfg.locations[l].pos.self, "caller's location");
     }
-    if (!t.psap.empty()) {
-        auto p = cfg.find(Kind::psap, t.psap);
-        if (p != npos) emit.related(f, target(Kind::psap, t.psap), cfg.psaps[p].pos.self, "reached");
+    if (!call.psap.empty()) {
+        auto p = cfg.find(Kind::psap, call.psap);
+        if (p != npos) emit.related(f, target(Kind::psap, call.psap), cfg.psaps[p].pos.self, "reached");
     }
 }
 

@@ -19,9 +19,20 @@ struct PsapHit {
     bool placed_relay = false;
 };
 
+// What the PSAP rules quote from a group's first call, simulated with its reasons. Only these are
+// kept: a whole Trace per group was 0.2 GB of lint's peak at a million subnets.
+struct PsapCall {
+    std::string location;              // the caller's LIS location (empty: none)
+    std::string address;               // its civic address
+    std::string psap;                  // the PSAP reached
+    std::string gateway;               // the gateway that decides it
+    std::vector<std::string> expected; // the PSAPs that serve the address
+    std::string reason;                // why this PSAP: the gateway's routing and what it routed on
+};
+
 struct PsapCallGroup {
     const Cell* cell = nullptr;
-    Trace trace;  // the first call's, with its reasons (psap_reason)
+    PsapCall call;  // the first call's
     std::set<std::string> dialed;
 };
 
@@ -32,7 +43,6 @@ SourcePos who_pos(const Config& cfg, const Cell& cell);
 // `relay`: placed callers reaching the relay centre, else callers reaching a wrong PSAP.
 std::map<std::string, PsapCallGroup> groups(const LintContext& x, bool relay);
 // Attaches the gateway that decides the PSAP, the caller's location and the PSAP reached.
-void relate_route(Emit& emit, Finding& f, const Config& cfg, const Trace& t);
-inline std::string via(const Trace& t) { return t.psap_reason; }
+void relate_route(Emit& emit, Finding& f, const Config& cfg, const PsapCall& call);
 
 }  // namespace e911::detail

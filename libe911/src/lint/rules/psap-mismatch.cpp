@@ -8,15 +8,18 @@ namespace e911::detail {
 namespace {
 
 void check(const LintContext& x, Emit& emit) {
-    for (const auto& [key, g] : groups(x, false)) {
-        const Trace& t = g.trace;
+    auto found = groups(x, false);
+    // Each group goes once its finding is made: at a million subnets, the findings reuse its memory.
+    for (auto it = found.begin(); it != found.end(); it = found.erase(it)) {
+        const PsapCallGroup& g = it->second;
+        const PsapCall& call = g.call;
         auto& f = emit(who(x.cfg, *g.cell), who_pos(x.cfg, *g.cell),
                        std::string(to_string(g.cell->platform)) + " emergency calls (" + join({g.dialed.begin(), g.dialed.end()}, ", ") + ") from location `" +
-                           t.location + "` (address `" + t.address + "`) reach PSAP `" + t.psap + "` through gateway `" + t.gateways.front() +
-                           "`, but the address is served by " + (t.psap_expected.empty() ? "no configured PSAP" : join(t.psap_expected, ", ")) + ": " + via(t),
+                           call.location + "` (address `" + call.address + "`) reach PSAP `" + call.psap + "` through gateway `" + call.gateway +
+                           "`, but the address is served by " + (call.expected.empty() ? "no configured PSAP" : join(call.expected, ", ")) + ": " + call.reason,
                        "route this site's emergency calls through a gateway that reaches the local PSAP: location routing with PIDF-LO, or ELINs "
                        "registered per location, or a local trunk");
-        relate_route(emit, f, x.cfg, t);
+        relate_route(emit, f, x.cfg, call);
     }
 }
 

@@ -8,14 +8,17 @@ namespace e911::detail {
 namespace {
 
 void check(const LintContext& x, Emit& emit) {
-    for (const auto& [key, g] : groups(x, true)) {
-        const Trace& t = g.trace;
+    auto found = groups(x, true);
+    // Each group goes once its finding is made: at a million subnets, the findings reuse its memory.
+    for (auto it = found.begin(); it != found.end(); it = found.erase(it)) {
+        const PsapCallGroup& g = it->second;
+        const PsapCall& call = g.call;
         auto& f = emit(who(x.cfg, *g.cell), who_pos(x.cfg, *g.cell),
                        std::string(to_string(g.cell->platform)) + " emergency calls (" + join({g.dialed.begin(), g.dialed.end()}, ", ") + ") " +
-                           (t.location.empty() ? "without a LIS location" : "from location `" + t.location + "`") + " reach the relay centre `" + t.psap +
-                           "`, which screens and transfers: " + via(t),
+                           (call.location.empty() ? "without a LIS location" : "from location `" + call.location + "`") + " reach the relay centre `" + call.psap +
+                           "`, which screens and transfers: " + call.reason,
                        "give these callers a LIS location with a validated address, and enable PIDF-LO on the gateway");
-        relate_route(emit, f, x.cfg, t);
+        relate_route(emit, f, x.cfg, call);
     }
 }
 
