@@ -4,6 +4,8 @@
 #include <atomic>
 #include <iterator>
 #include <map>
+#include <numeric>
+#include <string_view>
 #include <tuple>
 
 #include "lint/passes.hpp"
@@ -161,12 +163,19 @@ namespace detail {
 // The rules are independent (each reads the compiled configuration and writes only its own
 // findings), so they can run side by side; joined in the given order, the output does not depend on
 // the threads.
-std::vector<Finding> run_rules(const LintContext& ctx, const std::vector<const Rule*>& rules, const ProgressFn& progress,
-                               unsigned workers) {
+std::vector<FindingBlocks> findings_per_rule(const LintContext& ctx, const std::vector<const Rule*>& rules,
+                                             const ProgressFn& progress, unsigned workers) {
     std::vector<FindingBlocks> found(rules.size());
+    // The PSAP rules start first. They simulate every matrix cell, which is most of a large
+    // tenant's lint and its largest working data: started last, one worker ran them alone at the
+    // end, while every other rule's findings were held.
+    std::vector<std::size_t> order(rules.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_partition(order.begin(), order.end(), [&](std::size_t k) { return std::string_view(rules[k]->category) == "psap"; });
     std::atomic<std::size_t> next{0}, done{0};
     on_workers(workers, [&](unsigned w) {
-        for (std::size_t k; (k = next++) < rules.size();) {
+        for (std::size_t i; (i = next++) < rules.size();) {
+            const std::size_t k = order[i];
             Emit emit(ctx.cfg, found[k], rules[k]->id, rules[k]->severity);
             rules[k]->check(ctx, emit);
             ++done;
@@ -175,16 +184,19 @@ std::vector<Finding> run_rules(const LintContext& ctx, const std::vector<const R
         }
     });
     if (progress && workers > 1) progress(Progress{"linting", "rules", rules.size(), rules.size()});
-    // The rules' working data was freed on the workers' threads, whose allocator heaps the join below
-    // cannot reuse: at a million objects it is hundreds of megabytes, handed back before the join,
-    // and so are a rule's emptied blocks once it has many findings.
-    const bool hand_back = object_count(ctx.cfg) >= kReturnFreedObjects;
+    return found;
+}
+
+std::vector<Finding> join_findings(std::vector<FindingBlocks>& found, bool hand_back) {
+    // What the rules freed on the workers' threads stays in those threads' allocator heaps, where
+    // this thread cannot reuse it: hundreds of megabytes at a million objects, handed back before
+    // the join, and so are a rule's emptied blocks once it had many findings.
     if (hand_back) platform::return_freed_memory();
     std::size_t total = 0;
     for (const auto& f : found) total += f.size();
     std::vector<Finding> out;
     out.reserve(total);
-    constexpr std::size_t kManyFindings = 50000;  // 19 MB of slots, freed on a worker's heap
+    constexpr std::size_t kManyFindings = 50000;  // 19 MB of slots
     for (auto& f : found) {
         const bool many = f.size() >= kManyFindings;
         f.move_to(out);  // a million findings' slots are not held twice
@@ -192,13 +204,17 @@ std::vector<Finding> run_rules(const LintContext& ctx, const std::vector<const R
     }
     return out;
 }
+
+std::vector<Finding> run_rules(const LintContext& ctx, const std::vector<const Rule*>& rules, const ProgressFn& progress,
+                               unsigned workers) {
+    auto found = findings_per_rule(ctx, rules, progress, workers);
+    return join_findings(found, false);
+}
 }  // namespace detail
 
 std::vector<Finding> lint(const Config& cfg, const LintOptions& opt) {
     detail::RuleSelection selection{detail::selected_set(opt.select, "--select"),
                                     detail::selected_set(opt.ignore, "--ignore")};
-    detail::Compiled compiled(cfg);
-    detail::LintContext ctx(cfg, compiled);
     std::set<std::string> ran;
     std::vector<const detail::Rule*> selected;
     for (const auto* rule : detail::registry())
@@ -208,7 +224,14 @@ std::vector<Finding> lint(const Config& cfg, const LintOptions& opt) {
         }
     // A large configuration's rules run on every core; a small one's are done before a thread starts.
     const unsigned workers = detail::object_count(cfg) < detail::kParallelObjects ? 1u : detail::workers_for(selected.size(), 1);
-    std::vector<Finding> out = detail::run_rules(ctx, selected, opt.progress, workers);
+    std::vector<detail::FindingBlocks> found;
+    {
+        detail::Compiled compiled(cfg);
+        detail::LintContext ctx(cfg, compiled);
+        found = detail::findings_per_rule(ctx, selected, opt.progress, workers);
+    }  // the indexes and what the rules shared are freed before the findings are joined
+    std::vector<Finding> out =
+        detail::join_findings(found, detail::object_count(cfg) >= detail::kReturnFreedObjects);
     detail::waiver_pass(cfg, opt.today.empty() ? detail::today_utc() : opt.today, selection, ran, out);
     detail::baseline_pass(opt.baseline, out, opt.baseline_reasons);
     detail::in_file_order(out);

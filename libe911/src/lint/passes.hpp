@@ -21,8 +21,14 @@ struct RuleSelection {
 };
 
 // Runs `rules` over the configuration on `workers` threads (each takes the next rule not yet started)
-// and returns their findings in the order of `rules`, whatever the threads did. Only the calling thread
-// calls `progress`, so it need not be thread-safe.
+// and returns each rule's findings, in the order of `rules`, whatever the threads did. Only the
+// calling thread calls `progress`, so it need not be thread-safe.
+std::vector<FindingBlocks> findings_per_rule(const LintContext& ctx, const std::vector<const Rule*>& rules,
+                                             const ProgressFn& progress, unsigned workers);
+// The rules' findings in one list, in their order. `hand_back`: memory freed on the rules' threads
+// is handed back to the system as the findings move (platform::return_freed_memory).
+std::vector<Finding> join_findings(std::vector<FindingBlocks>& found, bool hand_back);
+// Both, for tests.
 std::vector<Finding> run_rules(const LintContext& ctx, const std::vector<const Rule*>& rules, const ProgressFn& progress,
                                unsigned workers);
 
