@@ -64,10 +64,11 @@ class FindingList {
     std::unordered_set<std::size_t, Hash, Same> seen_{0, Hash{&list_}, Same{&list_}};
 };
 
-std::string render(const std::vector<e911::Finding>& fs, const std::string& format, bool color) {
+// The report, written as it is made.
+int report(const std::vector<e911::Finding>& fs, const std::string& format, bool color, const std::string& output) {
     e911::ReportFormat f = e911::ReportFormat::text;
     e911::parse_report_format(format, f);  // CLI11 has already checked the name
-    return e911::render(fs, f, {color, 2});
+    return emit([&](const e911::TextSink& write) { e911::render(fs, f, {color, 2}, write); }, output);
 }
 
 int run_lint(const Opts& o) {
@@ -108,7 +109,7 @@ int run_lint(const Opts& o) {
         }
     }
     if (load_failed) {
-        int rc = emit(render(findings, o.format, color), o.output);
+        int rc = report(findings, o.format, color, o.output);
         return rc ? rc : kUsage;
     }
     if (!o.write_baseline.empty()) {
@@ -128,7 +129,7 @@ int run_lint(const Opts& o) {
                 }
         return kClean;
     }
-    if (int rc = emit(render(findings, o.format, color), o.output)) return rc;
+    if (int rc = report(findings, o.format, color, o.output)) return rc;
     std::optional<e911::Severity> threshold;
     if (o.fail_on != "never") {
         e911::Severity s;

@@ -25,6 +25,8 @@ bool stderr_is_terminal();
 // Writes `text` to -o FILE (atomically: the old file survives any failure), or to stdout when
 // `output` is empty or "-"; a write error is reported with its reason. Returns an exit code.
 int emit(const std::string& text, const std::string& output);
+// The same for text made a piece at a time (a large report is never held whole).
+int emit(const std::function<void(const e911::TextSink&)>& produce, const std::string& output);
 // Flushes stdout; on a write error (closed pipe, full disk) says so and returns kUsage, else 0.
 int check_stdout();
 // Bounds and include confinement for every load (the global --allow-include-outside, --max-* options).

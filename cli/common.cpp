@@ -34,14 +34,23 @@ int check_stdout() {
 }
 
 int emit(const std::string& text, const std::string& output) {
+    return emit([&](const e911::TextSink& write) { write(text); }, output);
+}
+
+int emit(const std::function<void(const e911::TextSink&)>& produce, const std::string& output) {
     if (output.empty() || output == "-") {
         errno = 0;
-        std::cout << text;
-        if (!text.empty() && text.back() != '\n') std::cout << '\n';
+        char last = '\n';
+        produce([&](std::string_view piece) {
+            if (piece.empty()) return;
+            std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+            last = piece.back();
+        });
+        if (last != '\n') std::cout << '\n';
         return check_stdout();
     }
     try {
-        e911::write_file(output, text);
+        e911::write_file(output, produce);
     } catch (const e911::FileError& e) {
         std::cerr << "e911: " << e.what() << "\n";
         return kUsage;

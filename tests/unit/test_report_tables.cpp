@@ -93,6 +93,37 @@ TEST_CASE("render picks one renderer per format and refuses formats an answer la
     CHECK(e911::render(e911::rules(), e911::ReportFormat::text).find("psap-mismatch") != std::string::npos);
 }
 
+TEST_CASE("findings rendered in pieces are the same bytes, and a large report comes in pieces of about a megabyte") {
+    std::vector<e911::Finding> fs;
+    for (int i = 0; i < 20000; ++i) {  // about 4 MB of text
+        auto f = sample_finding();
+        f.line = static_cast<std::uint32_t>(i + 1);
+        f.message += " number " + std::to_string(i) + std::string(100, '.');
+        if (i % 7 == 0) f.waived = e911::Waived{"accepted", "ops", "2099-01-01"};
+        fs.push_back(std::move(f));
+    }
+    for (auto format : {e911::ReportFormat::text, e911::ReportFormat::json, e911::ReportFormat::csv, e911::ReportFormat::sarif,
+                        e911::ReportFormat::junit, e911::ReportFormat::github}) {
+        for (int indent : {-1, 2}) {
+            std::vector<std::size_t> sizes;
+            std::string joined;
+            e911::render(fs, format, {false, indent}, [&](std::string_view piece) {
+                sizes.push_back(piece.size());
+                joined += piece;
+            });
+            INFO(e911::to_string(format) << " indent " << indent);
+            CHECK(joined == e911::render(fs, format, {false, indent}));
+            if (format == e911::ReportFormat::text || format == e911::ReportFormat::json) {
+                CHECK(sizes.size() >= 3);
+                for (auto n : sizes) CHECK(n < e911::detail::kPieceBytes + 4096);  // a piece, plus at most one finding
+            }
+        }
+    }
+    std::string empty;
+    e911::render({}, e911::ReportFormat::text, {}, [&](std::string_view piece) { empty += piece; });
+    CHECK(empty == e911::render(std::vector<e911::Finding>{}, e911::ReportFormat::text));
+}
+
 // Every JSON answer is written straight from its cells; the bytes must be what nlohmann's dump of the
 // same record wrote before, at every indent, for every table the renderers write.
 TEST_CASE("the JSON writer writes the bytes of nlohmann's dump at every indent") {

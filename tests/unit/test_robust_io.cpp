@@ -55,6 +55,34 @@ TEST_CASE("robust: a failed write leaves the old file intact, no temporary behin
     CHECK_THROWS_WITH(e911::write_file("/dev/full", "x"), Catch::Contains("No space left on device"));
 }
 
+TEST_CASE("robust: write_file of pieces writes them in order, and a producer that fails leaves the old file") {
+    Scratch s;
+    auto p = s.write("out.txt", "old contents");
+    e911::write_file(p, [](const e911::TextSink& write) {
+        write("one ");
+        write("");
+        write("two");
+    });
+    CHECK(s.read("out.txt") == "one two");
+    // An exception from the producer, after some pieces were written: the old file stays, no temporary.
+    CHECK_THROWS_WITH(e911::write_file(p,
+                                       [](const e911::TextSink& write) {
+                                           write("half of a report");
+                                           throw std::runtime_error("the renderer failed");
+                                       }),
+                      "the renderer failed");
+    CHECK(s.read("out.txt") == "one two");
+    CHECK(std::distance(std::filesystem::directory_iterator(s.dir), {}) == 1);
+    // A failed write in the middle is a FileError with its reason, and the producer does not go on.
+    int pieces = 0;
+    CHECK_THROWS_WITH(e911::write_file("/dev/full",
+                                       [&](const e911::TextSink& write) {
+                                           for (; pieces < 3; ++pieces) write(std::string(100000, 'x'));
+                                       }),
+                      Catch::Contains("No space left on device"));
+    CHECK(pieces == 0);
+}
+
 TEST_CASE("robust: read_file refuses devices and oversized files before reading them") {
     CHECK_THROWS_WITH(e911::read_file("/dev/zero", 1000), Catch::Contains("character device"));
     Scratch s;

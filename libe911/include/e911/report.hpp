@@ -16,6 +16,7 @@
 
 #include "e911/batch.hpp"
 #include "e911/diagnostic.hpp"
+#include "e911/files.hpp"  // TextSink
 #include "e911/lint.hpp"
 #include "e911/matrix.hpp"
 #include "e911/simulate.hpp"
@@ -34,6 +35,11 @@ struct RenderOptions {
 
 // Formats: text, json, csv, sarif, junit, github.
 std::string render(const std::vector<Finding>& findings, ReportFormat format, const RenderOptions& options = {});
+// The same bytes handed to `write` a piece at a time (write_file in e911/files.hpp takes them into a
+// file): text and json are written as they are made, so half a million findings' report is never
+// held whole; the other formats are made whole first.
+void render(const std::vector<Finding>& findings, ReportFormat format, const RenderOptions& options,
+            const TextSink& write);
 // Formats: text, json, csv.
 std::string render(const std::vector<Diagnostic>& diagnostics, ReportFormat format, const RenderOptions& options = {});
 // Formats: text, json, csv.

@@ -59,6 +59,12 @@ std::string render(const std::vector<Finding>& fs, ReportFormat f, const RenderO
     unsupported("findings", f, "text, json, csv, sarif, junit or github");
 }
 
+void render(const std::vector<Finding>& fs, ReportFormat f, const RenderOptions& o, const TextSink& write) {
+    if (f == ReportFormat::text) return detail::write_text_findings(fs, o.color, write);
+    if (f == ReportFormat::json) return detail::write_lint_report_json(fs, o.indent, write);
+    write(render(fs, f, o));
+}
+
 std::string render(const std::vector<Diagnostic>& ds, ReportFormat f, const RenderOptions& o) {
     if (f == ReportFormat::text) return detail::text_diagnostics(ds, o.color);
     if (f == ReportFormat::json) return document(validation_table(ds), o.indent);

@@ -70,7 +70,7 @@ std::string psap_text(const MatrixRow& r) { return or_dash(r.psap) + (r.screened
 
 }  // namespace
 
-std::string text_findings(const std::vector<Finding>& fs, bool color) {
+void write_text_findings(const std::vector<Finding>& fs, bool color, const TextSink& write) {
     std::string out;
     for (const auto& f : fs) {
         out += at(f.file, f.line, f.column) + ": " + severity_text(f.severity, color);
@@ -82,12 +82,22 @@ std::string text_findings(const std::vector<Finding>& fs, bool color) {
         for (const auto& r : f.related)
             out += "    related: " + r.target + (r.note.empty() ? "" : " (" + r.note + ")") + " at " +
                    at(r.file, r.line, r.column) + "\n";
+        if (out.size() >= kPieceBytes) {
+            write(out);
+            out.clear();
+        }
     }
     auto s = summarize(fs);
     out += std::to_string(s.errors) + " error(s), " + std::to_string(s.warnings) + " warning(s), " +
            std::to_string(s.infos) + " info, " + std::to_string(s.waived) + " waived, " + std::to_string(s.baselined) +
            " baselined\n";
-    return out;
+    write(out);
+}
+
+std::string text_findings(const std::vector<Finding>& fs, bool color) {
+    std::string all;
+    write_text_findings(fs, color, [&](std::string_view piece) { all += piece; });
+    return all;
 }
 
 std::string text_diagnostics(const std::vector<Diagnostic>& ds, bool color) {

@@ -44,7 +44,7 @@ std::vector<std::size_t> object_order(const Names& names) {
 // where they are, so their address names them (a table's lists are not static, so nothing is kept).
 class JsonWriter {
 public:
-    JsonWriter(std::string& out, int indent) : out_(out), indent_(indent) {}
+    JsonWriter(std::string& out, int indent, const TextSink* write = nullptr) : out_(out), indent_(indent), write_(write) {}
 
     void record(const std::vector<Column>& columns, const std::vector<Cell>& cells, int level) {
         fields(columns, cells.size(), level, [&](std::size_t i, int at) { value(columns[i], cells[i], at); });
@@ -76,6 +76,10 @@ public:
             if (k) out_ += ',';
             new_line(level + 1);
             record(fields, cells_of(k), level + 1);
+            if (write_ && out_.size() >= kPieceBytes) {  // a piece is written as soon as it is big enough
+                (*write_)(out_);
+                out_.clear();
+            }
         }
         if (count) new_line(level);
         out_ += ']';
@@ -129,6 +133,7 @@ private:
     }
     std::string& out_;
     int indent_;
+    const TextSink* write_;  // when set, whole pieces of out_ go here as records are written
     std::deque<std::pair<const void*, std::vector<std::size_t>>> orders_;  // a deque: references stay valid
 };
 
@@ -410,11 +415,12 @@ void append_json_string(std::string& out, std::string_view s) {
     }
 }
 
-void append_lint_report_json(std::string& out, const std::vector<Finding>& findings, int indent) {
+namespace {
+void lint_report_json(std::string& out, const std::vector<Finding>& findings, int indent, const TextSink* write) {
     const auto& columns = lint_report_columns();  // [0] findings, [1] summary
     const Cell summary = lint_summary_cell(findings);
     std::vector<Cell> cells;
-    JsonWriter w(out, indent);
+    JsonWriter w(out, indent, write);
     w.fields(columns, 2, 0, [&](std::size_t i, int level) {
         if (i == 1) return w.value(columns[1], summary, level);
         w.records(columns[0].fields, findings.size(), level, [&](std::size_t k) -> const std::vector<Cell>& {
@@ -422,6 +428,17 @@ void append_lint_report_json(std::string& out, const std::vector<Finding>& findi
             return cells;
         });
     });
+}
+}  // namespace
+
+void append_lint_report_json(std::string& out, const std::vector<Finding>& findings, int indent) {
+    lint_report_json(out, findings, indent, nullptr);
+}
+
+void write_lint_report_json(const std::vector<Finding>& findings, int indent, const TextSink& write) {
+    std::string piece;
+    lint_report_json(piece, findings, indent, &write);
+    write(piece);
 }
 
 void append_record_json(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& cells,

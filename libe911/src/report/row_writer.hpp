@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "e911/batch.hpp"
+#include "e911/files.hpp"  // TextSink
 #include "e911/lint.hpp"
 #include "e911/table.hpp"
 
@@ -24,6 +25,11 @@ void append_record_json(std::string& out, const std::vector<Column>& columns, co
 // The bytes of record_json(lint_report_table(findings)).dump(indent), each finding's cells made as
 // it is written: the table held a copy of every finding (a million-finding lint held them twice).
 void append_lint_report_json(std::string& out, const std::vector<Finding>& findings, int indent = -1);
+// The same bytes handed to `write` a piece at a time.
+void write_lint_report_json(const std::vector<Finding>& findings, int indent, const TextSink& write);
+// The size of the pieces a report is written in: large enough that writing costs nothing, small
+// enough that a report of a million findings is never held whole.
+constexpr std::size_t kPieceBytes = std::size_t{1} << 20;
 // A table's rows as a JSON array: the bytes of rows_json(table).dump(indent).
 void append_rows_json(std::string& out, const Table& table, int indent = -1);
 // The same for rows made one at a time, cells_of(k) giving row k (valid until the next call): an

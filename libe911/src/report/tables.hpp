@@ -47,6 +47,7 @@ std::string csv_row(const std::vector<Column>& columns, const std::vector<Cell>&
 
 // Format renderers over typed answers (one file each).
 std::string text_findings(const std::vector<Finding>& fs, bool color);
+void write_text_findings(const std::vector<Finding>& fs, bool color, const TextSink& write);  // kPieceBytes at a time
 std::string text_diagnostics(const std::vector<Diagnostic>& ds, bool color);
 std::string text_matrix(const std::vector<MatrixRow>& rows);
 std::string text_diff(const DiffResult& d);

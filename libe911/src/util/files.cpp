@@ -12,13 +12,6 @@ namespace {
 std::atomic<unsigned> next_temp{0};
 
 // Writes to a terminal, /dev/stdout or a pipe: no rename is possible there, so it is written through.
-void write_through(const std::filesystem::path& target, const std::string& text, const std::string& what) {
-    platform::File f;
-    if (auto failed = platform::open_for_writing(target, f); !failed.empty()) throw FileError(what + failed);
-    if (auto failed = platform::write_all(f, text); !failed.empty()) throw FileError(what + failed);
-    if (auto failed = f.close(); !failed.empty()) throw FileError(what + failed);
-}
-
 // A new, empty file next to `target` that no other writer (thread or process) has.
 std::filesystem::path create_temp(const std::filesystem::path& target, platform::File& f, const std::string& what) {
     namespace fs = std::filesystem;
@@ -78,6 +71,10 @@ std::string read_file(const std::string& path, std::uint64_t max_bytes) {
 }
 
 void write_file(const std::string& path, const std::string& text) {
+    write_file(path, [&](const TextSink& write) { write(text); });
+}
+
+void write_file(const std::string& path, const std::function<void(const TextSink&)>& produce) {
     namespace fs = std::filesystem;
     const std::string what = "cannot write " + path + ": ";
     std::error_code ec;
@@ -90,17 +87,31 @@ void write_file(const std::string& path, const std::string& text) {
     }
     platform::FileKind old = platform::kind_of(target);
     if (old.exists && old.directory) throw FileError(what + "it is a directory");
-    if (old.exists && !old.regular) return write_through(target, text, what);
     platform::File f;
-    fs::path tmp = create_temp(target, f, what);
+    fs::path tmp;  // stays empty when writing through a target that is not a regular file
+    if (old.exists && !old.regular) {
+        if (auto failed = platform::open_for_writing(target, f); !failed.empty()) throw FileError(what + failed);
+    } else {
+        tmp = create_temp(target, f, what);
+    }
+    auto abandon = [&] {
+        if (f.is_open()) f.close();  // Windows cannot delete a file that is still open
+        if (!tmp.empty()) platform::remove(tmp);
+        tmp.clear();
+    };
     auto check = [&](const platform::Failure& failed) {
         if (failed.empty()) return;
-        if (f.is_open()) f.close();  // Windows cannot delete a file that is still open
-        platform::remove(tmp);
+        abandon();
         throw FileError(what + failed);
     };
-    if (old.exists) check(platform::set_mode(f, old.mode));
-    check(platform::write_all(f, text));
+    if (!tmp.empty() && old.exists) check(platform::set_mode(f, old.mode));
+    try {
+        produce([&](std::string_view piece) { check(platform::write_all(f, piece)); });
+    } catch (...) {
+        abandon();
+        throw;
+    }
+    if (tmp.empty()) return check(f.close());
     check(platform::flush_to_disk(f));
     check(f.close());
     check(platform::replace(tmp, target));

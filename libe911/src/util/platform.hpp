@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <system_error>
 
 namespace e911::platform {
@@ -59,7 +60,7 @@ Failure open_for_writing(const std::filesystem::path& path, File& f);
 // Creates `path`, which must not exist yet: `taken` is set (and a failure returned) when it does.
 Failure create_new(const std::filesystem::path& path, File& f, bool& taken);
 Failure set_mode(File& f, unsigned mode);
-Failure write_all(File& f, const std::string& text);
+Failure write_all(File& f, std::string_view text);
 // Waits until what was written is on the disk, not only in the operating system's cache.
 Failure flush_to_disk(File& f);
 // Renames `from` over `to` in one step: a reader sees the old file or the new one, never a mix.

@@ -107,7 +107,7 @@ Failure set_mode(File& f, unsigned mode) {
     return ::fchmod(fd_of(f), static_cast<mode_t>(mode)) != 0 ? reason_of(errno) : Failure{};
 }
 
-Failure write_all(File& f, const std::string& text) {
+Failure write_all(File& f, std::string_view text) {
     const char* p = text.data();
     std::size_t left = text.size();
     while (left > 0) {

@@ -121,7 +121,7 @@ Failure create_new(const std::filesystem::path& path, File& f, bool& taken) {
 // Windows has no POSIX permission bits; a replaced file's ACL comes from its directory.
 Failure set_mode(File&, unsigned) { return {}; }
 
-Failure write_all(File& f, const std::string& text) {
+Failure write_all(File& f, std::string_view text) {
     const char* p = text.data();
     std::size_t left = text.size();
     while (left > 0) {
