@@ -60,6 +60,16 @@ e911::ReportFormat format_of(const std::string& name) {
     return f;
 }
 
+// An answer rendered into a sink: findings a piece at a time, the others whole.
+template <class T>
+void render_into(const T& value, e911::ReportFormat f, const e911::RenderOptions& o, const e911::TextSink& write) {
+    write(e911::render(value, f, o));
+}
+void render_into(const std::vector<e911::Finding>& value, e911::ReportFormat f, const e911::RenderOptions& o,
+                 const e911::TextSink& write) {
+    e911::render(value, f, o, write);
+}
+
 // One answer (findings, a matrix, a diff, a trace, ...) kept as C++ data until it is rendered.
 template <class T>
 class Answer {
@@ -69,6 +79,13 @@ public:
     std::string json() const { return e911::render(value_, e911::ReportFormat::json, {false, -1}); }
     std::string render(const std::string& format, bool color) const {
         return e911::render(value_, format_of(format), {color, 2});
+    }
+    // render() into a file, replaced atomically as e911 -o replaces it, without the GIL and without
+    // holding a large lint report as one string.
+    void write(const std::string& path, const std::string& format, bool color) const {
+        const e911::ReportFormat f = format_of(format);
+        py::gil_scoped_release release;
+        e911::write_file(path, [&](const e911::TextSink& sink) { render_into(value_, f, {color, 2}, sink); });
     }
 private:
     T value_;
@@ -84,7 +101,8 @@ template <class T>
 void bind_answer(py::module_& m, const char* name) {
     py::class_<T, std::shared_ptr<T>>(m, name)
         .def("json", &T::json)
-        .def("render", &T::render, py::arg("format"), py::arg("color") = false);
+        .def("render", &T::render, py::arg("format"), py::arg("color") = false)
+        .def("write", &T::write, py::arg("path"), py::arg("format"), py::arg("color") = false);
 }
 
 py::dict column_dict(const e911::Column& c) {

@@ -92,6 +92,24 @@ def test_lint_renders_every_cli_format(campus, fmt):
     assert _ended(findings.render(fmt)) == want
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_write_puts_the_cli_report_in_a_file(campus, tmp_path, fmt):
+    findings = campus.lint(today=TODAY)
+    out = tmp_path / f"report.{fmt}"
+    out.write_text("old")
+    findings.write(out, fmt)
+    path = str(ROOT / "examples" / "campus.yaml")
+    run_cli("lint", "--format", fmt, "--today", TODAY, "-o", str(tmp_path / "cli"), path)
+    assert out.read_text() == (tmp_path / "cli").read_text() == findings.render(fmt)
+    campus.matrix().write(str(tmp_path / "matrix.csv"), "csv")
+    assert (tmp_path / "matrix.csv").read_text() == campus.matrix().render("csv")
+    with pytest.raises(e911.Error, match="cannot write .*no-such-dir"):
+        findings.write(tmp_path / "no-such-dir" / "r.txt")
+    with pytest.raises(e911.UsageError, match="format `pdf`"):
+        findings.write(out, "pdf")
+    assert out.read_text() == findings.render(fmt)  # a refused write leaves the file
+
+
 def test_matrix_diff_trace_rules_render_as_the_cli_does(campus):
     path = str(ROOT / "examples" / "campus.yaml")
     rows = campus.matrix()

@@ -68,6 +68,12 @@ class Answers(List[R], Generic[R]):
         """The answer as ``e911`` writes it: text, json, csv, sarif, junit, github or html (where the answer has it)."""
         return self._answer.render(format, color)
 
+    def write(self, path: Union[str, "_os.PathLike[str]"], format: str = "text", color: bool = False) -> None:
+        """``render(format)`` into the file ``path``, replaced atomically as ``e911 -o`` replaces it: a failed
+        write leaves the old file. A lint report is written as it is made, never held whole (raises
+        ``e911.Error`` naming the file and the reason)."""
+        self._answer.write(_os.fspath(path), format, color)
+
     def to_dict(self) -> Any:
         """The CLI's JSON document for this answer (e.g. ``{"findings": [...], "summary": {...}}`` for lint)."""
         return _json.loads(self._answer.json())
