@@ -31,7 +31,7 @@ Command add_matrix(CLI::App& app) {
                 }
                 e911::ReportFormat f = e911::ReportFormat::text;
                 e911::parse_report_format(o->format, f);
-                return emit(e911::render(rows, f), o->output);
+                return emit([&](const e911::TextSink& write) { e911::render(rows, f, {}, write); }, o->output);
             }};
 }
 

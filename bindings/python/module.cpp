@@ -60,12 +60,16 @@ e911::ReportFormat format_of(const std::string& name) {
     return f;
 }
 
-// An answer rendered into a sink: findings a piece at a time, the others whole.
+// An answer rendered into a sink: findings and matrices a piece at a time, the others whole.
 template <class T>
 void render_into(const T& value, e911::ReportFormat f, const e911::RenderOptions& o, const e911::TextSink& write) {
     write(e911::render(value, f, o));
 }
 void render_into(const std::vector<e911::Finding>& value, e911::ReportFormat f, const e911::RenderOptions& o,
+                 const e911::TextSink& write) {
+    e911::render(value, f, o, write);
+}
+void render_into(const std::vector<e911::MatrixRow>& value, e911::ReportFormat f, const e911::RenderOptions& o,
                  const e911::TextSink& write) {
     e911::render(value, f, o, write);
 }
@@ -81,7 +85,7 @@ public:
         return e911::render(value_, format_of(format), {color, 2});
     }
     // render() into a file, replaced atomically as e911 -o replaces it, without the GIL and without
-    // holding a large lint report as one string.
+    // holding a large lint report or matrix as one string.
     void write(const std::string& path, const std::string& format, bool color) const {
         const e911::ReportFormat f = format_of(format);
         py::gil_scoped_release release;

@@ -120,8 +120,32 @@ TEST_CASE("findings rendered in pieces are the same bytes, and a large report co
         }
     }
     std::string empty;
-    e911::render({}, e911::ReportFormat::text, {}, [&](std::string_view piece) { empty += piece; });
+    e911::render(std::vector<e911::Finding>{}, e911::ReportFormat::text, {}, [&](std::string_view piece) { empty += piece; });
     CHECK(empty == e911::render(std::vector<e911::Finding>{}, e911::ReportFormat::text));
+}
+
+TEST_CASE("a matrix rendered in pieces is the same bytes, whatever the widest cell") {
+    auto loaded = e911::load_files({E911_SOURCE_DIR "/examples/campus.yaml"});
+    REQUIRE(loaded.ok());
+    e911::Simulator sim(loaded.config);
+    auto one = e911::matrix(sim);
+    REQUIRE(!one.empty());
+    std::vector<e911::MatrixRow> rows;
+    for (int copy = 0; copy < 400; ++copy) rows.insert(rows.end(), one.begin(), one.end());
+    rows.back().site = std::string(300, 's');  // the text table's widths come from the last row too
+    for (auto format : {e911::ReportFormat::text, e911::ReportFormat::json, e911::ReportFormat::csv}) {
+        std::size_t pieces = 0;
+        std::string joined;
+        e911::render(rows, format, {}, [&](std::string_view piece) {
+            ++pieces;
+            joined += piece;
+        });
+        INFO(e911::to_string(format));
+        CHECK(joined == e911::render(rows, format));
+        CHECK(pieces >= 2);
+    }
+    CHECK_THROWS_WITH(e911::render(rows, e911::ReportFormat::sarif, {}, [](std::string_view) {}),
+                      Catch::Contains("use text, json or csv"));
 }
 
 // Every JSON answer is written straight from its cells; the bytes must be what nlohmann's dump of the

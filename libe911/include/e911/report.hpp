@@ -44,6 +44,8 @@ void render(const std::vector<Finding>& findings, ReportFormat format, const Ren
 std::string render(const std::vector<Diagnostic>& diagnostics, ReportFormat format, const RenderOptions& options = {});
 // Formats: text, json, csv.
 std::string render(const std::vector<MatrixRow>& rows, ReportFormat format, const RenderOptions& options = {});
+// The same bytes handed to `write` a piece at a time, as for findings.
+void render(const std::vector<MatrixRow>& rows, ReportFormat format, const RenderOptions& options, const TextSink& write);
 // Formats: text, json, html (one self-contained page, what got worse first).
 std::string render(const DiffResult& diff, ReportFormat format, const RenderOptions& options = {});
 // Formats: text, json, csv.

@@ -73,18 +73,20 @@ std::string render(const std::vector<Diagnostic>& ds, ReportFormat f, const Rend
 }
 
 std::string render(const std::vector<MatrixRow>& rows, ReportFormat f, const RenderOptions& o) {
-    if (f == ReportFormat::text) return detail::text_matrix(rows);
-    if (f == ReportFormat::json) {  // matrix_table(rows)'s bytes, a row's cells made as it is written
-        std::string out;
-        std::vector<Cell> cells;
-        detail::append_rows_json(out, detail::matrix_columns(), rows.size(), [&](std::size_t k) -> const std::vector<Cell>& {
-            cells = detail::matrix_cells(rows[k]);
-            return cells;
-        }, o.indent);
-        return out;
-    }
-    if (f == ReportFormat::csv) return detail::matrix_csv(rows);
-    unsupported("a matrix", f, "text, json or csv");
+    std::string all;
+    render(rows, f, o, [&](std::string_view piece) { all += piece; });
+    return all;
+}
+
+void render(const std::vector<MatrixRow>& rows, ReportFormat f, const RenderOptions& o, const TextSink& write) {
+    if (f == ReportFormat::text) return detail::write_text_matrix(rows, write);
+    if (f == ReportFormat::csv) return detail::write_matrix_csv(rows, write);
+    if (f != ReportFormat::json) unsupported("a matrix", f, "text, json or csv");
+    std::vector<Cell> cells;  // matrix_table(rows)'s bytes, a row's cells made as it is written
+    detail::write_rows_json(detail::matrix_columns(), rows.size(), [&](std::size_t k) -> const std::vector<Cell>& {
+        cells = detail::matrix_cells(rows[k]);
+        return cells;
+    }, o.indent, write);
 }
 
 std::string render(const DiffResult& d, ReportFormat f, const RenderOptions& o) {

@@ -19,19 +19,15 @@ std::string at(const std::string& file, std::uint32_t line, std::uint32_t column
     return file + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
 
-// Columns padded to the widest cell plus two spaces; the last column unpadded.
-std::string aligned(const std::vector<std::vector<std::string>>& table) {
-    std::vector<std::size_t> w(table.empty() ? 0 : table[0].size(), 0);
-    for (const auto& row : table)
-        for (std::size_t i = 0; i < row.size(); ++i) w[i] = std::max(w[i], row[i].size());
-    std::string out;
-    for (const auto& row : table) {
-        for (std::size_t i = 0; i < row.size(); ++i)
-            out += row[i] + (i + 1 < row.size() ? std::string(w[i] - row[i].size() + 2, ' ') : "");
-        out += "\n";
+// One line of a table: cells padded to their column's width plus two spaces, the last unpadded.
+void append_aligned(std::string& out, const std::vector<std::string>& row, const std::vector<std::size_t>& width) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+        out += row[i];
+        if (i + 1 < row.size()) out.append(width[i] - row[i].size() + 2, ' ');
     }
-    return out;
+    out += '\n';
 }
+
 
 std::string padded(const std::string& s, std::size_t width) {
     return s.size() < width ? s + std::string(width - s.size(), ' ') : s;
@@ -110,21 +106,46 @@ std::string text_diagnostics(const std::vector<Diagnostic>& ds, bool color) {
     return out;
 }
 
-std::string text_matrix(const std::vector<MatrixRow>& rows) {
-    std::vector<std::vector<std::string>> table = {{"SITE", "LOCATION", "PLATFORM", "DIALED", "OUTCOME", "ROUTE",
-                                                    "GATEWAY", "CALLING NUMBER", "PSAP", "CORRECT", "NOTIFIED"}};
+namespace {
+const std::vector<std::string> kMatrixHeads = {"SITE",    "LOCATION", "PLATFORM",       "DIALED", "OUTCOME", "ROUTE",
+                                               "GATEWAY", "CALLING NUMBER", "PSAP", "CORRECT", "NOTIFIED"};
+
+std::vector<std::string> matrix_text_cells(const MatrixRow& r) {
+    std::string site = r.site.empty() ? "(no site" + (r.user.empty() ? std::string(")") : ": " + r.user + ")") : r.site;
+    std::string dialed = r.dialed + (r.dial_string.empty() || r.dial_string == r.dialed ? "" : "->" + r.dial_string);
+    return {site, location_text(r), to_string(r.platform), dialed, outcome_name(r), route_text(r),
+            gateway_text(r), or_dash(r.calling_number), psap_text(r), correct_text(r), r.notified};
+}
+}  // namespace
+
+void write_text_matrix(const std::vector<MatrixRow>& rows, const TextSink& write) {
+    // Two readings of the rows: the widths, then the lines; a row's cells are made each time
+    // rather than a million rows' cells held between the two.
+    std::vector<std::size_t> width(kMatrixHeads.size());
+    for (std::size_t i = 0; i < width.size(); ++i) width[i] = kMatrixHeads[i].size();
     for (const auto& r : rows) {
-        std::string site =
-            r.site.empty() ? "(no site" + (r.user.empty() ? std::string(")") : ": " + r.user + ")") : r.site;
-        std::string dialed =
-            r.dialed + (r.dial_string.empty() || r.dial_string == r.dialed ? "" : "->" + r.dial_string);
-        table.push_back({site, location_text(r), to_string(r.platform), dialed, outcome_name(r), route_text(r),
-                         gateway_text(r), or_dash(r.calling_number), psap_text(r), correct_text(r), r.notified});
+        auto cells = matrix_text_cells(r);
+        for (std::size_t i = 0; i < cells.size(); ++i) width[i] = std::max(width[i], cells[i].size());
     }
-    return aligned(table);
+    std::string out;
+    append_aligned(out, kMatrixHeads, width);
+    for (const auto& r : rows) {
+        append_aligned(out, matrix_text_cells(r), width);
+        if (out.size() >= kPieceBytes) {
+            write(out);
+            out.clear();
+        }
+    }
+    write(out);
 }
 
-std::string matrix_csv(const std::vector<MatrixRow>& rows) {
+std::string text_matrix(const std::vector<MatrixRow>& rows) {
+    std::string all;
+    write_text_matrix(rows, [&](std::string_view piece) { all += piece; });
+    return all;
+}
+
+void write_matrix_csv(const std::vector<MatrixRow>& rows, const TextSink& write) {
     // The CSV is a flat view for spreadsheets: fewer columns than the JSON, the verdict in words.
     static const char* names[] = {"site",           "location",    "address",      "user",    "platform",
                                   "dialed",         "dial_string", "outcome",      "route",   "gateways",
@@ -132,14 +153,25 @@ std::string matrix_csv(const std::vector<MatrixRow>& rows) {
     std::vector<Column> columns;
     for (const char* n : names) columns.push_back(col(n, CellType::string, false, ""));
     std::string out = csv_header(columns);
-    for (const auto& r : rows)  // each row written as it is made, not held in a table first
+    for (const auto& r : rows) {  // each row written as it is made, not held in a table first
         append_csv_row(out, columns,
                        {cell_text(r.site), cell_text(r.location), cell_text(r.address), cell_text(r.user),
                         cell_text(to_string(r.platform)), cell_text(r.dialed), cell_text(r.dial_string),
                         cell_text(outcome_name(r)), cell_text(r.route), cell_text(join(r.gateways, " ")),
                         cell_text(r.calling_number), cell_text(r.psap), cell_text(correct_text(r)),
                         cell_text(r.notified)});
-    return out;
+        if (out.size() >= kPieceBytes) {
+            write(out);
+            out.clear();
+        }
+    }
+    write(out);
+}
+
+std::string matrix_csv(const std::vector<MatrixRow>& rows) {
+    std::string all;
+    write_matrix_csv(rows, [&](std::string_view piece) { all += piece; });
+    return all;
 }
 
 std::string text_diff(const DiffResult& d) {

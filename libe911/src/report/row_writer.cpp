@@ -456,6 +456,13 @@ void append_rows_json(std::string& out, const std::vector<Column>& columns, std:
     JsonWriter(out, indent).records(columns, count, 0, cells_of);
 }
 
+void write_rows_json(const std::vector<Column>& columns, std::size_t count, const RowCells& cells_of, int indent,
+                     const TextSink& write) {
+    std::string piece;
+    JsonWriter(piece, indent, &write).records(columns, count, 0, cells_of);
+    write(piece);
+}
+
 void append_csv_row(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& cells) {
     for (std::size_t i = 0; i < columns.size() && i < cells.size(); ++i) {
         if (i) out += ',';

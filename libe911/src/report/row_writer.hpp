@@ -37,6 +37,9 @@ void append_rows_json(std::string& out, const Table& table, int indent = -1);
 using RowCells = std::function<const std::vector<Cell>&(std::size_t)>;
 void append_rows_json(std::string& out, const std::vector<Column>& columns, std::size_t count, const RowCells& cells_of,
                       int indent = -1);
+// The same bytes handed to `write` a piece at a time.
+void write_rows_json(const std::vector<Column>& columns, std::size_t count, const RowCells& cells_of, int indent,
+                     const TextSink& write);
 // One CSV line (with its "\n"), as csv_row() writes it.
 void append_csv_row(std::string& out, const std::vector<Column>& columns, const std::vector<Cell>& cells);
 // One line of the batch's JSON Lines output without its "\n" (see batch_row_to_json).

@@ -50,9 +50,11 @@ std::string text_findings(const std::vector<Finding>& fs, bool color);
 void write_text_findings(const std::vector<Finding>& fs, bool color, const TextSink& write);  // kPieceBytes at a time
 std::string text_diagnostics(const std::vector<Diagnostic>& ds, bool color);
 std::string text_matrix(const std::vector<MatrixRow>& rows);
+void write_text_matrix(const std::vector<MatrixRow>& rows, const TextSink& write);  // kPieceBytes at a time
 std::string text_diff(const DiffResult& d);
 std::string text_rules(const std::vector<RuleInfo>& rules);
 std::string matrix_csv(const std::vector<MatrixRow>& rows);
+void write_matrix_csv(const std::vector<MatrixRow>& rows, const TextSink& write);  // kPieceBytes at a time
 std::string sarif_findings(const std::vector<Finding>& fs);
 std::string junit_findings(const std::vector<Finding>& fs);
 std::string github_findings(const std::vector<Finding>& fs);
