@@ -73,9 +73,7 @@ std::string render(const std::vector<Diagnostic>& ds, ReportFormat f, const Rend
 }
 
 std::string render(const std::vector<MatrixRow>& rows, ReportFormat f, const RenderOptions& o) {
-    std::string all;
-    render(rows, f, o, [&](std::string_view piece) { all += piece; });
-    return all;
+    return detail::whole([&](const TextSink& write) { render(rows, f, o, write); });
 }
 
 void render(const std::vector<MatrixRow>& rows, ReportFormat f, const RenderOptions& o, const TextSink& write) {

@@ -78,10 +78,7 @@ void write_text_findings(const std::vector<Finding>& fs, bool color, const TextS
         for (const auto& r : f.related)
             out += "    related: " + r.target + (r.note.empty() ? "" : " (" + r.note + ")") + " at " +
                    at(r.file, r.line, r.column) + "\n";
-        if (out.size() >= kPieceBytes) {
-            write(out);
-            out.clear();
-        }
+        write_when_full(out, write);
     }
     auto s = summarize(fs);
     out += std::to_string(s.errors) + " error(s), " + std::to_string(s.warnings) + " warning(s), " +
@@ -91,9 +88,7 @@ void write_text_findings(const std::vector<Finding>& fs, bool color, const TextS
 }
 
 std::string text_findings(const std::vector<Finding>& fs, bool color) {
-    std::string all;
-    write_text_findings(fs, color, [&](std::string_view piece) { all += piece; });
-    return all;
+    return whole([&](const TextSink& write) { write_text_findings(fs, color, write); });
 }
 
 std::string text_diagnostics(const std::vector<Diagnostic>& ds, bool color) {
@@ -131,18 +126,13 @@ void write_text_matrix(const std::vector<MatrixRow>& rows, const TextSink& write
     append_aligned(out, kMatrixHeads, width);
     for (const auto& r : rows) {
         append_aligned(out, matrix_text_cells(r), width);
-        if (out.size() >= kPieceBytes) {
-            write(out);
-            out.clear();
-        }
+        write_when_full(out, write);
     }
     write(out);
 }
 
 std::string text_matrix(const std::vector<MatrixRow>& rows) {
-    std::string all;
-    write_text_matrix(rows, [&](std::string_view piece) { all += piece; });
-    return all;
+    return whole([&](const TextSink& write) { write_text_matrix(rows, write); });
 }
 
 void write_matrix_csv(const std::vector<MatrixRow>& rows, const TextSink& write) {
@@ -160,18 +150,13 @@ void write_matrix_csv(const std::vector<MatrixRow>& rows, const TextSink& write)
                         cell_text(outcome_name(r)), cell_text(r.route), cell_text(join(r.gateways, " ")),
                         cell_text(r.calling_number), cell_text(r.psap), cell_text(correct_text(r)),
                         cell_text(r.notified)});
-        if (out.size() >= kPieceBytes) {
-            write(out);
-            out.clear();
-        }
+        write_when_full(out, write);
     }
     write(out);
 }
 
 std::string matrix_csv(const std::vector<MatrixRow>& rows) {
-    std::string all;
-    write_matrix_csv(rows, [&](std::string_view piece) { all += piece; });
-    return all;
+    return whole([&](const TextSink& write) { write_matrix_csv(rows, write); });
 }
 
 std::string text_diff(const DiffResult& d) {

@@ -76,10 +76,7 @@ public:
             if (k) out_ += ',';
             new_line(level + 1);
             record(fields, cells_of(k), level + 1);
-            if (write_ && out_.size() >= kPieceBytes) {  // a piece is written as soon as it is big enough
-                (*write_)(out_);
-                out_.clear();
-            }
+            if (write_) write_when_full(out_, *write_);
         }
         if (count) new_line(level);
         out_ += ']';

@@ -30,6 +30,19 @@ void write_lint_report_json(const std::vector<Finding>& findings, int indent, co
 // The size of the pieces a report is written in: large enough that writing costs nothing, small
 // enough that a report of a million findings is never held whole.
 constexpr std::size_t kPieceBytes = std::size_t{1} << 20;
+// What a writer of pieces writes, as one string: whole([&](const TextSink& w) { write_x(..., w); }).
+template <class Produce>
+std::string whole(Produce&& produce) {
+    std::string all;
+    produce(TextSink([&](std::string_view piece) { all += piece; }));
+    return all;
+}
+// Hands `out` to `write` and empties it once it holds a piece's worth.
+inline void write_when_full(std::string& out, const TextSink& write) {
+    if (out.size() < kPieceBytes) return;
+    write(out);
+    out.clear();
+}
 // A table's rows as a JSON array: the bytes of rows_json(table).dump(indent).
 void append_rows_json(std::string& out, const Table& table, int indent = -1);
 // The same for rows made one at a time, cells_of(k) giving row k (valid until the next call): an
