@@ -33,6 +33,22 @@ void PrefixIndex::insert(const IpPrefix& p, std::uint32_t value) {
     level(p.network.v6, p.length).map.emplace(p.network, value);
 }
 
+void PrefixIndex::insert_each(const std::vector<IpPrefix>& prefixes) {
+    reserve_for(prefixes);  // every level made first: the pointers to them below stay valid
+    constexpr std::size_t kBatch = 16;
+    Level* at[kBatch];
+    for (std::size_t first = 0; first < prefixes.size(); first += kBatch) {
+        const std::size_t count = std::min(kBatch, prefixes.size() - first);
+        for (std::size_t i = 0; i < count; ++i) {
+            const IpPrefix& p = prefixes[first + i];
+            at[i] = &level(p.network.v6, p.length);
+            at[i]->map.prefetch(p.network);
+        }
+        for (std::size_t i = 0; i < count; ++i)
+            at[i]->map.emplace(prefixes[first + i].network, static_cast<std::uint32_t>(first + i));
+    }
+}
+
 std::uint32_t PrefixIndex::exact(const IpPrefix& p) const {
     for (const auto& l : levels(p.network.v6))
         if (l.length == p.length) {
@@ -303,14 +319,16 @@ void Compiled::build_places() {
         std::vector<IpPrefix> prefixes;
         prefixes.reserve(c.subnets.size());
         for (const auto& s : c.subnets) prefixes.push_back(s.prefix);
-        subnet_index.reserve_for(prefixes);
-        for (std::uint32_t i = 0; i < prefixes.size(); ++i) subnet_index.insert(prefixes[i], i);
+        subnet_index.insert_each(prefixes);
     }
     site_locations.resize(c.sites.size());
     lis_subnet_holder.resize(c.lis_subnets.size());
+    // The most specific subnet holding a LIS entry's network ID decides its site.
+    subnet_index.longest_each(c.lis_subnets.size(), [&](std::size_t i) -> const IpAddress& { return c.lis_subnets[i].network_id; },
+                              lis_subnet_holder.data());
     for (std::uint32_t i = 0; i < c.lis_subnets.size(); ++i) {
         const auto& l = c.lis_subnets[i];
-        auto sub = lis_subnet_holder[i] = subnet_index.longest(l.network_id);  // the most specific subnet decides the site
+        const auto sub = lis_subnet_holder[i];
         if (!l.location.resolved() || sub == npos) continue;
         const auto& site = c.subnets[sub].site;
         if (site.resolved()) site_locations[site.index].push_back({l.location.index, Kind::lis_subnet, i});
@@ -337,7 +355,7 @@ void Compiled::build_lookups() {
     port_by_key.reserve(c.ports.size());
     port_by_canonical_.reserve(c.ports.size());
     lis_subnet.reserve(c.lis_subnets.size());
-    for (std::uint32_t i = 0; i < c.lis_subnets.size(); ++i) lis_subnet.emplace(c.lis_subnets[i].network_id, i);
+    emplace_each(lis_subnet, c.lis_subnets.size(), [&](std::size_t i) -> const IpAddress& { return c.lis_subnets[i].network_id; });
     for (std::uint32_t i = 0; i < c.wireless_access_points.size(); ++i) {
         const auto& m = c.wireless_access_points[i].bssid;
         if (m.wildcard_digits == 0) bssid_exact.emplace(m.value, i);

@@ -4,6 +4,7 @@
 // node per key costs more in allocation and page faults than every lookup together.
 #pragma once
 #include <absl/container/flat_hash_map.h>
+#include <algorithm>
 #include <boost/regex.hpp>
 #include <memory>
 #include <optional>
@@ -29,8 +30,16 @@ public:
     // Sizes the table of every length in `prefixes` up front (optional; saves rehashing).
     void reserve_for(const std::vector<IpPrefix>& prefixes);
     void insert(const IpPrefix& p, std::uint32_t value);  // the first value for a prefix wins
+    // insert(prefixes[i], i) for every i, sized first (reserve_for) and each batch's slots
+    // prefetched before it is inserted (as longest_each()).
+    void insert_each(const std::vector<IpPrefix>& prefixes);
     std::uint32_t exact(const IpPrefix& p) const;
     std::uint32_t longest(const IpAddress& a) const;
+    // longest() of address_of(i) for every i < n, into out[i]. The lookups of a batch of addresses
+    // at one prefix length are prefetched together, so that their cache misses overlap instead of
+    // following one another: at a million prefixes the tables are far larger than the caches.
+    template <class AddressOf>
+    void longest_each(std::size_t n, AddressOf&& address_of, std::uint32_t* out) const;
     void containing(const IpAddress& a, std::vector<std::uint32_t>& out) const;  // shortest first
 private:
     struct Level {
@@ -41,6 +50,49 @@ private:
     Level& level(bool v6, std::uint8_t length);
     std::vector<Level> v4_, v6_;  // ascending length
 };
+
+// map.emplace(key_of(i), i) for every i < n (the first value for a key wins), each batch's slots
+// prefetched before it is inserted: a million-key table is far larger than the caches, and each
+// insert would otherwise wait for its own miss.
+template <class Map, class KeyOf>
+void emplace_each(Map& map, std::size_t n, KeyOf&& key_of) {
+    constexpr std::size_t kBatch = 16;
+    for (std::size_t first = 0; first < n; first += kBatch) {
+        const std::size_t end = std::min(n, first + kBatch);
+        for (std::size_t i = first; i < end; ++i) map.prefetch(key_of(i));
+        for (std::size_t i = first; i < end; ++i) map.emplace(key_of(i), static_cast<std::uint32_t>(i));
+    }
+}
+
+template <class AddressOf>
+void PrefixIndex::longest_each(std::size_t n, AddressOf&& address_of, std::uint32_t* out) const {
+    constexpr std::size_t kBatch = 16;
+    IpAddress key[kBatch];
+    for (std::size_t first = 0; first < n; first += kBatch) {
+        const std::size_t count = std::min(kBatch, n - first);
+        std::uint32_t pending = (1u << count) - 1;  // the addresses of the batch not yet answered
+        for (std::size_t depth = 0; pending; ++depth) {  // the longest length first
+            for (std::size_t i = 0; i < count; ++i) {
+                if (!(pending >> i & 1)) continue;
+                const IpAddress& a = address_of(first + i);
+                const auto& lv = levels(a.v6);
+                if (depth >= lv.size()) {
+                    out[first + i] = npos, pending &= ~(1u << i);
+                    continue;
+                }
+                const Level& l = lv[lv.size() - 1 - depth];
+                key[i] = mask(a, l.length);
+                l.map.prefetch(key[i]);
+            }
+            for (std::size_t i = 0; i < count; ++i) {
+                if (!(pending >> i & 1)) continue;
+                const auto& lv = levels(address_of(first + i).v6);
+                const auto& map = lv[lv.size() - 1 - depth].map;
+                if (auto it = map.find(key[i]); it != map.end()) out[first + i] = it->second, pending &= ~(1u << i);
+            }
+        }
+    }
+}
 
 struct PatternMatch {
     bool matched = false;
