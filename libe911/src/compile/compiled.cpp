@@ -29,10 +29,6 @@ void PrefixIndex::reserve_for(const std::vector<IpPrefix>& prefixes) {
             if (count[v6][len]) level(v6, static_cast<std::uint8_t>(len)).map.reserve(count[v6][len]);
 }
 
-void PrefixIndex::insert(const IpPrefix& p, std::uint32_t value) {
-    level(p.network.v6, p.length).map.emplace(p.network, value);
-}
-
 void PrefixIndex::insert_each(const std::vector<IpPrefix>& prefixes) {
     reserve_for(prefixes);  // every level made first: the pointers to them below stay valid
     constexpr std::size_t kBatch = 16;

@@ -27,11 +27,8 @@ struct IpKeyHash {
 // hash probes instead of a 32/128-step walk through a bit trie.
 class PrefixIndex {
 public:
-    // Sizes the table of every length in `prefixes` up front (optional; saves rehashing).
-    void reserve_for(const std::vector<IpPrefix>& prefixes);
-    void insert(const IpPrefix& p, std::uint32_t value);  // the first value for a prefix wins
-    // insert(prefixes[i], i) for every i, sized first (reserve_for) and each batch's slots
-    // prefetched before it is inserted (as longest_each()).
+    // Every prefixes[i] with the value i (the first value for a prefix wins). Each length's table is
+    // sized first, and each batch's slots are prefetched before it is inserted (as longest_each()).
     void insert_each(const std::vector<IpPrefix>& prefixes);
     std::uint32_t exact(const IpPrefix& p) const;
     std::uint32_t longest(const IpAddress& a) const;
@@ -48,6 +45,7 @@ private:
     };
     const std::vector<Level>& levels(bool v6) const { return v6 ? v6_ : v4_; }
     Level& level(bool v6, std::uint8_t length);
+    void reserve_for(const std::vector<IpPrefix>& prefixes);  // makes and sizes every length's table
     std::vector<Level> v4_, v6_;  // ascending length
 };
 
