@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <tuple>
+#include <type_traits>
 
 #include "e911/e911.hpp"
 #include "e911/import.hpp"
@@ -60,18 +61,14 @@ e911::ReportFormat format_of(const std::string& name) {
     return f;
 }
 
-// An answer rendered into a sink: findings and matrices a piece at a time, the others whole.
+// An answer rendered into a sink: findings and matrices a piece at a time (the renderers that
+// take a sink), the others whole.
 template <class T>
 void render_into(const T& value, e911::ReportFormat f, const e911::RenderOptions& o, const e911::TextSink& write) {
-    write(e911::render(value, f, o));
-}
-void render_into(const std::vector<e911::Finding>& value, e911::ReportFormat f, const e911::RenderOptions& o,
-                 const e911::TextSink& write) {
-    e911::render(value, f, o, write);
-}
-void render_into(const std::vector<e911::MatrixRow>& value, e911::ReportFormat f, const e911::RenderOptions& o,
-                 const e911::TextSink& write) {
-    e911::render(value, f, o, write);
+    if constexpr (std::is_same_v<T, std::vector<e911::Finding>> || std::is_same_v<T, std::vector<e911::MatrixRow>>)
+        e911::render(value, f, o, write);
+    else
+        write(e911::render(value, f, o));
 }
 
 // One answer (findings, a matrix, a diff, a trace, ...) kept as C++ data until it is rendered.

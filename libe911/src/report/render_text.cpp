@@ -28,7 +28,6 @@ void append_aligned(std::string& out, const std::vector<std::string>& row, const
     out += '\n';
 }
 
-
 std::string padded(const std::string& s, std::size_t width) {
     return s.size() < width ? s + std::string(width - s.size(), ' ') : s;
 }
