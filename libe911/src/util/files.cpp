@@ -11,7 +11,6 @@ namespace {
 
 std::atomic<unsigned> next_temp{0};
 
-// Writes to a terminal, /dev/stdout or a pipe: no rename is possible there, so it is written through.
 // A new, empty file next to `target` that no other writer (thread or process) has.
 std::filesystem::path create_temp(const std::filesystem::path& target, platform::File& f, const std::string& what) {
     namespace fs = std::filesystem;
@@ -89,7 +88,7 @@ void write_file(const std::string& path, const std::function<void(const TextSink
     if (old.exists && old.directory) throw FileError(what + "it is a directory");
     platform::File f;
     fs::path tmp;  // stays empty when writing through a target that is not a regular file
-    if (old.exists && !old.regular) {
+    if (old.exists && !old.regular) {  // a terminal, /dev/stdout or a pipe: no rename is possible there
         if (auto failed = platform::open_for_writing(target, f); !failed.empty()) throw FileError(what + failed);
     } else {
         tmp = create_temp(target, f, what);
