@@ -137,7 +137,7 @@ private:
 void append_value(std::string& out, const Column& column, const Cell& cell) { JsonWriter(out, -1).value(column, cell, 0); }
 
 void append_csv_text(std::string& out, std::string_view s) {
-    if (s.find_first_of(",\"\n") == std::string_view::npos) {
+    if (!csv_needs_quotes(s)) {
         out += s;
         return;
     }
@@ -328,7 +328,7 @@ struct CsvCell {
     void boolean(bool b) { out += b ? "true" : "false"; }
     void integer(long long n) { append_int(out, n); }
     void strings(const std::string* first, std::size_t n) {  // joined with spaces, quoted as one cell
-        bool quote = std::any_of(first, first + n, [](const std::string& s) { return s.find_first_of(",\"\n") != std::string::npos; });
+        bool quote = std::any_of(first, first + n, [](const std::string& s) { return csv_needs_quotes(s); });
         if (quote) out += '"';
         for (std::size_t i = 0; i < n; ++i) {
             if (i) out += ' ';

@@ -83,7 +83,7 @@ std::string lower_ascii(std::string s) {
 }
 
 std::string csv_cell(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    if (!csv_needs_quotes(s)) return s;
     std::string r = "\"";
     for (char c : s) r += c == '"' ? std::string("\"\"") : std::string(1, c);
     return r + "\"";

@@ -28,6 +28,13 @@ inline bool iequal_ascii(std::string_view a, std::string_view b) {
 }
 // One CSV field (RFC 4180): quoted when it holds a comma, quote or newline.
 std::string csv_cell(const std::string& s);
+// Whether csv_cell() quotes `s`. A loop, not find_first_of(",\"\n"), which calls memchr once per
+// character: every cell of a batch's CSV passes here.
+inline bool csv_needs_quotes(std::string_view s) {
+    for (char c : s)
+        if (c == ',' || c == '"' || c == '\n') return true;
+    return false;
+}
 std::string today_utc();  // YYYY-MM-DD
 
 }  // namespace e911::detail
