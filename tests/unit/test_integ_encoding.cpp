@@ -44,6 +44,27 @@ TEST_CASE("to_utf8: byte order marks dropped, UTF-16 transcoded") {
                   "a") == "\xEF\xBF\xBD");  // a dangling byte becomes U+FFFD
 }
 
+TEST_CASE("valid_utf8: the same answer wherever a bad or long sequence falls against the 8-byte words") {
+    using e911::detail::valid_utf8;
+    // An ASCII run of every length 0-17 before a 2-, 3- and 4-byte character, a stray continuation
+    // byte, a truncated sequence and an overlong encoding: the word-at-a-time ASCII scan hands over to
+    // the full check at the right byte whatever the alignment.
+    for (std::size_t run = 0; run < 18; ++run) {
+        const std::string ascii(run, 'a');
+        INFO("ASCII run " << run);
+        for (const char* good : {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x93\x9E"}) {
+            CHECK(valid_utf8(ascii + good));
+            CHECK(valid_utf8(ascii + good + "tail text"));
+        }
+        for (const char* bad : {"\x80", "\xC3", "\xE2\x82", "\xC0\xAF", "\xFF"}) {
+            CHECK_FALSE(valid_utf8(ascii + bad));
+            CHECK_FALSE(valid_utf8(ascii + bad + "tail text"));
+        }
+    }
+    CHECK(valid_utf8(""));
+    CHECK(valid_utf8(std::string(64, 'x')));
+}
+
 TEST_CASE("load_files: UTF-8 BOM + CRLF and UTF-16 LE/BE configurations load like UTF-8 ones") {
     auto plain = e911::load_files({write("plain.yaml", kConfig)});
     REQUIRE(plain.diagnostics.size() == 1);
