@@ -151,6 +151,7 @@ void append_csv_text(std::string& out, std::string_view s) {
 struct Key {
     std::string_view name;
     int column;
+    std::string quoted = {};  // `"name":`, escaped once here rather than on every row
 };
 const std::vector<Key>& batch_keys(const std::vector<Column>& columns, bool with_trace) {
     thread_local std::unordered_map<const void*, std::vector<Key>> cache[2];
@@ -165,6 +166,7 @@ const std::vector<Key>& batch_keys(const std::vector<Column>& columns, bool with
     std::vector<std::string_view> names;
     for (const auto& k : all) names.push_back(k.name);
     for (std::size_t i : object_order(names)) keys.push_back(all[i]);
+    for (auto& k : keys) append_json_string(k.quoted, k.name), k.quoted += ':';
     return keys;
 }
 
@@ -221,19 +223,24 @@ void append_strings(std::string& out, const std::vector<std::string>& v) {
     }
     out += ']';
 }
-// `"name":` of a record's field, by the column's own name.
-void append_key(std::string& out, const Column& record, std::size_t field) {
-    append_json_string(out, record.fields[field].name);
-    out += ':';
+// `"name":` of each field of a record column (one of trace_columns(), which live as long as the
+// program), escaped once per thread rather than for every step of every row.
+const std::vector<std::string>& field_keys(const Column& record) {
+    thread_local std::unordered_map<const Column*, std::vector<std::string>> cache;
+    auto& keys = cache[&record];
+    if (keys.empty())
+        for (const auto& f : record.fields) append_json_string(keys.emplace_back(), f.name), keys.back() += ':';
+    return keys;
 }
 
 void append_policies(std::string& out, const Column& column, const EffectivePolicies& p) {
     const std::string* values[] = {&p.emergency_calling, &p.emergency_call_routing, &p.location, &p.routing,
                                    &p.dial_plan};
+    const auto& key = field_keys(column);
     out += '{';
     for (std::size_t i = 0; i < std::size(values); ++i) {
         if (i) out += ',';
-        append_key(out, column, i);
+        out += key[i];
         append_text_or_null(out, *values[i]);
     }
     out += '}';
@@ -245,27 +252,29 @@ void append_notifications(std::string& out, const Column& column, const std::opt
         return;
     }
     const Notifications& n = *notifications;
+    const auto& key = field_keys(column);
     out += '{';
-    append_key(out, column, 0), append_json_string(out, to_string(n.mode)), out += ',';
-    append_key(out, column, 1), append_strings(out, n.group), out += ',';
-    append_key(out, column, 2), append_text_or_null(out, n.dial_out), out += ',';
-    append_key(out, column, 3), append_strings(out, n.uris), out += ',';
-    append_key(out, column, 4), append_text_or_null(out, n.conference_uri), out += ',';
-    append_key(out, column, 5), append_bool(out, n.anyone()), out += ',';
-    append_key(out, column, 6), append_optional_bool(out, n.muted());
+    out += key[0], append_json_string(out, to_string(n.mode)), out += ',';
+    out += key[1], append_strings(out, n.group), out += ',';
+    out += key[2], append_text_or_null(out, n.dial_out), out += ',';
+    out += key[3], append_strings(out, n.uris), out += ',';
+    out += key[4], append_text_or_null(out, n.conference_uri), out += ',';
+    out += key[5], append_bool(out, n.anyone()), out += ',';
+    out += key[6], append_optional_bool(out, n.muted());
     out += '}';
 }
 
 void append_steps(std::string& out, const Column& column, const std::vector<TraceStep>& steps) {
+    const auto& key = field_keys(column);
     out += '[';
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const TraceStep& s = steps[i];
         out += i ? ",{" : "{";
-        append_key(out, column, 0), append_json_string(out, s.step), out += ',';
-        append_key(out, column, 1), append_json_string(out, s.result), out += ',';
-        append_key(out, column, 2), append_json_string(out, s.because), out += ',';
-        append_key(out, column, 3), append_text_or_null(out, s.file), out += ',';
-        append_key(out, column, 4);
+        out += key[0], append_json_string(out, s.step), out += ',';
+        out += key[1], append_json_string(out, s.result), out += ',';
+        out += key[2], append_json_string(out, s.because), out += ',';
+        out += key[3], append_text_or_null(out, s.file), out += ',';
+        out += key[4];
         if (s.line) append_int(out, s.line);
         else out += "null";
         out += '}';
@@ -486,8 +495,7 @@ void append_batch_json(std::string& out, long long row, const CallRow& call, con
         if (k.column >= 0 && (!trace && !callback)) continue;
         if (!first) out += ',';
         first = false;
-        append_json_string(out, k.name);
-        out += ':';
+        out += k.quoted;
         if (k.column == -1) append_int(out, row);
         else if (k.column == -2) append_json_string(out, call.kind);
         else if (k.column == -3) call.time ? append_int(out, *call.time) : void(out += "null");
