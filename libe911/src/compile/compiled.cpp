@@ -351,6 +351,12 @@ void Compiled::build_lookups() {
     port_by_key.reserve(c.ports.size());
     port_by_canonical_.reserve(c.ports.size());
     lis_subnet.reserve(c.lis_subnets.size());
+    {
+        std::vector<std::string_view> ids;
+        ids.reserve(c.users.size());
+        for (const auto& u : c.users) ids.push_back(u.id);
+        users_by_id.build(ids);
+    }
     emplace_each(lis_subnet, c.lis_subnets.size(), [&](std::size_t i) -> const IpAddress& { return c.lis_subnets[i].network_id; });
     for (std::uint32_t i = 0; i < c.wireless_access_points.size(); ++i) {
         const auto& m = c.wireless_access_points[i].bssid;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "compile/emergency_numbers.hpp"  // the per-country lookups moved there
+#include "compile/id_index.hpp"
 #include "e911/limits.hpp"
 #include "e911/model.hpp"
 
@@ -183,6 +184,9 @@ public:
     const std::vector<std::uint32_t>& psaps_serving(const Address& a) const {
         return address_psaps_[static_cast<std::size_t>(&a - cfg.addresses.data())];
     }
+
+    // Users ---------------------------------------------------------------------
+    IdIndex users_by_id;  // every call of a batch finds its user here
 
     // Policies --------------------------------------------------------------
     std::uint32_t global_ecp = npos, global_ecrp = npos, global_lp = npos, global_rp = npos, global_dp = npos;

@@ -91,7 +91,8 @@ void fill_placement(Trace& t, const Compiled& c, const Call& call, const Decisio
     t.dialed = *call.dialed;
     t.platform = call.platform;
     t.trusted = pl.trusted;
-    if (call.user) t.user = call.user->id;
+    // A user the caller named was found by exactly that id, and the caller's copy is in the cache.
+    if (call.user) t.user = call.caller && call.caller->user == call.user ? call.caller->text->user : call.user->id;
     if (pl.site != npos) t.site = cfg.sites[pl.site].id;
     if (pl.location != npos) {
         const Location& loc = cfg.locations[pl.location];
