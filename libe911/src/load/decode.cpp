@@ -1,6 +1,7 @@
 #include "load/decode.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cctype>
 #include <cstring>
 #include <atomic>
@@ -120,13 +121,15 @@ public:
     bool present(const char* key) const { return n_ && n_->get(key) != nullptr; }
 
     const Node* take(const char* key) {
+        const std::string_view name(key);  // measured once, not once per compared key
         if (known_.empty()) known_.reserve(32);
-        known_.push_back(key);
+        known_.push_back(name);
         if (!n_) return nullptr;
         if (scalar_) return n_;
-        const std::string_view name(key);  // measured once, not once per compared key
-        for (const Node& value : n_->items) {
+        for (std::size_t i = 0; i < n_->items.size(); ++i) {
+            const Node& value = n_->items[i];
             if (value.key != name) continue;
+            if (i < 64) taken_ |= std::uint64_t{1} << i;
             if (pos_) pos_->fields.emplace_back(name, value.pos);
             return value.kind == NK::null ? nullptr : &value;
         }
@@ -282,7 +285,9 @@ public:
     void finish() {
         if (!n_ || scalar_ || finished_) return;
         finished_ = true;
-        for (const Node& value : n_->items) {
+        for (std::size_t i = 0; i < n_->items.size(); ++i) {
+            const Node& value = n_->items[i];
+            if (i < 64 && (taken_ >> i & 1)) continue;  // read by its key: known without a search
             if (std::find(known_.begin(), known_.end(), value.key.view()) != known_.end()) continue;
             const std::string k = value.key.str();
             const std::vector<std::string> known(known_.begin(), known_.end());
@@ -309,6 +314,7 @@ private:
     std::string path_;
     Positions* pos_;
     std::vector<std::string_view> known_;  // the descriptions' key names: static strings
+    std::uint64_t taken_ = 0;  // which of the first 64 items take() read
     bool finished_ = false;
     bool scalar_ = false;
     SourcePos empty_;
