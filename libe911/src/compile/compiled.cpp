@@ -317,6 +317,8 @@ void Compiled::build_places() {
         for (const auto& s : c.subnets) prefixes.push_back(s.prefix);
         subnet_index.insert_each(prefixes);
     }
+    subnet_site.reserve(c.subnets.size());
+    for (const auto& s : c.subnets) subnet_site.push_back(s.site.index);
     site_locations.resize(c.sites.size());
     lis_subnet_holder.resize(c.lis_subnets.size());
     // The most specific subnet holding a LIS entry's network ID decides its site.
@@ -358,6 +360,8 @@ void Compiled::build_lookups() {
         users_by_id.build(ids);
     }
     emplace_each(lis_subnet, c.lis_subnets.size(), [&](std::size_t i) -> const IpAddress& { return c.lis_subnets[i].network_id; });
+    lis_subnet_location.reserve(c.lis_subnets.size());
+    for (const auto& l : c.lis_subnets) lis_subnet_location.push_back(l.location.index);
     for (std::uint32_t i = 0; i < c.wireless_access_points.size(); ++i) {
         const auto& m = c.wireless_access_points[i].bssid;
         if (m.wildcard_digits == 0) bssid_exact.emplace(m.value, i);

@@ -126,6 +126,9 @@ public:
     PrefixIndex subnet_index;  // prefix -> subnet
     // Subnets containing `a` (shortest first).
     std::vector<std::uint32_t> subnets_containing(const IpAddress& a) const;
+    // Per subnet its site, and per LIS subnet its location (npos: unresolved). Placement reads them
+    // for every call; in the objects themselves each is a cache miss of its own.
+    std::vector<std::uint32_t> subnet_site, lis_subnet_location;
 
     // LIS ----------------------------------------------------------------
     absl::flat_hash_map<IpAddress, std::uint32_t, IpKeyHash> lis_subnet;  // network id -> lis_subnets index

@@ -46,15 +46,15 @@ void decide_site(const Compiled& c, const CallerSetup& caller, Placement& p) {
         p.subnet = c.subnet_index.longest(a.ip);
         p.site_case = p.subnet != npos ? SiteCase::longest_prefix : SiteCase::no_subnet;
     }
-    if (p.subnet != npos) p.site = c.cfg.subnets[p.subnet].site.index;
+    if (p.subnet != npos) p.site = c.subnet_site[p.subnet];
 }
 
-void found(Placement& p, LocationCase why, LocationSource source, std::uint32_t entry, const Ref& location) {
+void found(Placement& p, LocationCase why, LocationSource source, std::uint32_t entry, std::uint32_t location) {
     p.location_case = why;
     p.location_source = source;
     p.location_class = LocationClass::lis;
     p.entry = entry;
-    p.location = location.index;
+    p.location = location;
 }
 
 bool in_a_subnet(const Compiled& c, const CallerSetup& s, const ClientAddress& a) {
@@ -74,19 +74,19 @@ void decide_location(const Compiled& c, const CallerSetup& caller, Placement& p)
         auto w = c.find_bssid(*caller.bssid, &wildcard);
         if (w != npos) {
             auto why = wildcard ? LocationCase::bssid_wildcard : LocationCase::bssid;
-            return found(p, why, LocationSource::wireless_access_point, w, c.cfg.wireless_access_points[w].location);
+            return found(p, why, LocationSource::wireless_access_point, w, c.cfg.wireless_access_points[w].location.index);
         }
     }
     if (!caller.chassis.empty() && !caller.text->port_id.empty()) {
         // MAC port IDs compare normalised, others case-insensitively (behaviour.md section 1, our rule).
         if (auto port = c.find_port(caller.chassis, caller.text->port_id); port != npos)
-            return found(p, LocationCase::port, LocationSource::port, port, c.cfg.ports[port].location);
+            return found(p, LocationCase::port, LocationSource::port, port, c.cfg.ports[port].location.index);
     }
     if (!caller.chassis.empty()) {
         auto it = c.switch_by_chassis.find(caller.chassis);
         if (it != c.switch_by_chassis.end())
             return found(p, LocationCase::switch_, LocationSource::switch_, it->second,
-                         c.cfg.switches[it->second].location);
+                         c.cfg.switches[it->second].location.index);
     }
     if (!caller.ip) {
         p.location_case = LocationCase::nothing_to_look_up;
@@ -107,7 +107,7 @@ void decide_location(const Compiled& c, const CallerSetup& caller, Placement& p)
         p.location_case = LocationCase::lis_subnet_miss;
         return;
     }
-    found(p, LocationCase::lis_subnet, LocationSource::lis_subnet, it->second, c.cfg.lis_subnets[it->second].location);
+    found(p, LocationCase::lis_subnet, LocationSource::lis_subnet, it->second, c.lis_subnet_location[it->second]);
 }
 
 }  // namespace
