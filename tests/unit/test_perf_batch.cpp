@@ -223,11 +223,25 @@ TEST_CASE("[perf] flat JSON Lines rows read as the full parser reads them", "[pe
     CHECK(detail::parse_flat_jsonl(R"( {"user": "tu", "ip":"10.1.0.20/16" ,"time":1795255200,"elin":null} )", f));
     std::map<std::string, std::string> want = {{"elin", ""}, {"ip", "10.1.0.20/16"}, {"time", "1795255200"}, {"user", "tu"}};
     CHECK(f.to_map() == want);
+    // Fields come out in key order whatever order the row has, and a reused CallFields keeps none
+    // of the previous row's.
+    CHECK(detail::parse_flat_jsonl(R"({"zz":"3","b":"2","a":"1","ba":"4"})", f));
+    std::vector<std::string> keys;
+    for (const auto& item : f) keys.push_back(item.first);
+    CHECK(keys == std::vector<std::string>{"a", "b", "ba", "zz"});
+    CHECK(f.to_map().at("ba") == "4");
+    CHECK(detail::parse_flat_jsonl(R"({"user":"u2"})", f));
+    CHECK(f.to_map() == std::map<std::string, std::string>{{"user", "u2"}});
+    std::string many = "{";  // 32 keys are read here; a 33rd sends the row to the full parser
+    for (int i = 0; i < 33; ++i) many += (i ? ",\"k" : "\"k") + std::to_string(100 - i) + "\":\"v\"";
+    CHECK_FALSE(detail::parse_flat_jsonl(many + "}", f));
+    CHECK(detail::parse_flat_jsonl(many.substr(0, many.rfind(',')) + "}", f));
+    CHECK(f.size() == 32);
     CHECK(detail::parse_flat_jsonl("{}", f));
     CHECK(f.empty());
     // Anything unusual goes to the full parser.
     for (const char* odd : {R"({"user":"t\u0075"})", R"({"a":1.5})", R"({"a":-1})", R"({"a":true})", R"({"a":{}})",
-                            R"({"a":"1","a":"2"})", R"({"a":01})", R"({"a":"1"} x)", R"({"a":"1")", "[1]", R"({"a" "1"})"})
+                            R"({"a":"1","a":"2"})", R"({"a":"1","c":"3","b":"2","a":"4"})", R"({"a":01})", R"({"a":"1"} x)", R"({"a":"1")", "[1]", R"({"a" "1"})"})
         CHECK_FALSE(detail::parse_flat_jsonl(odd, f));
 }
 

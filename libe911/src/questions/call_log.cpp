@@ -183,6 +183,12 @@ std::string& CallFields::set(std::string_view key) {
     return items_[i].second;
 }
 
+void CallFields::assign_sorted(const std::pair<std::string_view, std::string_view>* items, std::size_t n) {
+    if (items_.size() < n) items_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) items_[i].first.assign(items[i].first), items_[i].second.assign(items[i].second);
+    size_ = n;
+}
+
 namespace {
 
 void skip_space(std::string_view t, std::size_t& i) {
@@ -206,6 +212,11 @@ bool plain_string(std::string_view t, std::size_t& i, std::string_view& out) {
 
 bool parse_flat_jsonl(std::string_view t, CallFields& fields) {
     fields.clear();
+    // The row's keys and values as views into the line, kept in key order as they are read (a row
+    // has a handful), then copied into `fields` once.
+    constexpr std::size_t kMostKeys = 32;  // more go to the full parser
+    std::pair<std::string_view, std::string_view> items[kMostKeys];
+    std::size_t n = 0;
     std::size_t i = 0;
     skip_space(t, i);
     if (i >= t.size() || t[i++] != '{') return false;
@@ -233,16 +244,21 @@ bool parse_flat_jsonl(std::string_view t, CallFields& fields) {
             if (n == 0 || n > 18 || (n > 1 && t[start] == '0')) return false;
             value = t.substr(start, n);
         }
-        if (value.size() > limits::max_field_bytes) return false;
-        for (const auto& item : fields)
-            if (item.first == key) return false;  // a repeated key: the full parser decides which wins
-        fields.set(key).assign(value);
+        if (value.size() > limits::max_field_bytes || n == kMostKeys) return false;
+        std::size_t at = n++;
+        for (; at > 0 && key <= items[at - 1].first; --at) {
+            if (key == items[at - 1].first) return false;  // a repeated key: the full parser decides which wins
+            items[at] = items[at - 1];
+        }
+        items[at] = {key, value};
         skip_space(t, i);
     }
     if (i >= t.size()) return false;
     ++i;
     skip_space(t, i);
-    return i == t.size();
+    if (i != t.size()) return false;
+    fields.assign_sorted(items, n);
+    return true;
 }
 
 bool CallLogReader::next_csv(CallLogRecord& rec) {

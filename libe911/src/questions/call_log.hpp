@@ -30,6 +30,8 @@ public:
     const Item* end() const { return items_.data() + size_; }
     // The value slot of `key`, emptied (a new key is inserted in order).
     std::string& set(std::string_view key);
+    // Replaces every field with `items`: distinct keys, already in order (no search, no moves).
+    void assign_sorted(const std::pair<std::string_view, std::string_view>* items, std::size_t n);
     std::map<std::string, std::string> to_map() const { return {begin(), end()}; }
 private:
     std::vector<Item> items_;
