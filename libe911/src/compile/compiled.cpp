@@ -9,6 +9,7 @@
 #include <atomic>
 #include <map>
 #include <mutex>
+#include <stdexcept>
 #include <iterator>
 #include <numeric>
 
@@ -293,7 +294,7 @@ std::vector<std::vector<std::uint32_t>> psaps_by_address(const Config& c) {
 
 }  // namespace
 
-Compiled::Compiled(const Config& c) : cfg(c), generation_(next_generation++) {
+Compiled::Compiled(const Config& c, bool place_callers) : cfg(c), generation_(next_generation++) {
     const std::size_t objects = object_count(c);
     // The halves read only the configuration and write their own members: a large configuration
     // builds them side by side (a fifth of a lint at a million subnets was this constructor).
@@ -302,6 +303,7 @@ Compiled::Compiled(const Config& c) : cfg(c), generation_(next_generation++) {
         if (w == 0) build_places();
         if (w == workers - 1) build_lookups();
     });
+    if (place_callers) build_callers();
     global_ecp = c.find(Kind::emergency_calling_policy, "global");
     global_ecrp = c.find(Kind::emergency_call_routing_policy, "global");
     global_lp = c.find(Kind::location_policy, "global");
@@ -317,8 +319,7 @@ void Compiled::build_places() {
         for (const auto& s : c.subnets) prefixes.push_back(s.prefix);
         subnet_index.insert_each(prefixes);
     }
-    subnet_site.reserve(c.subnets.size());
-    for (const auto& s : c.subnets) subnet_site.push_back(s.site.index);
+
     site_locations.resize(c.sites.size());
     lis_subnet_holder.resize(c.lis_subnets.size());
     // The most specific subnet holding a LIS entry's network ID decides its site.
@@ -353,15 +354,8 @@ void Compiled::build_lookups() {
     port_by_key.reserve(c.ports.size());
     port_by_canonical_.reserve(c.ports.size());
     lis_subnet.reserve(c.lis_subnets.size());
-    {
-        std::vector<std::string_view> ids;
-        ids.reserve(c.users.size());
-        for (const auto& u : c.users) ids.push_back(u.id);
-        users_by_id.build(ids);
-    }
     emplace_each(lis_subnet, c.lis_subnets.size(), [&](std::size_t i) -> const IpAddress& { return c.lis_subnets[i].network_id; });
-    lis_subnet_location.reserve(c.lis_subnets.size());
-    for (const auto& l : c.lis_subnets) lis_subnet_location.push_back(l.location.index);
+
     for (std::uint32_t i = 0; i < c.wireless_access_points.size(); ++i) {
         const auto& m = c.wireless_access_points[i].bssid;
         if (m.wildcard_digits == 0) bssid_exact.emplace(m.value, i);
@@ -397,6 +391,22 @@ void Compiled::build_lookups() {
     }
 
     address_psaps_ = psaps_by_address(c);
+}
+
+void Compiled::build_callers() {
+    auto& t = callers_.emplace();
+    t.subnet_site.reserve(cfg.subnets.size());
+    for (const auto& s : cfg.subnets) t.subnet_site.push_back(s.site.index);
+    t.lis_subnet_location.reserve(cfg.lis_subnets.size());
+    for (const auto& l : cfg.lis_subnets) t.lis_subnet_location.push_back(l.location.index);
+    std::vector<std::string_view> ids;
+    ids.reserve(cfg.users.size());
+    for (const auto& u : cfg.users) ids.push_back(u.id);
+    t.users_by_id.build(ids);
+}
+
+void Compiled::no_caller_tables() {
+    throw std::logic_error("Compiled: built without the tables for placing callers (place_callers false)");
 }
 
 std::vector<std::uint32_t> Compiled::subnets_containing(const IpAddress& a) const {

@@ -119,16 +119,26 @@ private:
 
 class Compiled {
 public:
-    explicit Compiled(const Config& cfg);
+    // `place_callers`: also build callers() (lint, which places no callers, leaves them out).
+    explicit Compiled(const Config& cfg, bool place_callers = true);
     const Config& cfg;
+
+    // Compact tables for placing a caller: per subnet its site, per LIS subnet its location (npos:
+    // unresolved), and the users by id. Each is read for every call of a batch, and in the objects
+    // themselves each is a cache miss of its own. Throws std::logic_error when not built.
+    struct CallerTables {
+        std::vector<std::uint32_t> subnet_site, lis_subnet_location;
+        IdIndex users_by_id;
+    };
+    const CallerTables& callers() const {
+        if (!callers_) no_caller_tables();
+        return *callers_;
+    }
 
     // Sites -------------------------------------------------------------
     PrefixIndex subnet_index;  // prefix -> subnet
     // Subnets containing `a` (shortest first).
     std::vector<std::uint32_t> subnets_containing(const IpAddress& a) const;
-    // Per subnet its site, and per LIS subnet its location (npos: unresolved). Placement reads them
-    // for every call; in the objects themselves each is a cache miss of its own.
-    std::vector<std::uint32_t> subnet_site, lis_subnet_location;
 
     // LIS ----------------------------------------------------------------
     absl::flat_hash_map<IpAddress, std::uint32_t, IpKeyHash> lis_subnet;  // network id -> lis_subnets index
@@ -188,9 +198,6 @@ public:
         return address_psaps_[static_cast<std::size_t>(&a - cfg.addresses.data())];
     }
 
-    // Users ---------------------------------------------------------------------
-    IdIndex users_by_id;  // every call of a batch finds its user here
-
     // Policies --------------------------------------------------------------
     std::uint32_t global_ecp = npos, global_ecrp = npos, global_lp = npos, global_rp = npos, global_dp = npos;
 
@@ -203,6 +210,9 @@ private:
     // The constructor's two independent halves, run side by side for a large configuration.
     void build_places();   // subnet index, each site's locations and country
     void build_lookups();  // LIS element tables, routes, dial rules, PSAPs by address
+    void build_callers();
+    [[noreturn]] static void no_caller_tables();
+    std::optional<CallerTables> callers_;
     std::vector<std::vector<std::uint32_t>> address_psaps_;
     absl::flat_hash_map<std::string, std::uint32_t> port_by_canonical_;  // canonical_port_key -> ports index
     std::uint64_t generation_;  // identifies this instance in the thread-local memo

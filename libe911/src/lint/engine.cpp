@@ -226,7 +226,7 @@ std::vector<Finding> lint(const Config& cfg, const LintOptions& opt) {
     const unsigned workers = detail::object_count(cfg) < detail::kParallelObjects ? 1u : detail::workers_for(selected.size(), 1);
     std::vector<detail::FindingBlocks> found;
     {
-        detail::Compiled compiled(cfg);
+        detail::Compiled compiled(cfg, /*place_callers=*/false);
         detail::LintContext ctx(cfg, compiled);
         found = detail::findings_per_rule(ctx, selected, opt.progress, workers);
     }  // the indexes and what the rules shared are freed before the findings are joined

@@ -66,7 +66,7 @@ namespace detail {
 
 const User* find_user(const Compiled& c, const std::string& id) {
     if (id.empty()) return nullptr;
-    auto idx = c.users_by_id.find(id);
+    auto idx = c.callers().users_by_id.find(id);
     if (idx != npos) return &c.cfg.users[idx];
     std::vector<std::string> ids;
     for (const auto& u : c.cfg.users) ids.push_back(u.id);

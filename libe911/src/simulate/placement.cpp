@@ -46,7 +46,7 @@ void decide_site(const Compiled& c, const CallerSetup& caller, Placement& p) {
         p.subnet = c.subnet_index.longest(a.ip);
         p.site_case = p.subnet != npos ? SiteCase::longest_prefix : SiteCase::no_subnet;
     }
-    if (p.subnet != npos) p.site = c.subnet_site[p.subnet];
+    if (p.subnet != npos) p.site = c.callers().subnet_site[p.subnet];
 }
 
 void found(Placement& p, LocationCase why, LocationSource source, std::uint32_t entry, std::uint32_t location) {
@@ -107,7 +107,7 @@ void decide_location(const Compiled& c, const CallerSetup& caller, Placement& p)
         p.location_case = LocationCase::lis_subnet_miss;
         return;
     }
-    found(p, LocationCase::lis_subnet, LocationSource::lis_subnet, it->second, c.lis_subnet_location[it->second]);
+    found(p, LocationCase::lis_subnet, LocationSource::lis_subnet, it->second, c.callers().lis_subnet_location[it->second]);
 }
 
 }  // namespace
