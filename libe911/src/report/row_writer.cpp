@@ -136,16 +136,6 @@ private:
 
 void append_value(std::string& out, const Column& column, const Cell& cell) { JsonWriter(out, -1).value(column, cell, 0); }
 
-void append_csv_text(std::string& out, std::string_view s) {
-    if (!csv_needs_quotes(s)) {
-        out += s;
-        return;
-    }
-    out += '"';
-    for (char c : s) c == '"' ? out += "\"\"" : out += c;
-    out += '"';
-}
-
 // The batch JSON line's keys: `row`, `kind`, `time` then the record's columns, a record column of the
 // same name taking the head key's place (as json::update does). Negative = one of the head keys.
 struct Key {
@@ -332,9 +322,9 @@ void append_trace_value(std::string& out, const Trace& t, std::size_t i, std::ve
 struct CsvCell {
     std::string& out;
     void null() {}
-    void text(std::string_view s) { append_csv_text(out, s); }
-    void text_or_null(std::string_view s) { append_csv_text(out, s); }
-    void boolean(bool b) { out += b ? "true" : "false"; }
+    void text(std::string_view s) { append_csv_cell(out, s); }
+    void text_or_null(std::string_view s) { append_csv_cell(out, s); }
+    void boolean(bool b) { append_bool(out, b); }
     void integer(long long n) { append_int(out, n); }
     void strings(const std::string* first, std::size_t n) {  // joined with spaces, quoted as one cell
         bool quote = std::any_of(first, first + n, [](const std::string& s) { return csv_needs_quotes(s); });
@@ -342,7 +332,7 @@ struct CsvCell {
         for (std::size_t i = 0; i < n; ++i) {
             if (i) out += ' ';
             if (!quote) out += first[i];
-            else for (char c : first[i]) c == '"' ? out += "\"\"" : out += c;
+            else append_csv_escaped(out, first[i]);
         }
         if (quote) out += '"';
     }
@@ -473,10 +463,10 @@ void append_csv_row(std::string& out, const std::vector<Column>& columns, const 
     for (std::size_t i = 0; i < columns.size() && i < cells.size(); ++i) {
         if (i) out += ',';
         const Cell& c = cells[i];
-        if (c.kind == Cell::Kind::string) append_csv_text(out, c.text);
+        if (c.kind == Cell::Kind::string) append_csv_cell(out, c.text);
         else if (c.kind == Cell::Kind::boolean) out += c.flag ? "true" : "false";
         else if (c.kind == Cell::Kind::integer) append_int(out, c.number);
-        else if (c.kind == Cell::Kind::list) append_csv_text(out, csv_text(columns[i], c));
+        else if (c.kind == Cell::Kind::list) append_csv_cell(out, csv_text(columns[i], c));
     }
     out += '\n';
 }

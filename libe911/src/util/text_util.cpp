@@ -84,9 +84,23 @@ std::string lower_ascii(std::string s) {
 
 std::string csv_cell(const std::string& s) {
     if (!csv_needs_quotes(s)) return s;
-    std::string r = "\"";
-    for (char c : s) r += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return r + "\"";
+    std::string r;
+    append_csv_cell(r, s);
+    return r;
+}
+
+void append_csv_cell(std::string& out, std::string_view s) {
+    if (!csv_needs_quotes(s)) {
+        out += s;
+        return;
+    }
+    out += '"';
+    append_csv_escaped(out, s);
+    out += '"';
+}
+
+void append_csv_escaped(std::string& out, std::string_view s) {
+    for (char c : s) c == '"' ? out += "\"\"" : out += c;
 }
 
 std::string today_utc() {

@@ -28,6 +28,9 @@ inline bool iequal_ascii(std::string_view a, std::string_view b) {
 }
 // One CSV field (RFC 4180): quoted when it holds a comma, quote or newline.
 std::string csv_cell(const std::string& s);
+void append_csv_cell(std::string& out, std::string_view s);  // the same, appended
+// `s` with each quote doubled, as inside a quoted field.
+void append_csv_escaped(std::string& out, std::string_view s);
 // Whether csv_cell() quotes `s`. A loop, not find_first_of(",\"\n"), which calls memchr once per
 // character: every cell of a batch's CSV passes here.
 inline bool csv_needs_quotes(std::string_view s) {
