@@ -319,7 +319,6 @@ void Compiled::build_places() {
         for (const auto& s : c.subnets) prefixes.push_back(s.prefix);
         subnet_index.insert_each(prefixes);
     }
-
     site_locations.resize(c.sites.size());
     lis_subnet_holder.resize(c.lis_subnets.size());
     // The most specific subnet holding a LIS entry's network ID decides its site.
@@ -355,7 +354,6 @@ void Compiled::build_lookups() {
     port_by_canonical_.reserve(c.ports.size());
     lis_subnet.reserve(c.lis_subnets.size());
     emplace_each(lis_subnet, c.lis_subnets.size(), [&](std::size_t i) -> const IpAddress& { return c.lis_subnets[i].network_id; });
-
     for (std::uint32_t i = 0; i < c.wireless_access_points.size(); ++i) {
         const auto& m = c.wireless_access_points[i].bssid;
         if (m.wildcard_digits == 0) bssid_exact.emplace(m.value, i);
