@@ -136,7 +136,7 @@ void read_file(const InFile& f, std::uint32_t index, ImportFileReport& fr, std::
     }
     imp::DecodedText dt = imp::decode_text(f.bytes);
     fr.encoding = dt.encoding;
-    std::string text = detail::sanitize_utf8(dt.text, f.name, diags);
+    std::string text = detail::sanitize_utf8(std::move(dt.text), f.name, diags);
     auto first = text.find_first_not_of(" \t\r\n");
     if (first == std::string::npos) return not_ours(fr, "the file is empty");
     detail::CompactVector<Node> rows;

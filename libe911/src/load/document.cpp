@@ -42,15 +42,13 @@ Node& Node::add(std::string_view name, const SourcePos& at, Node value) {
     return items.back();
 }
 
-std::string sanitize_utf8(const std::string& text, const std::string& file_name, std::vector<Diagnostic>& out) {
+std::string sanitize_utf8(std::string text, const std::string& file_name, std::vector<Diagnostic>& out) {
     // Nearly every file is clean: checked at memory speed, and walked code point by code point
-    // (for the positions of what is wrong) only when it is not. The copy leaves room for simdjson's
-    // padding, so the JSON reader reads it in place.
+    // (for the positions of what is wrong) only when it is not. A clean text keeps (or gets) room
+    // for simdjson's padding, so the JSON reader reads it in place.
     if (text.find('\0') == std::string::npos && simdjson::validate_utf8(text.data(), text.size())) {
-        std::string clean;
-        clean.reserve(text.size() + simdjson::SIMDJSON_PADDING);
-        clean.assign(text);
-        return clean;
+        text.reserve(text.size() + simdjson::SIMDJSON_PADDING);
+        return text;
     }
     const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
     const std::int32_t length = static_cast<std::int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));

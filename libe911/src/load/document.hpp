@@ -44,7 +44,8 @@ bool parse_json(const std::string& text, std::uint32_t file_index, const std::st
                 std::vector<Diagnostic>& out, const LoadLimits& limits = LoadLimits());
 
 // Replaces invalid UTF-8 sequences and NUL bytes with U+FFFD, reporting each (first few) with its
-// position: YAML forbids NUL, and a NUL would silently cut a value short in other tools.
-std::string sanitize_utf8(const std::string& text, const std::string& file_name, std::vector<Diagnostic>& out);
+// position: YAML forbids NUL, and a NUL would silently cut a value short in other tools. A clean
+// text is returned as it came when it already has room for simdjson's padding (as read_file leaves).
+std::string sanitize_utf8(std::string text, const std::string& file_name, std::vector<Diagnostic>& out);
 
 }  // namespace e911::detail
