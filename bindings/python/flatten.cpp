@@ -12,6 +12,11 @@ py::object steal(PyObject* o) {
     return py::reinterpret_steal<py::object>(o);
 }
 
+PyObject* json_dumps() {
+    static PyObject* dumps = py::object(py::module_::import("json").attr("dumps")).release().ptr();  // kept for the process
+    return dumps;
+}
+
 py::object joined(PyObject* list, PyObject* dumps) {
     const Py_ssize_t n = PyList_GET_SIZE(list);
     py::list parts(n);
@@ -49,8 +54,9 @@ void into(PyObject* out, PyObject* prefix, PyObject* data, PyObject* skip, PyObj
 }  // namespace
 
 void flatten(const py::dict& out, const py::str& prefix, const py::dict& data, const py::tuple& skip) {
-    static PyObject* dumps = py::object(py::module_::import("json").attr("dumps")).release().ptr();
-    into(out.ptr(), prefix.ptr(), data.ptr(), skip.ptr(), dumps);
+    into(out.ptr(), prefix.ptr(), data.ptr(), skip.ptr(), json_dumps());
 }
+
+py::object joined_cell(PyObject* list) { return joined(list, json_dumps()); }
 
 }  // namespace e911_py

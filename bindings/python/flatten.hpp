@@ -9,4 +9,7 @@ namespace py = pybind11;
 // joined with ' ' (dict items as JSON), other values unchanged. Top-level keys in `skip` are left out.
 void flatten(const py::dict& out, const py::str& prefix, const py::dict& data, const py::tuple& skip);
 
+// A list's cell in a flat row: its items' str() joined with ' ', a dict item as json.dumps(item).
+py::object joined_cell(PyObject* list);
+
 }  // namespace e911_py

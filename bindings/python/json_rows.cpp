@@ -1,5 +1,7 @@
 #include "json_rows.hpp"
 
+#include "flatten.hpp"
+
 #include <simdjson.h>
 
 #include <functional>
@@ -18,6 +20,16 @@ struct KeyHash {
 py::object owned(PyObject* o) {
     if (!o) throw py::error_already_set();
     return py::reinterpret_steal<py::object>(o);
+}
+
+bool skipped(const py::tuple& skip, std::string_view key) {
+    for (auto s : skip) {
+        Py_ssize_t n = 0;
+        const char* p = PyUnicode_Check(s.ptr()) ? PyUnicode_AsUTF8AndSize(s.ptr(), &n) : nullptr;
+        if (!p) PyErr_Clear();  // a name with no UTF-8 form matches no JSON key
+        if (p && std::string_view(p, static_cast<std::size_t>(n)) == key) return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -66,6 +78,24 @@ struct JsonRows::Impl {
         }
         return py::none();
     }
+
+    // One object's fields into a flat row, keys under `prefix` (a nested object's end in '.').
+    void flat_into(PyObject* out, std::string& prefix, simdjson::dom::object object, const py::tuple* skip) {
+        for (auto field : object) {
+            if (skip && skipped(*skip, field.key)) continue;
+            const std::size_t at = prefix.size();
+            prefix.append(field.key);
+            if (field.value.type() == simdjson::dom::element_type::OBJECT) {
+                prefix += '.';
+                flat_into(out, prefix, field.value.get_object().value_unsafe(), nullptr);
+            } else {
+                py::object cell = value(field.value);
+                if (PyList_Check(cell.ptr())) cell = joined_cell(cell.ptr());
+                if (PyDict_SetItem(out, key(prefix).ptr(), cell.ptr()) != 0) throw py::error_already_set();
+            }
+            prefix.resize(at);
+        }
+    }
 };
 
 JsonRows::JsonRows() : impl_(std::make_unique<Impl>()) {}
@@ -81,6 +111,23 @@ py::object JsonRows::operator()(std::string_view text) {
     if (impl_->parser.parse(buffer.data(), text.size(), false).get(root) != simdjson::SUCCESS)
         return impl_->loads(py::str(text.data(), text.size()));
     return impl_->value(root);
+}
+
+py::object JsonRows::flat(std::string_view text, const py::tuple& skip) {
+    py::dict out;
+    std::string& buffer = impl_->buffer;
+    buffer.assign(text);
+    buffer.append(simdjson::SIMDJSON_PADDING, '\0');
+    simdjson::dom::element root;
+    if (impl_->parser.parse(buffer.data(), text.size(), false).get(root) != simdjson::SUCCESS ||
+        root.type() != simdjson::dom::element_type::OBJECT) {
+        flatten(out, py::str(""), impl_->loads(py::str(text.data(), text.size())), skip);  // json.loads's answer, flattened
+    } else {
+        std::string prefix;
+        impl_->flat_into(out.ptr(), prefix, root.get_object().value_unsafe(), &skip);
+    }
+    PyObject_GC_UnTrack(out.ptr());  // as CPython would at its next collection: no value can hold a cycle
+    return std::move(out);
 }
 
 }  // namespace e911_py

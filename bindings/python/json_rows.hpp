@@ -20,6 +20,11 @@ public:
     JsonRows(const JsonRows&) = delete;
     JsonRows& operator=(const JsonRows&) = delete;
     py::object operator()(std::string_view text);
+    // Record.to_row() of the row `text` (flatten()'s rules, top-level keys in `skip` left out), made
+    // straight from the JSON: the nested dicts and lists are never built. For the batch's own rows,
+    // which repeat no key (json.loads keeps a repeated object's last value only). Its values are all str,
+    // int, float, bool or None, so the dict is not left for the cycle collector to visit.
+    py::object flat(std::string_view text, const py::tuple& skip);
 
 private:
     struct Impl;

@@ -11,6 +11,7 @@
 
 #include "e911/e911.hpp"
 #include "e911/import.hpp"
+#include "call_fields.hpp"
 #include "flatten.hpp"
 #include "json_rows.hpp"
 
@@ -148,11 +149,15 @@ class Session {
 public:
     Session(std::shared_ptr<Handle> h, bool trace)
         : h_(std::move(h)), session_(h_->simulator(), trace ? e911::Explain::steps : e911::Explain::reasons), trace_(trace) {}
-    // Each row -> ("trace"|"callback"|"error", json or message, the trace's answer or None).
-    // Runs without the GIL once the rows are read.
-    std::vector<std::tuple<std::string, std::string, std::shared_ptr<TraceAnswer>>> run(const py::list& dicts) {
+    // Each call -> ("trace"|"callback"|"error", json or message, the trace's answer or None). The
+    // calls are checked and read first (call_fields: `first` is the first one's place in the
+    // caller's iterable, `down` the gateways down for calls that name none); the simulation runs
+    // without the GIL.
+    std::vector<std::tuple<std::string, std::string, std::shared_ptr<TraceAnswer>>> run(const py::list& calls, std::size_t first,
+                                                                                         const std::string& down) {
         std::vector<std::map<std::string, std::string>> rows;
-        for (auto d : dicts) rows.push_back(fields_of(py::reinterpret_borrow<py::dict>(d)));
+        rows.reserve(calls.size());
+        for (auto c : calls) rows.push_back(e911_py::call_fields(c, first + rows.size(), down));
         std::vector<std::tuple<std::string, std::string, std::shared_ptr<TraceAnswer>>> out;
         py::gil_scoped_release release;
         for (const auto& fields : rows) {
@@ -179,6 +184,13 @@ public:
         const char* p = PyUnicode_AsUTF8AndSize(text.ptr(), &n);
         if (!p) throw py::error_already_set();
         return to_python_(std::string_view(p, static_cast<std::size_t>(n)));
+    }
+    // Record.to_row() of a row's JSON, without building its objects first.
+    py::object flat(const py::str& text, const py::tuple& skip) {
+        Py_ssize_t n = 0;
+        const char* p = PyUnicode_AsUTF8AndSize(text.ptr(), &n);
+        if (!p) throw py::error_already_set();
+        return to_python_.flat(std::string_view(p, static_cast<std::size_t>(n)), skip);
     }
 private:
     std::shared_ptr<Handle> h_;
@@ -224,6 +236,8 @@ PYBIND11_MODULE(_e911, m) {
     m.def("flatten", &e911_py::flatten, py::arg("out"), py::arg("prefix"), py::arg("data"), py::arg("skip"));
     // What Session.row makes of a row's JSON, for the tests that hold it to json.loads.
     m.def("row_from_json", [](const std::string& text) { return e911_py::JsonRows()(text); });
+    // What Session.flat makes of a row's JSON, for the tests that hold it to flatten(json.loads(text)).
+    m.def("flat_from_json", [](const std::string& text, const py::tuple& skip) { return e911_py::JsonRows().flat(text, skip); });
     bind_answer<Findings>(m, "Findings");
     bind_answer<Diagnostics>(m, "Diagnostics");
     bind_answer<Matrix>(m, "Matrix");
@@ -283,7 +297,8 @@ PYBIND11_MODULE(_e911, m) {
     py::class_<Session>(m, "Session")
         .def(py::init<std::shared_ptr<Handle>, bool>())
         .def("run", &Session::run)
-        .def("row", &Session::row);
+        .def("row", &Session::row)
+        .def("flat", &Session::flat);
 
     m.def("load", [](const py::list& path_list, bool allow_include_outside, std::uint64_t max_file_size) {
         std::vector<std::string> paths;

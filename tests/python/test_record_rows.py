@@ -65,3 +65,23 @@ def test_edge_cases_follow_the_rules(data):
 def test_flatten_refuses_what_is_not_a_dict():
     with pytest.raises(TypeError):
         _e911.flatten({}, "", [1, 2], ())
+
+
+def test_batch_rows_are_made_into_objects_on_first_use():
+    """simulate_many() rows start as their JSON: to_row() flattens it directly, and the objects are
+    made once, on first use, equal to what the row would have been made with at once."""
+    cfg = e911.load(MULTI_PSAP)
+    calls = [{"user": u.id, "dialed": "911"} for u in cfg.users]
+    for trace in (True, False):
+        fresh = list(cfg.simulate_many(calls, trace=trace))
+        used = list(cfg.simulate_many(calls, trace=trace))
+        assert len(fresh) == len(calls) > 1
+        for a, b in zip(fresh, used):
+            assert b.to_dict()  # b's objects are made here, a's are not yet
+            assert a.to_row() == b.to_row() and list(a.to_row()) == list(b.to_row())
+            assert a.to_row() == reference_row(b.to_dict())
+            assert a == b and a.outcome == b.outcome  # a's objects are made now
+            assert a["policies"] is a["policies"]  # made once, then kept
+            with pytest.raises(AttributeError, match="has no attribute 'outcom'"):
+                a.outcom  # noqa: B018  (a typo is an error on a row made lazily too)
+            assert a.render("json") == b.render("json")

@@ -291,35 +291,28 @@ class Config:
         if not isinstance(trace, bool):
             raise _type_error("simulate_many", "trace", "True or False", trace)
         session = _e911.Session(self._h, trace)
-        batch: List[Dict[str, str]] = []
-        index = 0
+        batch: List[Any] = []
+        index = 0  # calls answered
+        submitted = 0  # calls handed to the session: the place of the next chunk's first call
 
         def flush() -> Iterator[Union[Trace, CallbackAnswer]]:
-            nonlocal index
-            for kind, payload, answer in session.run(batch):
+            nonlocal index, submitted
+            answers = session.run(batch, submitted, all_down)  # checks each call's types (TypeError) first
+            submitted += len(batch)
+            batch.clear()
+            for kind, payload, answer in answers:
                 index += 1
                 if kind == "error":
                     raise UsageError(f"call {index}: {payload}")
                 if answer is None:
-                    yield CallbackAnswer(session.row(payload))
+                    yield CallbackAnswer._from_json(session, payload)
                 else:
-                    yield Trace(session.row(payload), answer)
-            batch.clear()
+                    t = Trace._from_json(session, payload)
+                    object.__setattr__(t, "_answer", answer)
+                    yield t
 
-        for n, call in enumerate(calls, 1):
-            if not isinstance(call, dict):
-                raise _type_error("simulate_many", f"calls[{n - 1}]", "a dict of column -> value", call)
-            row: Dict[str, str] = {}
-            for k, v in call.items():
-                if k in ("ip", "public_ip") and isinstance(v, (list, tuple)):
-                    v = _addresses("simulate_many", f"calls[{n - 1}][{k!r}]", v)
-                if not isinstance(k, str) or not (v is None or isinstance(v, (str, int)) and not isinstance(v, bool)):
-                    raise _type_error("simulate_many", f"calls[{n - 1}][{k!r}]", "a str or int", v)
-                if v is not None:
-                    row[k] = str(v)
-            if all_down and "down" not in row:
-                row["down"] = all_down
-            batch.append(row)
+        for call in calls:
+            batch.append(call)
             if len(batch) >= chunk:
                 yield from flush()
         if batch:

@@ -2,19 +2,48 @@
 from __future__ import annotations
 
 import json as _json
-from typing import Any, Dict, Iterator, List, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Tuple, TypeVar
 
 from . import _e911
+
+_R = TypeVar("_R", bound="Record")
+_NOT_IN_ROWS = ("trace", "pidf_lo")  # to_row() leaves out the step-by-step trace and the PIDF-LO document
 
 
 class Record:
     """A read-only result object: typed attributes named as in the JSON output, ``to_dict()`` for the JSON."""
 
-    __slots__ = ("_data",)
+    # A batch row (simulate_many) starts as its JSON and the session that reads it (`_json`,
+    # `_session`); `_data` is made on first use (__getattr__), and to_row() flattens the JSON
+    # directly. A million rows that are only counted, rendered or made into table rows never build
+    # their nested objects, which the cycle collector would otherwise visit again and again.
+    __slots__ = ("_data", "_json", "_session")
     _columns: Tuple[str, ...] = ()
 
     def __init__(self, data: Dict[str, Any]) -> None:
         object.__setattr__(self, "_data", data)
+
+    @classmethod
+    def _from_json(cls: "type[_R]", session: "_e911.Session", text: str) -> "_R":
+        self = cls.__new__(cls)
+        object.__setattr__(self, "_json", text)
+        object.__setattr__(self, "_session", session)
+        return self
+
+    if not TYPE_CHECKING:  # hidden from type checkers, which would otherwise accept any attribute name
+        def __getattr__(self, name: str) -> Any:
+            # Reached only when the normal lookup fails: for `_data`, when a row from its JSON is first used.
+            if name == "_data":
+                try:
+                    text = object.__getattribute__(self, "_json")
+                except AttributeError:
+                    text = None
+                if text is not None:
+                    data = self._session.row(text)
+                    object.__setattr__(self, "_data", data)  # set before the JSON is dropped: another thread may be here too
+                    object.__setattr__(self, "_json", None)
+                    return data
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is read-only")
@@ -47,8 +76,15 @@ class Record:
 
     def to_row(self) -> Dict[str, Any]:
         """A flat dict (nested keys joined with '.', lists joined with ' ') for tables and DataFrames."""
+        try:
+            text = object.__getattribute__(self, "_json")
+        except AttributeError:
+            text = None
+        if text is not None:  # a batch row not yet made into objects: flattened from its JSON
+            row: Dict[str, Any] = self._session.flat(text, _NOT_IN_ROWS)
+            return row
         out: Dict[str, Any] = {}
-        _e911.flatten(out, "", self._data, ("trace", "pidf_lo"))  # a loop in C: it is most of a batch row's cost
+        _e911.flatten(out, "", self._data, _NOT_IN_ROWS)  # a loop in C: it is most of a batch row's cost
         return out
 
     def keys(self) -> List[str]:
