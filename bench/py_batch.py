@@ -5,10 +5,11 @@
 
 Reads bench/out/SIZE.json and the first N calls of SIZE-calls.csv (from bench/gen; the log is repeated
 when N is larger), loads the configuration once, then times `list(cfg.simulate_many(calls))` (every
-row a Trace or CallbackAnswer, as a caller gets them) and, separately, the same with `to_row()` of
-each row (the flat dict a table or DataFrame takes), with and without the step-by-step trace
-(trace=False), in CPU time of the process (simulate_many runs on the calling thread). Prints medians
-with [min-max] ranges.
+row a Trace or CallbackAnswer, as a caller gets them), the same with one attribute of each row read
+(`outcome`: a row's nested objects are made on first use, so this is the cost of using them), and
+`to_row()` of each row (the flat dict a table or DataFrame takes), with and without the step-by-step
+trace (trace=False), in CPU time of the process (simulate_many runs on the calling thread). Prints
+medians with [min-max] ranges.
 """
 import argparse
 import csv
@@ -39,17 +40,20 @@ def main():
     cfg = e911.load(os.path.join(a.out, f"{a.size}.json"))
     print(f"{a.size}: load {time.perf_counter() - t:.2f} s", flush=True)
     calls = calls_of(a.out, a.size, a.calls)
-    for label, convert, trace in (("objects", False, True), ("+ to_row()", True, True),
-                                  ("trace=False", False, False), ("+ to_row()", True, False)):
+    for label, use, trace in (("objects", None, True), ("+ .outcome", "attribute", True), ("+ to_row()", "row", True),
+                              ("trace=False", None, False), ("+ .outcome", "attribute", False),
+                              ("+ to_row()", "row", False)):
         rates = []
         for _ in range(a.reps):
             t = time.process_time()  # CPU time of this process: steadier than the wall clock on a loaded machine
-            if convert:
+            if use == "row":
                 for r in cfg.simulate_many(calls, trace=trace):
                     r.to_row()
             else:
                 rows = list(cfg.simulate_many(calls, trace=trace))
                 assert len(rows) == len(calls)
+                if use == "attribute":
+                    assert all(getattr(r, "outcome", "callback") for r in rows)
             rates.append(len(calls) / (time.process_time() - t))
         print(f"  simulate_many {label:13} {statistics.median(rates):>10,.0f}  [{min(rates):,.0f}-{max(rates):,.0f}] rows/s",
               flush=True)

@@ -4,9 +4,11 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace e911_py {
 namespace {
@@ -22,14 +24,16 @@ py::object owned(PyObject* o) {
     return py::reinterpret_steal<py::object>(o);
 }
 
-bool skipped(const py::tuple& skip, std::string_view key) {
+// The names of `skip` as UTF-8 (a name with no UTF-8 form matches no JSON key).
+std::vector<std::string_view> names_of(const py::tuple& skip) {
+    std::vector<std::string_view> names;
     for (auto s : skip) {
         Py_ssize_t n = 0;
         const char* p = PyUnicode_Check(s.ptr()) ? PyUnicode_AsUTF8AndSize(s.ptr(), &n) : nullptr;
-        if (!p) PyErr_Clear();  // a name with no UTF-8 form matches no JSON key
-        if (p && std::string_view(p, static_cast<std::size_t>(n)) == key) return true;
+        if (p) names.emplace_back(p, static_cast<std::size_t>(n));
+        else PyErr_Clear();
     }
-    return false;
+    return names;
 }
 
 }  // namespace
@@ -80,9 +84,9 @@ struct JsonRows::Impl {
     }
 
     // One object's fields into a flat row, keys under `prefix` (a nested object's end in '.').
-    void flat_into(PyObject* out, std::string& prefix, simdjson::dom::object object, const py::tuple* skip) {
+    void flat_into(PyObject* out, std::string& prefix, simdjson::dom::object object, const std::vector<std::string_view>* skip) {
         for (auto field : object) {
-            if (skip && skipped(*skip, field.key)) continue;
+            if (skip && std::find(skip->begin(), skip->end(), field.key) != skip->end()) continue;
             const std::size_t at = prefix.size();
             prefix.append(field.key);
             if (field.value.type() == simdjson::dom::element_type::OBJECT) {
@@ -124,7 +128,8 @@ py::object JsonRows::flat(std::string_view text, const py::tuple& skip) {
         flatten(out, py::str(""), impl_->loads(py::str(text.data(), text.size())), skip);  // json.loads's answer, flattened
     } else {
         std::string prefix;
-        impl_->flat_into(out.ptr(), prefix, root.get_object().value_unsafe(), &skip);
+        const auto names = names_of(skip);  // views into `skip`'s own UTF-8, which it keeps
+        impl_->flat_into(out.ptr(), prefix, root.get_object().value_unsafe(), &names);
     }
     PyObject_GC_UnTrack(out.ptr());  // as CPython would at its next collection: no value can hold a cycle
     return std::move(out);
