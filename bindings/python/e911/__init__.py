@@ -286,7 +286,9 @@ class Config:
         ``time`` first; no ``pidf_lo``); a bad row raises UsageError naming the row. Work runs in chunks
         without the GIL. ``down`` names gateways down for every call (a row's own ``down`` wins).
         ``trace=False`` leaves out each Trace's step-by-step ``steps`` (``psap_reason`` stays), as
-        ``e911 simulate --calls --no-trace`` does: the rows are a fifth the size and come faster."""
+        ``e911 simulate --calls --no-trace`` does: the rows are a fifth the size and come faster. A row's
+        nested objects are made when it is first used; ``to_row()`` of a row not yet used is made straight
+        from the row's JSON, so rows bound for a table never build them."""
         all_down = ",".join(_gateways("simulate_many", down))
         if not isinstance(trace, bool):
             raise _type_error("simulate_many", "trace", "True or False", trace)
