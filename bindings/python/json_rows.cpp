@@ -41,6 +41,7 @@ std::vector<std::string_view> names_of(const py::tuple& skip) {
 struct JsonRows::Impl {
     simdjson::dom::parser parser;
     std::string buffer;
+    bool busy = false;  // in the middle of a row (see use())
     // Rows repeat a few dozen keys; each is made once. Bounded, in case a row ever carried data as keys.
     static constexpr std::size_t kMaxKeys = 4096;
     std::unordered_map<std::string, py::object, KeyHash, std::equal_to<>> keys;
@@ -105,7 +106,28 @@ struct JsonRows::Impl {
 JsonRows::JsonRows() : impl_(std::make_unique<Impl>()) {}
 JsonRows::~JsonRows() = default;
 
+namespace {
+
+// Marks a reader busy for one row.
+class Busy {
+public:
+    explicit Busy(bool& flag) : flag_(flag) { flag_ = true; }
+    ~Busy() { flag_ = false; }
+    Busy(const Busy&) = delete;
+    Busy& operator=(const Busy&) = delete;
+private:
+    bool& flag_;
+};
+
+}  // namespace
+
+// A session's rows are made into objects wherever they are first used, and Python can run other
+// code in the middle of a row: making an object can start a collection, whose finalizers may read
+// another row of the same session, on this thread or (the GIL changing hands) on another. A reader
+// in the middle of a row is not entered again: the second row is read by a reader of its own.
 py::object JsonRows::operator()(std::string_view text) {
+    if (impl_->busy) return JsonRows()(text);
+    Busy busy(impl_->busy);
     // simdjson reads up to SIMDJSON_PADDING bytes past its input: the row goes into a padded buffer
     // kept from row to row.
     std::string& buffer = impl_->buffer;
@@ -118,6 +140,8 @@ py::object JsonRows::operator()(std::string_view text) {
 }
 
 py::object JsonRows::flat(std::string_view text, const py::tuple& skip) {
+    if (impl_->busy) return JsonRows().flat(text, skip);  // as operator() above
+    Busy busy(impl_->busy);
     py::dict out;
     std::string& buffer = impl_->buffer;
     buffer.assign(text);

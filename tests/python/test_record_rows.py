@@ -85,3 +85,40 @@ def test_batch_rows_are_made_into_objects_on_first_use():
             with pytest.raises(AttributeError, match="has no attribute 'outcom'"):
                 a.outcom  # noqa: B018  (a typo is an error on a row made lazily too)
             assert a.render("json") == b.render("json")
+
+
+def test_rows_read_from_finalizers_in_the_middle_of_a_row():
+    """Making a row's objects can start a collection, and a finalizer can read another row of the same
+    session in the middle of it: each must still come out whole (a reader is not entered twice)."""
+    import gc
+
+    cfg = e911.load(MULTI_PSAP)
+    calls = [{"user": u.id, "dialed": "911"} for u in cfg.users] * 10
+    want = [r.to_dict() for r in cfg.simulate_many(calls)]
+    seen = []
+
+    class Reader:
+        def __init__(self, row, flat):
+            self.row, self.flat, self.me = row, flat, self  # a cycle: only the collector frees it
+
+        def __del__(self):
+            seen.append(self.row.to_row() if self.flat else self.row.to_dict())
+
+    old = gc.get_threshold()
+    for threshold in (1, 2, 3, 5):  # collections at different points of a row's making
+        rows = list(cfg.simulate_many(calls))
+        seen.clear()
+        try:
+            gc.set_threshold(threshold)
+            got = []
+            for i in range(0, len(rows) - 1, 2):
+                Reader(rows[i + 1], i % 4 == 0)  # freed by the next collection, likely while rows[i] is made
+                got.append(rows[i].to_dict())
+        finally:
+            gc.set_threshold(*old)
+        gc.collect()
+        assert got == want[0:len(rows) - 1:2]
+        assert len(seen) == len(got)
+        for n, d in enumerate(seen):
+            w = want[2 * n + 1]
+            assert d == (reference_row(w) if n % 2 == 0 else w)
