@@ -1,7 +1,7 @@
+import json
 import os
 import pathlib
 import subprocess
-import json
 
 import pytest
 
@@ -29,3 +29,23 @@ def root():
 def campus():
     import e911
     return e911.load(ROOT / "examples" / "campus.yaml")
+
+
+def reference_row(data, skip=("trace", "pidf_lo")):
+    """The rules, written plainly: nested keys joined with '.', list items joined with ' ' (a dict item
+    as its JSON), other values as they are; `skip` applies to top-level keys only."""
+    out = {}
+
+    def walk(prefix, d, skipped):
+        for k, v in d.items():
+            if k in skipped:
+                continue
+            if isinstance(v, dict):
+                walk(f"{prefix}{k}.", v, ())
+            elif isinstance(v, list):
+                out[prefix + k] = " ".join(json.dumps(x) if isinstance(x, dict) else str(x) for x in v)
+            else:
+                out[prefix + k] = v
+
+    walk("", data, skip)
+    return out

@@ -3,6 +3,7 @@ json.loads: every kind of value must come out exactly as json.loads gives it."""
 import json
 
 from e911 import _e911
+from conftest import reference_row
 
 CASES = [
     '{"row":1,"kind":"call","time":null,"emergency":true,"screened":false}',
@@ -30,24 +31,6 @@ def test_text_simdjson_refuses_still_parses_as_json_loads_does():
     assert _e911.row_from_json(text) == {"huge": 123456789012345678901234567890}
 
 
-def reference_flat(data, skip):
-    out = {}
-
-    def walk(prefix, d, skipped):
-        for k, v in d.items():
-            if k in skipped:
-                continue
-            if isinstance(v, dict):
-                walk(f"{prefix}{k}.", v, ())
-            elif isinstance(v, list):
-                out[prefix + k] = " ".join(json.dumps(x) if isinstance(x, dict) else str(x) for x in v)
-            else:
-                out[prefix + k] = v
-
-    walk("", data, skip)
-    return out
-
-
 FLAT_CASES = [c for c in CASES if c.startswith("{") and '"dup"' not in c] + [
     '{"trace":[{"step":"a"}],"pidf_lo":"<x/>","inner":{"trace":"kept: skip is for top-level keys"}}',
     '{"a":{"b":{"c":[1,"two",null,true,2.5,{"k":"v","n":[1]}]}},"z":[],"e":{}}',
@@ -60,7 +43,7 @@ def test_rows_flattened_in_cpp_equal_flattening_json_loads():
     straight from the JSON: the same keys, order, values and types as flattening json.loads's dict."""
     skip = ("trace", "pidf_lo")
     for text in FLAT_CASES:
-        got, want = _e911.flat_from_json(text, skip), reference_flat(json.loads(text), skip)
+        got, want = _e911.flat_from_json(text, skip), reference_row(json.loads(text), skip)
         assert got == want, text
         assert list(got) == list(want), text
         assert [type(v) for v in got.values()] == [type(v) for v in want.values()], text

@@ -6,29 +6,9 @@ import pytest
 
 import e911
 from e911 import _e911
-from conftest import ROOT
+from conftest import ROOT, reference_row
 
 MULTI_PSAP = ROOT / "examples" / "multi-psap.yaml"
-
-
-def reference_row(data, skip=("trace", "pidf_lo")):
-    """The rules, written plainly: nested keys joined with '.', list items joined with ' ' (a dict item
-    as its JSON), other values as they are; `skip` applies to top-level keys only."""
-    out = {}
-
-    def walk(prefix, d, skipped):
-        for k, v in d.items():
-            if k in skipped:
-                continue
-            if isinstance(v, dict):
-                walk(f"{prefix}{k}.", v, ())
-            elif isinstance(v, list):
-                out[prefix + k] = " ".join(json.dumps(x) if isinstance(x, dict) else str(x) for x in v)
-            else:
-                out[prefix + k] = v
-
-    walk("", data, skip)
-    return out
 
 
 def test_rows_of_every_answer_follow_the_rules():
