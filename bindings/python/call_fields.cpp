@@ -1,5 +1,7 @@
 #include "call_fields.hpp"
 
+#include "utf8_arg.hpp"
+
 namespace e911_py {
 namespace {
 
@@ -11,21 +13,10 @@ std::string type_name(py::handle v) { return py::str(py::type::handle_of(v).attr
     throw py::type_error("simulate_many(): " + where + "` must be " + expected + ", not " + type_name(value));
 }
 
-// A str as UTF-8; a lone surrogate (no UTF-8 form) is e911.Error's wording for other arguments.
-std::string utf8(PyObject* s, const std::string& what) {
-    Py_ssize_t n = 0;
-    const char* p = PyUnicode_AsUTF8AndSize(s, &n);
-    if (p) return std::string(p, static_cast<std::size_t>(n));
-    PyErr_Clear();
-    throw std::runtime_error(what + " is not valid Unicode text (it holds a lone surrogate, which has no UTF-8 form)");
-}
-
 // str(v) of a str or int (bool is not a number here: True would become "True").
 bool text_of(PyObject* v, std::string& out, const std::string& what) {
     if (PyBool_Check(v) || !(PyUnicode_Check(v) || PyLong_Check(v))) return false;
-    py::object s = py::reinterpret_steal<py::object>(PyObject_Str(v));
-    if (!s) throw py::error_already_set();
-    out = utf8(s.ptr(), what);
+    out = utf8_arg(v, what);
     return true;
 }
 
@@ -38,7 +29,7 @@ bool addresses_of(PyObject* v, std::string& out, const std::string& what) {
     for (auto item : items) {
         if (!PyUnicode_Check(item.ptr())) return false;
         if (!out.empty()) out += ' ';
-        out += utf8(item.ptr(), what);
+        out += utf8_arg(item.ptr(), what);
     }
     return true;
 }
@@ -53,7 +44,7 @@ std::map<std::string, std::string> call_fields(py::handle call, std::size_t inde
     while (PyDict_Next(call.ptr(), &pos, &key, &value)) {
         if (!PyUnicode_Check(key)) wrong(index, key, "a str or int", value);
         if (value == Py_None) continue;
-        std::string name = utf8(key, "a field name");
+        std::string name = utf8_arg(key, "a field name");
         const bool address = name == "ip" || name == "public_ip";
         std::string text;
         if (address && (PyList_Check(value) || PyTuple_Check(value))) {

@@ -14,6 +14,7 @@
 #include "call_fields.hpp"
 #include "flatten.hpp"
 #include "json_rows.hpp"
+#include "utf8_arg.hpp"
 
 namespace py = pybind11;
 
@@ -34,17 +35,7 @@ private:
     std::unique_ptr<e911::Simulator> sim_;
 };
 
-// A Python str as UTF-8. A str that cannot be UTF-8 (a lone surrogate, e.g. from a file name read
-// with surrogateescape) is e911.Error naming the argument, not pybind11's TypeError.
-std::string utf8_arg(const py::handle& o, const std::string& what) {
-    if (PyBytes_Check(o.ptr())) return std::string(PyBytes_AS_STRING(o.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(o.ptr())));
-    py::str s = py::str(o);
-    Py_ssize_t n = 0;
-    const char* p = PyUnicode_AsUTF8AndSize(s.ptr(), &n);
-    if (p) return std::string(p, static_cast<std::size_t>(n));
-    PyErr_Clear();
-    throw std::runtime_error(what + " is not valid Unicode text (it holds a lone surrogate, which has no UTF-8 form)");
-}
+using e911_py::utf8_arg;
 
 std::map<std::string, std::string> fields_of(const py::dict& d) {
     std::map<std::string, std::string> f;
@@ -179,20 +170,17 @@ public:
     }
     // A row's JSON (from run()) as the objects json.loads would make, made when the caller takes the
     // row: made a chunk at a time, a thousand rows' objects outgrew the caches before they were used.
-    py::object row(const py::str& text) {
-        Py_ssize_t n = 0;
-        const char* p = PyUnicode_AsUTF8AndSize(text.ptr(), &n);
-        if (!p) throw py::error_already_set();
-        return to_python_(std::string_view(p, static_cast<std::size_t>(n)));
-    }
+    py::object row(const py::str& text) { return to_python_(view_of(text)); }
     // Record.to_row() of a row's JSON, without building its objects first.
-    py::object flat(const py::str& text, const py::tuple& skip) {
+    py::object flat(const py::str& text, const py::tuple& skip) { return to_python_.flat(view_of(text), skip); }
+private:
+    // A row's text (made by run(), always UTF-8) as the str holds it.
+    static std::string_view view_of(const py::str& text) {
         Py_ssize_t n = 0;
         const char* p = PyUnicode_AsUTF8AndSize(text.ptr(), &n);
         if (!p) throw py::error_already_set();
-        return to_python_.flat(std::string_view(p, static_cast<std::size_t>(n)), skip);
+        return {p, static_cast<std::size_t>(n)};
     }
-private:
     std::shared_ptr<Handle> h_;
     e911::CallSession session_;
     bool trace_;
