@@ -41,7 +41,7 @@ std::vector<std::string_view> names_of(const py::tuple& skip) {
 struct JsonRows::Impl {
     simdjson::dom::parser parser;
     std::string buffer;
-    bool busy = false;  // in the middle of a row (see use())
+    bool busy = false;  // in the middle of a row (see operator() below)
     // Rows repeat a few dozen keys; each is made once. Bounded, in case a row ever carried data as keys.
     static constexpr std::size_t kMaxKeys = 4096;
     std::unordered_map<std::string, py::object, KeyHash, std::equal_to<>> keys;
@@ -82,6 +82,14 @@ struct JsonRows::Impl {
             case T::NULL_VALUE: return py::none();
         }
         return py::none();
+    }
+
+    // `text` parsed into `root`; false when simdjson refuses it. simdjson reads up to
+    // SIMDJSON_PADDING bytes past its input: the row goes into a padded buffer kept from row to row.
+    bool parse(std::string_view text, simdjson::dom::element& root) {
+        buffer.assign(text);
+        buffer.append(simdjson::SIMDJSON_PADDING, '\0');
+        return parser.parse(buffer.data(), text.size(), false).get(root) == simdjson::SUCCESS;
     }
 
     // One object's fields into a flat row, keys under `prefix` (a nested object's end in '.').
@@ -128,14 +136,8 @@ private:
 py::object JsonRows::operator()(std::string_view text) {
     if (impl_->busy) return JsonRows()(text);
     Busy busy(impl_->busy);
-    // simdjson reads up to SIMDJSON_PADDING bytes past its input: the row goes into a padded buffer
-    // kept from row to row.
-    std::string& buffer = impl_->buffer;
-    buffer.assign(text);
-    buffer.append(simdjson::SIMDJSON_PADDING, '\0');
     simdjson::dom::element root;
-    if (impl_->parser.parse(buffer.data(), text.size(), false).get(root) != simdjson::SUCCESS)
-        return impl_->loads(py::str(text.data(), text.size()));
+    if (!impl_->parse(text, root)) return impl_->loads(py::str(text.data(), text.size()));
     return impl_->value(root);
 }
 
@@ -143,12 +145,8 @@ py::object JsonRows::flat(std::string_view text, const py::tuple& skip) {
     if (impl_->busy) return JsonRows().flat(text, skip);  // as operator() above
     Busy busy(impl_->busy);
     py::dict out;
-    std::string& buffer = impl_->buffer;
-    buffer.assign(text);
-    buffer.append(simdjson::SIMDJSON_PADDING, '\0');
     simdjson::dom::element root;
-    if (impl_->parser.parse(buffer.data(), text.size(), false).get(root) != simdjson::SUCCESS ||
-        root.type() != simdjson::dom::element_type::OBJECT) {
+    if (!impl_->parse(text, root) || root.type() != simdjson::dom::element_type::OBJECT) {
         flatten(out, py::str(""), impl_->loads(py::str(text.data(), text.size())), skip);  // json.loads's answer, flattened
     } else {
         std::string prefix;

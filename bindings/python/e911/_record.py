@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json as _json
-from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Tuple, TypeVar
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple, TypeVar
 
 from . import _e911
 
@@ -30,14 +30,19 @@ class Record:
         object.__setattr__(self, "_session", session)
         return self
 
+    def _unread_json(self) -> Optional[str]:
+        """The JSON of a batch row whose objects are not made yet, else None."""
+        try:
+            text: Optional[str] = object.__getattribute__(self, "_json")
+        except AttributeError:  # not a batch row
+            return None
+        return text
+
     if not TYPE_CHECKING:  # hidden from type checkers, which would otherwise accept any attribute name
         def __getattr__(self, name: str) -> Any:
             # Reached only when the normal lookup fails: for `_data`, when a row from its JSON is first used.
             if name == "_data":
-                try:
-                    text = object.__getattribute__(self, "_json")
-                except AttributeError:
-                    text = None
+                text = self._unread_json()
                 if text is not None:
                     data = self._session.row(text)
                     object.__setattr__(self, "_data", data)  # set before the JSON is dropped: another thread may be here too
@@ -76,10 +81,7 @@ class Record:
 
     def to_row(self) -> Dict[str, Any]:
         """A flat dict (nested keys joined with '.', lists joined with ' ') for tables and DataFrames."""
-        try:
-            text = object.__getattribute__(self, "_json")
-        except AttributeError:
-            text = None
+        text = self._unread_json()
         if text is not None:  # a batch row not yet made into objects: flattened from its JSON
             row: Dict[str, Any] = self._session.flat(text, _NOT_IN_ROWS)
             return row
