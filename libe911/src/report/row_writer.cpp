@@ -464,7 +464,7 @@ void append_csv_row(std::string& out, const std::vector<Column>& columns, const 
         if (i) out += ',';
         const Cell& c = cells[i];
         if (c.kind == Cell::Kind::string) append_csv_cell(out, c.text);
-        else if (c.kind == Cell::Kind::boolean) out += c.flag ? "true" : "false";
+        else if (c.kind == Cell::Kind::boolean) append_bool(out, c.flag);
         else if (c.kind == Cell::Kind::integer) append_int(out, c.number);
         else if (c.kind == Cell::Kind::list) append_csv_cell(out, csv_text(columns[i], c));
     }
