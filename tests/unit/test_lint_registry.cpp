@@ -2,6 +2,7 @@
 // fingerprints and the baseline) on findings built by hand.
 #include <filesystem>
 #include <map>
+#include <random>
 #include <set>
 
 #include "helpers.hpp"
@@ -152,6 +153,15 @@ Finding finding(const std::string& rule, const std::string& target, const std::s
     f.message = message;
     return f;
 }
+// Findings as the rules leave them (one rule's blocks, at no file), put through `pass`, then joined
+// as lint() joins them.
+template <class Pass>
+std::vector<Finding> after_pass(const Config& cfg, std::vector<Finding> fs, Pass&& pass) {
+    std::vector<detail::FindingBlocks> found(1);
+    for (auto& f : fs) found[0].push_back(std::move(f), detail::FindingPlace{UINT32_MAX, f.line, f.column});
+    pass(found);
+    return detail::join_in_file_order(cfg, found, false);
+}
 const std::string kWaivers =
     test::base_us() +
     "waivers:\n"
@@ -162,9 +172,10 @@ const std::string kWaivers =
 
 TEST_CASE("waiver pass: marks matches, reports expired and unmatched waivers") {
     auto cfg = test::config(kWaivers);
-    std::vector<Finding> fs = {finding("elin-shared", "location/hq-fl1", "m1"),
-                               finding("elin-shared", "location/other", "m2"), finding("psap-relay", "site/hq", "m3")};
-    detail::waiver_pass(cfg, "2026-11-21", {}, {"elin-shared", "psap-relay"}, fs);
+    auto fs = after_pass(cfg,
+                         {finding("elin-shared", "location/hq-fl1", "m1"), finding("elin-shared", "location/other", "m2"),
+                          finding("psap-relay", "site/hq", "m3")},
+                         [&](auto& found) { detail::waiver_pass(cfg, "2026-11-21", {}, {"elin-shared", "psap-relay"}, found); });
     REQUIRE(fs.size() == 5);
     REQUIRE(fs[0].waived);
     CHECK(fs[0].waived->expires == "2027-01-31");
@@ -181,13 +192,12 @@ TEST_CASE("waiver pass: marks matches, reports expired and unmatched waivers") {
 
 TEST_CASE("waiver pass: a waiver for a rule that did not run is not unmatched") {
     auto cfg = test::config(kWaivers);
-    std::vector<Finding> fs;
     detail::RuleSelection only_expired{{"waiver-expired"}, {}};
-    detail::waiver_pass(cfg, "2026-11-21", only_expired, {}, fs);
+    auto fs = after_pass(cfg, {}, [&](auto& found) { detail::waiver_pass(cfg, "2026-11-21", only_expired, {}, found); });
     REQUIRE(fs.size() == 1);
     CHECK(fs[0].rule == "waiver-expired");
-    fs.clear();
-    detail::waiver_pass(cfg, "2026-11-21", {}, {}, fs);  // nothing ran: only the unknown rule is reported
+    // nothing ran: only the unknown rule is reported
+    fs = after_pass(cfg, {}, [&](auto& found) { detail::waiver_pass(cfg, "2026-11-21", {}, {}, found); });
     REQUIRE(fs.size() == 2);
     CHECK(fs[0].rule == "waiver-expired");
     CHECK(fs[1].message == "the waiver names rule `elin-shraed`, which does not exist");
@@ -218,6 +228,41 @@ TEST_CASE("baseline pass: at many findings the fingerprints are spread over thre
     std::size_t wrong = 0;
     for (const auto& f : fs) wrong += f.fingerprint != detail::fingerprint(f);
     CHECK(wrong == 0);
+}
+
+TEST_CASE("findings are joined in file order: file name, line, column, rule, target, then as made") {
+    Config cfg;
+    cfg.files = {"b.yaml", "a.yaml", "c.yaml", "a.yaml"};  // index order is not name order; a name twice
+    std::mt19937 random(7);
+    auto pick = [&](std::uint32_t n) { return static_cast<std::uint32_t>(random() % n); };
+    std::vector<detail::FindingBlocks> found(3);
+    std::vector<std::pair<Finding, std::uint32_t>> made;  // each finding with its place's file index
+    for (std::size_t r = 0; r < found.size(); ++r)
+        for (int i = 0; i < 3000; ++i) {  // several blocks per rule
+            // The second rule makes its findings in file order, as most rules do; the others do not.
+            const bool in_order = r == 1;
+            Finding f = finding(in_order || pick(2) ? "rule-b" : "rule-a", "site/" + std::to_string(in_order ? 0 : pick(3)),
+                                std::to_string(made.size()));
+            const std::uint32_t file = in_order ? 1 : pick(5);  // 4: past the end, no file
+            f.file = file < cfg.files.size() ? cfg.files[file] : "";
+            f.line = in_order ? 1 + static_cast<std::uint32_t>(i) : 1 + pick(40);
+            f.column = in_order ? 1 : 1 + pick(3);
+            made.emplace_back(f, file);
+            found[r].push_back(std::move(f), detail::FindingPlace{file, made.back().first.line, made.back().first.column});
+        }
+    std::vector<Finding> expected;
+    for (auto& m : made) expected.push_back(m.first);
+    std::stable_sort(expected.begin(), expected.end(), [](const Finding& a, const Finding& b) {
+        return std::tie(a.file, a.line, a.column, a.rule, a.target) < std::tie(b.file, b.line, b.column, b.rule, b.target);
+    });
+    auto joined = detail::join_in_file_order(cfg, found, false);
+    auto messages = [](const std::vector<Finding>& fs) {  // a finding's message says which one it is
+        std::vector<std::string> r;
+        for (const auto& f : fs) r.push_back(f.message);
+        return r;
+    };
+    CHECK(messages(joined) == messages(expected));
+    CHECK(found.empty());
 }
 
 TEST_CASE("rules run side by side give the findings of one thread, in catalogue order") {

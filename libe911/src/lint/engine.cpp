@@ -1,18 +1,16 @@
 // The lint engine: the catalogue (rules from the registry, load diagnostics), running the selected
-// rules, then its passes (waivers, fingerprints and baseline), then the findings in file order.
+// rules, then the waiver pass, the findings joined in file order (lint/join.cpp), and the
+// fingerprints and baseline.
 #include <algorithm>
 #include <atomic>
-#include <iterator>
 #include <map>
 #include <numeric>
 #include <string_view>
-#include <tuple>
 
 #include "lint/passes.hpp"
 #include "lint/rule.hpp"
 #include "model/describe.hpp"
 #include "util/parallel.hpp"
-#include "util/platform.hpp"
 #include "util/text_util.hpp"
 
 namespace e911 {
@@ -40,7 +38,8 @@ Finding& Emit::with_severity(Severity s, const std::string& target, const Source
     f.file = cfg_.file_of(pos);
     f.line = pos.line ? pos.line : 1;
     f.column = pos.column ? pos.column : 1;
-    return out_.push_back(std::move(f));
+    const FindingPlace place{pos.file, f.line, f.column};
+    return out_.push_back(std::move(f), place);
 }
 
 void Emit::related(Finding& f, const std::string& target, const SourcePos& pos, std::string note) {
@@ -67,56 +66,6 @@ std::set<std::string> selected_set(const std::vector<std::string>& names, const 
         s.insert(n);
     }
     return s;
-}
-
-// Findings by (file, line, column, rule, target), stably. Hundreds of thousands of findings
-// are ordered through small keys (the file as its rank among the findings' files) and moved once,
-// instead of comparing file paths and swapping whole findings at every step.
-void in_file_order(std::vector<Finding>& findings) {
-    auto by_name = [](const std::string* a, const std::string* b) { return *a < *b; };
-    std::vector<const std::string*> files;  // distinct, in sorted order
-    for (const auto& f : findings)
-        if (files.empty() || *files.back() != f.file) files.push_back(&f.file);
-    std::sort(files.begin(), files.end(), by_name);
-    files.erase(std::unique(files.begin(), files.end(), [](const std::string* a, const std::string* b) { return *a == *b; }),
-                files.end());
-    struct Key {
-        std::uint32_t file, line, column, finding;
-    };
-    std::vector<Key> keys(findings.size());
-    for (std::uint32_t i = 0; i < findings.size(); ++i) {
-        const auto& f = findings[i];
-        bool same_file = i > 0 && findings[i - 1].file == f.file;
-        auto rank = same_file ? keys[i - 1].file
-                              : static_cast<std::uint32_t>(
-                                    std::lower_bound(files.begin(), files.end(), &f.file, by_name) - files.begin());
-        keys[i] = {rank, f.line, f.column, i};
-    }
-    std::sort(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
-        if (a.file != b.file) return a.file < b.file;
-        if (a.line != b.line) return a.line < b.line;
-        if (a.column != b.column) return a.column < b.column;
-        const auto &fa = findings[a.finding], &fb = findings[b.finding];
-        if (int c = fa.rule.compare(fb.rule)) return c < 0;
-        if (int c = fa.target.compare(fb.target)) return c < 0;
-        return a.finding < b.finding;  // stable
-    });
-    // Moved into place cycle by cycle: a second list of every finding would cost a large tenant's
-    // lint a fifth of a gigabyte at its peak.
-    constexpr std::uint32_t placed = UINT32_MAX;
-    for (std::uint32_t i = 0; i < keys.size(); ++i) {
-        if (keys[i].finding == placed || keys[i].finding == i) continue;
-        Finding held = std::move(findings[i]);
-        std::uint32_t at = i;
-        while (keys[at].finding != i) {
-            const std::uint32_t from = keys[at].finding;
-            findings[at] = std::move(findings[from]);
-            keys[at].finding = placed;
-            at = from;
-        }
-        findings[at] = std::move(held);
-        keys[at].finding = placed;
-    }
 }
 
 }  // namespace
@@ -187,28 +136,10 @@ std::vector<FindingBlocks> findings_per_rule(const LintContext& ctx, const std::
     return found;
 }
 
-std::vector<Finding> join_findings(std::vector<FindingBlocks>& found, bool hand_back) {
-    // What the rules freed on the workers' threads stays in those threads' allocator heaps, where
-    // this thread cannot reuse it: hundreds of megabytes at a million objects, handed back before
-    // the join, and so are a rule's emptied blocks once it had many findings.
-    if (hand_back) platform::return_freed_memory();
-    std::size_t total = 0;
-    for (const auto& f : found) total += f.size();
-    std::vector<Finding> out;
-    out.reserve(total);
-    constexpr std::size_t kManyFindings = 50000;  // 19 MB of slots
-    for (auto& f : found) {
-        const bool many = f.size() >= kManyFindings;
-        f.move_to(out);  // a million findings' slots are not held twice
-        if (many && hand_back) platform::return_freed_memory();
-    }
-    return out;
-}
-
 std::vector<Finding> run_rules(const LintContext& ctx, const std::vector<const Rule*>& rules, const ProgressFn& progress,
                                unsigned workers) {
     auto found = findings_per_rule(ctx, rules, progress, workers);
-    return join_findings(found, false);
+    return join_in_file_order(ctx.cfg, found, false);
 }
 }  // namespace detail
 
@@ -230,11 +161,10 @@ std::vector<Finding> lint(const Config& cfg, const LintOptions& opt) {
         detail::LintContext ctx(cfg, compiled);
         found = detail::findings_per_rule(ctx, selected, opt.progress, workers);
     }  // the indexes and what the rules shared are freed before the findings are joined
+    detail::waiver_pass(cfg, opt.today.empty() ? detail::today_utc() : opt.today, selection, ran, found);
     std::vector<Finding> out =
-        detail::join_findings(found, detail::object_count(cfg) >= detail::kReturnFreedObjects);
-    detail::waiver_pass(cfg, opt.today.empty() ? detail::today_utc() : opt.today, selection, ran, out);
+        detail::join_in_file_order(cfg, found, detail::object_count(cfg) >= detail::kReturnFreedObjects);
     detail::baseline_pass(opt.baseline, out, opt.baseline_reasons);
-    detail::in_file_order(out);
     return out;
 }
 

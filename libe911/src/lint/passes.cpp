@@ -36,16 +36,18 @@ std::string unknown_rule_hint(const std::string& rule) {
 
 // Accepted risk stays visible, marked waived; an expired waiver waives nothing.
 void waiver_pass(const Config& cfg, const std::string& today, const RuleSelection& selection,
-                 const std::set<std::string>& ran, std::vector<Finding>& findings) {
+                 const std::set<std::string>& ran, std::vector<FindingBlocks>& found) {
     // The findings of each waived (rule, target), found in one reading of the findings: reading them
     // once per waiver was a billion comparisons for a thousand waivers of a large tenant.
     absl::flat_hash_map<std::pair<std::string_view, std::string_view>, std::vector<Finding*>> waived;
     for (const auto& w : cfg.waivers) waived[{w.rule, w.target}];
     if (!waived.empty())
-        for (auto& f : findings)
-            if (auto it = waived.find(std::pair<std::string_view, std::string_view>(f.rule, f.target)); it != waived.end())
-                it->second.push_back(&f);
-    std::vector<Finding> extra;  // joins the findings after the loop, so the pointers above stay valid
+        for (auto& rule : found)
+            rule.for_each([&](Finding& f) {
+                if (auto it = waived.find(std::pair<std::string_view, std::string_view>(f.rule, f.target)); it != waived.end())
+                    it->second.push_back(&f);
+            });
+    FindingBlocks extra;  // joins the findings after the loop, so the pointers above stay valid
     for (const auto& w : cfg.waivers) {
         bool expired = w.expires < today;
         const auto& targets = waived.at({w.rule, w.target});
@@ -62,7 +64,7 @@ void waiver_pass(const Config& cfg, const std::string& today, const RuleSelectio
             f.file = cfg.file_of(w.pos.self);
             f.line = w.pos.self.line;
             f.column = w.pos.self.column;
-            extra.push_back(std::move(f));
+            extra.push_back(std::move(f), FindingPlace{w.pos.self.file, w.pos.self.line, w.pos.self.column});
         };
         if (expired && selection.runs("waiver-expired", "waivers"))
             waiver_finding("waiver-expired",
@@ -80,7 +82,7 @@ void waiver_pass(const Config& cfg, const std::string& today, const RuleSelectio
                            "the waiver for `" + w.rule + "` on `" + w.target + "` matches no finding",
                            "the problem is fixed or the target is misspelt: remove the waiver or correct its target");
     }
-    for (auto& f : extra) findings.push_back(std::move(f));
+    if (extra.size()) found.push_back(std::move(extra));
 }
 
 void baseline_pass(const std::set<std::string>& baseline, std::vector<Finding>& findings,
