@@ -38,9 +38,6 @@ Finding& Emit::with_severity(Severity s, const std::string& target, const Source
     f.file = cfg_.file_of(pos);
     f.line = pos.line ? pos.line : 1;
     f.column = pos.column ? pos.column : 1;
-    // Fingerprinted here, on the rule's thread, while its text is still in the cache: hashed in a
-    // pass of their own, a large tenant's findings were read again from memory.
-    f.fingerprint = fingerprint(f);
     const FindingPlace place{pos.file, f.line, f.column};
     return out_.push_back(std::move(f), place);
 }

@@ -88,12 +88,10 @@ void waiver_pass(const Config& cfg, const std::string& today, const RuleSelectio
 void baseline_pass(const std::set<std::string>& baseline, std::vector<Finding>& findings,
                    const std::map<std::string, std::string>& reasons) {
     // Every finding gets its fingerprint (reports print it): a hash over its text, which at hundreds of
-    // thousands of findings is worth spreading over the cores. The rules' findings have theirs already
-    // (Emit takes it as it makes them).
+    // thousands of findings is worth spreading over the cores.
     const unsigned workers = workers_for(findings.size(), 20000);
     on_workers(workers, [&](unsigned w) {
-        for (std::size_t i = w; i < findings.size(); i += workers)
-            if (findings[i].fingerprint.empty()) findings[i].fingerprint = fingerprint(findings[i]);
+        for (std::size_t i = w; i < findings.size(); i += workers) findings[i].fingerprint = fingerprint(findings[i]);
     });
     if (baseline.empty()) return;
     for (auto& f : findings) {

@@ -41,9 +41,8 @@ std::vector<Finding> run_rules(const LintContext& ctx, const std::vector<const R
 void waiver_pass(const Config& cfg, const std::string& today, const RuleSelection& selection,
                  const std::set<std::string>& ran, std::vector<FindingBlocks>& found);
 
-// Fingerprints every finding that has none yet and marks those a baseline accepts, with their
-// reasons. An error is accepted only with a reason: without one it stays active and its hint says
-// what the baseline lacks.
+// Sets every finding's fingerprint and marks those a baseline accepts, with their reasons. An error is
+// accepted only with a reason: without one it stays active and its hint says what the baseline lacks.
 void baseline_pass(const std::set<std::string>& baseline, std::vector<Finding>& findings,
                    const std::map<std::string, std::string>& reasons = {});
 

@@ -62,8 +62,7 @@ class Emit {
 public:
     Emit(const Config& cfg, FindingBlocks& out, const std::string& rule, Severity sev)
         : cfg_(cfg), out_(out), rule_(rule), sev_(sev) {}
-    // Adds a finding at `pos` about `target`; returns it so related objects can be attached. Its rule,
-    // target, message and place are final: its fingerprint and its place in the report are taken here.
+    // Adds a finding at `pos` about `target`; returns it so related objects can be attached.
     Finding& operator()(const std::string& target, const SourcePos& pos, std::string message, std::string hint);
     Finding& with_severity(Severity s, const std::string& target, const SourcePos& pos, std::string message,
                            std::string hint);
