@@ -265,7 +265,7 @@ TEST_CASE("findings are joined in file order: file name, line, column, rule, tar
     CHECK(found.empty());
 }
 
-TEST_CASE("rules run side by side give the findings of one thread, in catalogue order") {
+TEST_CASE("rules run side by side give the findings of one thread, in the same order") {
     std::vector<const detail::Rule*> rules;
     for (const auto* rule : detail::registry())
         if (rule->check) rules.push_back(rule);
