@@ -158,7 +158,7 @@ Finding finding(const std::string& rule, const std::string& target, const std::s
 template <class Pass>
 std::vector<Finding> after_pass(const Config& cfg, std::vector<Finding> fs, Pass&& pass) {
     std::vector<detail::FindingBlocks> found(1);
-    for (auto& f : fs) found[0].push_back(std::move(f), detail::FindingPlace{UINT32_MAX, f.line, f.column});
+    for (auto& f : fs) found[0].push_back(std::move(f), UINT32_MAX);
     pass(found);
     return detail::join_in_file_order(cfg, found, false);
 }
@@ -236,22 +236,20 @@ TEST_CASE("findings are joined in file order: file name, line, column, rule, tar
     std::mt19937 random(7);
     auto pick = [&](std::uint32_t n) { return static_cast<std::uint32_t>(random() % n); };
     std::vector<detail::FindingBlocks> found(3);
-    std::vector<std::pair<Finding, std::uint32_t>> made;  // each finding with its place's file index
+    std::vector<Finding> expected;  // as made, then in the order the join must give
     for (std::size_t r = 0; r < found.size(); ++r)
         for (int i = 0; i < 3000; ++i) {  // several blocks per rule
             // The second rule makes its findings in file order, as most rules do; the others do not.
             const bool in_order = r == 1;
             Finding f = finding(in_order || pick(2) ? "rule-b" : "rule-a", "site/" + std::to_string(in_order ? 0 : pick(3)),
-                                std::to_string(made.size()));
+                                std::to_string(expected.size()));
             const std::uint32_t file = in_order ? 1 : pick(5);  // 4: past the end, no file
             f.file = file < cfg.files.size() ? cfg.files[file] : "";
             f.line = in_order ? 1 + static_cast<std::uint32_t>(i) : 1 + pick(40);
             f.column = in_order ? 1 : 1 + pick(3);
-            made.emplace_back(f, file);
-            found[r].push_back(std::move(f), detail::FindingPlace{file, made.back().first.line, made.back().first.column});
+            expected.push_back(f);
+            found[r].push_back(std::move(f), file);
         }
-    std::vector<Finding> expected;
-    for (auto& m : made) expected.push_back(m.first);
     std::stable_sort(expected.begin(), expected.end(), [](const Finding& a, const Finding& b) {
         return std::tie(a.file, a.line, a.column, a.rule, a.target) < std::tie(b.file, b.line, b.column, b.rule, b.target);
     });

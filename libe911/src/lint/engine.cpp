@@ -38,8 +38,7 @@ Finding& Emit::with_severity(Severity s, const std::string& target, const Source
     f.file = cfg_.file_of(pos);
     f.line = pos.line ? pos.line : 1;
     f.column = pos.column ? pos.column : 1;
-    const FindingPlace place{pos.file, f.line, f.column};
-    return out_.push_back(std::move(f), place);
+    return out_.push_back(std::move(f), pos.file);
 }
 
 void Emit::related(Finding& f, const std::string& target, const SourcePos& pos, std::string note) {

@@ -64,7 +64,7 @@ void waiver_pass(const Config& cfg, const std::string& today, const RuleSelectio
             f.file = cfg.file_of(w.pos.self);
             f.line = w.pos.self.line;
             f.column = w.pos.self.column;
-            extra.push_back(std::move(f), FindingPlace{w.pos.self.file, w.pos.self.line, w.pos.self.column});
+            extra.push_back(std::move(f), w.pos.self.file);
         };
         if (expired && selection.runs("waiver-expired", "waivers"))
             waiver_finding("waiver-expired",

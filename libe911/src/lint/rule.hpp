@@ -5,7 +5,6 @@
 #pragma once
 #include <algorithm>
 #include <cstdint>
-#include <iterator>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -31,13 +30,14 @@ struct FindingPlace {
 // and without an allocation per finding (std::deque's blocks hold one Finding).
 class FindingBlocks {
 public:
-    // `place` must say where `f` is (its file, line and column): the report is ordered by it.
-    Finding& push_back(Finding&& f, FindingPlace place) {
+    // `file`: the index into Config::files of `f.file`. With f's line and column it is the place
+    // the report is ordered by.
+    Finding& push_back(Finding&& f, std::uint32_t file) {
         if (blocks_.empty() || blocks_.back().size() == blocks_.back().capacity()) {
             blocks_.emplace_back();
             blocks_.back().reserve(std::min<std::size_t>(kMaxBlock, std::size_t{16} << blocks_.size()));
         }
-        places_.push_back(place);
+        places_.push_back({file, f.line, f.column});
         return blocks_.back().emplace_back(std::move(f));
     }
     std::size_t size() const { return places_.size(); }
