@@ -33,6 +33,10 @@ public:
     void insert_each(const std::vector<IpPrefix>& prefixes);
     std::uint32_t exact(const IpPrefix& p) const;
     std::uint32_t longest(const IpAddress& a) const;
+    // Starts loading the slot of every length longest(a) may read, for a lookup a little later.
+    void prefetch(const IpAddress& a) const {
+        for (const auto& l : levels(a.v6)) l.map.prefetch(mask(a, l.length));
+    }
     // longest() of address_of(i) for every i < n, into out[i]. The lookups of a batch of addresses
     // at one prefix length are prefetched together, so that their cache misses overlap instead of
     // following one another: at a million prefixes the tables are far larger than the caches.

@@ -44,4 +44,17 @@ std::uint32_t IdIndex::find(std::string_view id) const {
     return slots_[probe(id, hash_of(id))].index;
 }
 
+void IdIndex::prefetch(std::string_view id) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash_of(id) & (slots_.size() - 1)]);
+}
+
+std::uint32_t IdIndex::guess(std::string_view id) const {
+    if (slots_.empty()) return npos;
+    const auto hash = hash_of(id);
+    const Slot& s = slots_[hash & (slots_.size() - 1)];
+    if (s.index == npos || s.tag != static_cast<std::uint32_t>(hash >> 32)) return npos;
+    __builtin_prefetch(bytes_.data() + s.offset);
+    return s.index;
+}
+
 }  // namespace e911::detail

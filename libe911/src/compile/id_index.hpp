@@ -19,6 +19,11 @@ public:
     // ids[i] has the index i.
     void build(const std::vector<std::string_view>& ids);
     std::uint32_t find(std::string_view id) const;  // npos when absent
+    // Starts loading the slot find(id) reads first, for a lookup a little later.
+    void prefetch(std::string_view id) const;
+    // The index in the slot find(id) reads first when its hash matches `id`'s (npos otherwise), its
+    // id's bytes prefetched: a guess made without reading those bytes, for prefetching only.
+    std::uint32_t guess(std::string_view id) const;
 
 private:
     struct Slot {

@@ -119,6 +119,28 @@ struct Placement {
     ClassCase class_case = ClassCase::lis_or_given;
 };
 Placement place(const Compiled& c, const CallerSetup& caller);
+// A batch's look-ahead: the cache misses of a row's first lookups started a few rows before the row
+// is simulated, in four stages run on rows further and further ahead: each stage reads only what
+// the stage before it prefetched, and prefetches what the next one reads. They take the row's text
+// as given (what does not parse is not prefetched) and change no answer.
+struct LookAhead {
+    std::string_view user;
+    std::optional<IpAddress> ip;
+    int prefix_length = -1;
+    std::optional<std::uint64_t> bssid;
+    std::uint32_t user_index = npos, subnet = npos, lis_subnet = npos, access_point = npos;
+    std::uint32_t site = npos, location = npos;
+};
+// Parses the row's keys and prefetches the table slots they hash to.
+void look_ahead_keys(const Compiled& c, std::string_view user, std::string_view ip, std::string_view bssid,
+                     LookAhead& a);
+// Reads those slots and prefetches the entries and objects they point to.
+void look_ahead_entries(const Compiled& c, LookAhead& a);
+// Reads those entries and prefetches the site, location and policy objects they name.
+void look_ahead_objects(const Compiled& c, LookAhead& a);
+// Reads those objects and prefetches what they refer to: the site's policy, the location's ELINs and
+// address, the user's notification group.
+void look_ahead_details(const Compiled& c, const LookAhead& a);
 
 // ---- policies, dial plan ----------------------------------------------------------------------
 struct Policies {

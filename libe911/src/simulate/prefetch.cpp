@@ -1,0 +1,102 @@
+// A batch's look-ahead (decisions.hpp). At L the user index, the subnet and LIS tables and the
+// objects they lead to are far larger than the caches: a row's lookups, each waiting for the miss of
+// the one before (slot, entry, object), took half of a batch. Started a few rows early, in stages,
+// the misses of several rows overlap instead.
+#include <algorithm>
+
+#include "simulate/decisions.hpp"
+
+namespace e911::detail {
+namespace {
+
+// Every cache line of `o` before its positions (which no simulation reads).
+template <class T>
+void prefetch_object(const T& o) {
+    const char* p = reinterpret_cast<const char*>(&o);
+    const auto bytes = static_cast<std::size_t>(reinterpret_cast<const char*>(&o.pos) - p);
+    for (std::size_t at = 0; at < bytes; at += 64) __builtin_prefetch(p + at);
+}
+
+}  // namespace
+
+void look_ahead_keys(const Compiled& c, std::string_view user, std::string_view ip, std::string_view bssid,
+                     LookAhead& a) {
+    a = LookAhead{};
+    a.user = user;
+    if (!user.empty()) c.callers().users_by_id.prefetch(user);
+    // The first address of "ADDRESS[/LENGTH][ OTHER]".
+    ip.remove_prefix(std::min(ip.size(), ip.find_first_not_of(" \t")));
+    const auto end = ip.find_first_of(" \t/");
+    if (!ip.empty()) a.ip = parse_ip(std::string(ip.substr(0, end)));
+    if (a.ip) {
+        c.subnet_index.prefetch(*a.ip);
+        if (end != std::string_view::npos && ip[end] == '/') {
+            int length = 0;
+            for (std::size_t i = end + 1; i < ip.size() && i < end + 4 && ip[i] >= '0' && ip[i] <= '9'; ++i)
+                length = length * 10 + (ip[i] - '0');
+            if (length <= a.ip->bits()) a.prefix_length = length, c.lis_subnet.prefetch(mask(*a.ip, length));
+        }
+    }
+    if (!bssid.empty())
+        if (auto mac = parse_mac(std::string(bssid), false)) a.bssid = mac->value, c.bssid_exact.prefetch(mac->value);
+}
+
+void look_ahead_entries(const Compiled& c, LookAhead& a) {
+    const auto& tables = c.callers();
+    if (!a.user.empty()) a.user_index = tables.users_by_id.guess(a.user);
+    if (a.user_index != npos) prefetch_object(c.cfg.users[a.user_index]);
+    if (a.ip) {
+        a.subnet = c.subnet_index.longest(*a.ip);
+        if (a.subnet != npos) __builtin_prefetch(&tables.subnet_site[a.subnet]);
+        if (a.prefix_length >= 0)
+            if (auto it = c.lis_subnet.find(mask(*a.ip, a.prefix_length)); it != c.lis_subnet.end()) {
+                a.lis_subnet = it->second;
+                __builtin_prefetch(&tables.lis_subnet_location[a.lis_subnet]);
+            }
+    }
+    if (a.bssid)
+        if (auto it = c.bssid_exact.find(*a.bssid); it != c.bssid_exact.end()) {
+            a.access_point = it->second;
+            __builtin_prefetch(&c.cfg.wireless_access_points[a.access_point].location);
+        }
+}
+
+void look_ahead_objects(const Compiled& c, LookAhead& a) {
+    const Config& cfg = c.cfg;
+    const auto& tables = c.callers();
+    if (a.subnet != npos) a.site = tables.subnet_site[a.subnet];
+    if (a.site != npos) prefetch_object(cfg.sites[a.site]);
+    a.location = a.access_point != npos ? cfg.wireless_access_points[a.access_point].location.index
+                 : a.lis_subnet != npos ? tables.lis_subnet_location[a.lis_subnet]
+                                        : npos;
+    if (a.location != npos) prefetch_object(cfg.locations[a.location]);
+    if (a.user_index != npos) {
+        const auto& policy = cfg.users[a.user_index].emergency_calling_policy;
+        if (policy.resolved()) prefetch_object(cfg.emergency_calling_policies[policy.index]);
+    }
+}
+
+void look_ahead_details(const Compiled& c, const LookAhead& a) {
+    const Config& cfg = c.cfg;
+    auto group_of = [&](const Ref& policy) {
+        if (!policy.resolved()) return;
+        const auto& group = cfg.emergency_calling_policies[policy.index].notification_group;
+        if (!group.empty()) __builtin_prefetch(group.data());
+    };
+    if (a.site != npos) {
+        const Site& site = cfg.sites[a.site];
+        if (site.emergency_calling_policy.resolved())
+            prefetch_object(cfg.emergency_calling_policies[site.emergency_calling_policy.index]);
+    }
+    if (a.location != npos) {
+        const Location& location = cfg.locations[a.location];
+        if (!location.elins.empty()) __builtin_prefetch(location.elins.data());
+        if (location.address.resolved()) {
+            prefetch_object(cfg.addresses[location.address.index]);
+            __builtin_prefetch(&c.psaps_serving(location.address.index));
+        }
+    }
+    if (a.user_index != npos) group_of(cfg.users[a.user_index].emergency_calling_policy);
+}
+
+}  // namespace e911::detail
