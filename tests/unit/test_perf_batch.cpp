@@ -386,3 +386,28 @@ TEST_CASE("[perf] the batch look-ahead names the user, site and location the sim
         CHECK(a.location == npos);
     }
 }
+
+// The look-ahead runs only where the tables outgrow the caches; with 100,000 more subnets the same
+// call log must give the same rows, alone and on two workers.
+TEST_CASE("[perf] a configuration large enough for the look-ahead gives the same rows", "[perf]") {
+    std::string big = kSim;
+    std::string extra;
+    for (std::uint32_t i = 0; i < 100000; ++i) {
+        const std::uint32_t a = (172u << 24 | 16u << 16) + 4 * i;
+        extra += "    - {prefix: " + std::to_string(a >> 24) + "." + std::to_string(a >> 16 & 255) + "." +
+                 std::to_string(a >> 8 & 255) + "." + std::to_string(a & 255) + "/30, site: peo}\n";
+    }
+    const std::string subnets = "  subnets:\n";  // the network's, the first
+    big.insert(big.find(subnets) + subnets.size(), extra);
+    Config cfg = test::config(big);
+    REQUIRE(cfg.subnets.size() == 100004);
+    Simulator sim{cfg};
+    REQUIRE(detail::look_ahead_pays(sim.compiled()));
+    CHECK_FALSE(detail::look_ahead_pays(Simulator{test::config(kSim)}.compiled()));
+    auto lines = call_log(3000);
+    for (auto format : {BatchOutput::json, BatchOutput::csv}) {
+        const std::string reference = reference_batch(sim, lines, format, true);
+        CHECK(run(sim, lines, format, true, 1) == reference);
+        CHECK(run(sim, lines, format, true, 2) == reference);
+    }
+}

@@ -285,16 +285,20 @@ bool process(BatchRow& r, CallSession& session, bool detached, Trace& trace, con
 // The look-ahead (decisions.hpp) over a chunk: before row i is simulated, row i + kStep has what its
 // objects refer to prefetched, row i + 2 kStep its objects, row i + 3 kStep its table entries and
 // row i + 4 kStep its table slots. Far enough apart for a stage's misses to be over when the next
-// stage comes; near enough for the lines to still be in the cache when the row does.
+// stage comes; near enough for the lines to still be in the cache when the row does. Off where the
+// tables fit in the caches (look_ahead_pays).
 class LookAheads {
 public:
-    LookAheads(Chunk& chunk, const Simulator& sim) : chunk_(chunk), c_(sim.compiled()) {
+    LookAheads(Chunk& chunk, const Simulator& sim)
+        : chunk_(chunk), c_(sim.compiled()), on_(detail::look_ahead_pays(c_)) {
+        if (!on_) return;
         for (std::size_t i = 0; i < 4 * kStep; ++i) keys(i);
         for (std::size_t i = 0; i < 3 * kStep; ++i) entries(i);
         for (std::size_t i = 0; i < 2 * kStep; ++i) objects(i);
         for (std::size_t i = 0; i < kStep; ++i) details(i);
     }
     void before(std::size_t row) {
+        if (!on_) return;
         keys(row + 4 * kStep);
         entries(row + 3 * kStep);
         objects(row + 2 * kStep);
@@ -331,6 +335,7 @@ private:
     }
     Chunk& chunk_;
     const detail::Compiled& c_;
+    const bool on_;
     detail::LookAhead ahead_[5 * kStep];
 };
 

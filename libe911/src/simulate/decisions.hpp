@@ -131,6 +131,10 @@ struct LookAhead {
     std::uint32_t user_index = npos, subnet = npos, lis_subnet = npos, access_point = npos;
     std::uint32_t site = npos, location = npos;
 };
+// Whether the look-ahead pays for itself: only when the tables a call reads outgrow the caches. Each
+// stage parses and hashes again what the row's own lookups will, which costs more than it saves when
+// the lookups hit the cache anyway.
+bool look_ahead_pays(const Compiled& c);
 // Parses the row's keys and prefetches the table slots they hash to.
 void look_ahead_keys(const Compiled& c, std::string_view user, std::string_view ip, std::string_view bssid,
                      LookAhead& a);

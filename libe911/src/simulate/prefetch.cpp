@@ -19,6 +19,16 @@ void prefetch_object(const T& o) {
 
 }  // namespace
 
+// Measured with 500k calls on one core (bench/cli_bench --clock cpu, CSV): S (3,400 subnets, LIS
+// entries, access points, users and locations) 20 % slower with the look-ahead, M (33,000) 4 % slower,
+// L (331,000) 40 % faster. The line lies between M and L.
+bool look_ahead_pays(const Compiled& c) {
+    const Config& cfg = c.cfg;
+    const std::size_t objects = cfg.subnets.size() + cfg.lis_subnets.size() + cfg.wireless_access_points.size() +
+                                cfg.users.size() + cfg.locations.size();
+    return objects >= 100'000;
+}
+
 void look_ahead_keys(const Compiled& c, std::string_view user, std::string_view ip, std::string_view bssid,
                      LookAhead& a) {
     a = LookAhead{};
