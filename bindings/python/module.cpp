@@ -151,10 +151,30 @@ public:
         for (auto c : calls) rows.push_back(e911_py::call_fields(c, first + rows.size(), down));
         std::vector<std::tuple<std::string, std::string, std::shared_ptr<TraceAnswer>>> out;
         py::gil_scoped_release release;
-        for (const auto& fields : rows) {
+        // Every row read first, so that the batch's look-ahead can start the lookups of the rows to come.
+        std::vector<e911::CallRow> parsed(rows.size());
+        std::vector<std::string> errors(rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) {
             try {
-                ++rows_;  // counted as the CLI counts them, so rows equal `e911 simulate --calls` rows
-                auto row = e911::call_row_from_fields(fields);
+                parsed[i] = e911::call_row_from_fields(rows[i]);
+            } catch (const e911::UsageError& e) {
+                errors[i] = e.what();
+            }
+        }
+        e911::CallLookAhead ahead(h_->simulator(), rows.size(), [&](std::size_t j) {
+            if (!errors[j].empty() || parsed[j].kind == "callback") return e911::CallerKeys{};
+            const e911::Caller& c = parsed[j].caller;
+            return e911::CallerKeys{c.user, c.ip, c.bssid};
+        });
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            ahead.before(i);
+            ++rows_;  // counted as the CLI counts them, so rows equal `e911 simulate --calls` rows
+            if (!errors[i].empty()) {
+                out.emplace_back("error", errors[i], nullptr);
+                continue;
+            }
+            try {
+                const e911::CallRow& row = parsed[i];
                 if (row.kind == "callback") {
                     auto answer = session_.callback(row.elin, *row.time);
                     out.emplace_back("callback", e911::batch_row_to_json(rows_, row, nullptr, &answer), nullptr);

@@ -99,3 +99,28 @@ def test_wrong_argument_types_raise_type_error_naming_the_parameter():
         e911.load(42)
     with pytest.raises(TypeError, match=r"loads\(\): `text`"):
         e911.loads(b"version: 1")
+
+
+def test_simulate_many_of_a_configuration_past_the_look_ahead_line_answers_as_single_calls(tmp_path):
+    # 100,000 more subnets put the campus past the line where batches look ahead (prefetching the rows
+    # to come); each row must still answer as that call simulated alone.
+    text = (ROOT / "examples" / "campus.yaml").read_text()
+    at = text.index("  subnets:\n") + len("  subnets:\n")
+    extra = "".join(f"    - {{prefix: 172.{16 + (n >> 14)}.{(n >> 6) & 255}.{(n & 63) * 4}/30, site: gym}}\n"
+                    for n in range(100_000))
+    big = tmp_path / "big.yaml"
+    big.write_text(text[:at] + extra + text[at:])
+    cfg = e911.load(big)
+    ips = ["10.10.1.5/24", "10.10.2.9/24", "10.20.3.4/20", "172.16.0.5", "172.17.3.9/30", "192.0.2.1"]
+    calls = [{"dialed": ["911", "9911", "933"][n % 3], "ip": ips[n % len(ips)], "user": "alice@contoso.edu"}
+             for n in range(300)]
+    calls[7]["bssid"] = "f0:6e:0b:c2:21:aa"
+    rows = list(cfg.simulate_many(calls))
+    assert len(rows) == len(calls)
+    for call, row in zip(calls, rows):
+        alone = cfg.simulate(**call).to_dict()
+        for key in ("site", "location", "address", "route", "gateways", "psap", "calling_number", "outcome"):
+            assert row[key] == alone[key], (call, key)
+    calls[40]["ip"] = "bad"  # a row that cannot be read, among rows being looked ahead at
+    with pytest.raises(e911.UsageError, match="call 41: ip: `bad`"):
+        list(cfg.simulate_many(calls))

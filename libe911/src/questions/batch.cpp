@@ -282,69 +282,27 @@ bool process(BatchRow& r, CallSession& session, bool detached, Trace& trace, con
     return true;
 }
 
-// The look-ahead (decisions.hpp) over a chunk: before row i is simulated, row i + kStep has what its
-// objects refer to prefetched, row i + 2 kStep its objects, row i + 3 kStep its table entries and
-// row i + 4 kStep its table slots. Far enough apart for a stage's misses to be over when the next
-// stage comes; near enough for the lines to still be in the cache when the row does. Off where the
-// tables fit in the caches (look_ahead_pays).
-class LookAheads {
-public:
-    LookAheads(Chunk& chunk, const Simulator& sim)
-        : chunk_(chunk), c_(sim.compiled()), on_(detail::look_ahead_pays(c_)) {
-        if (!on_) return;
-        for (std::size_t i = 0; i < 4 * kStep; ++i) keys(i);
-        for (std::size_t i = 0; i < 3 * kStep; ++i) entries(i);
-        for (std::size_t i = 0; i < 2 * kStep; ++i) objects(i);
-        for (std::size_t i = 0; i < kStep; ++i) details(i);
-    }
-    void before(std::size_t row) {
-        if (!on_) return;
-        keys(row + 4 * kStep);
-        entries(row + 3 * kStep);
-        objects(row + 2 * kStep);
-        details(row + kStep);
-    }
-
-private:
-    static constexpr std::size_t kStep = 4;
-    static std::string_view field(const detail::CallFields& fields, std::string_view key) {
-        for (const auto& [k, v] : fields)
-            if (k == key) return v;
-        return {};
-    }
-    void keys(std::size_t i) {
-        if (i >= chunk_.size) return;
-        auto& record = chunk_.rows[i].record;
-        detail::finish_record(record);  // a JSON Lines row is parsed here, a few rows early
-        auto& a = ahead_[i % std::size(ahead_)];
-        if (!record.error.empty()) {
-            a = detail::LookAhead{};
-            return;
-        }
-        const auto& f = record.fields;
-        detail::look_ahead_keys(c_, field(f, "user"), field(f, "ip"), field(f, "bssid"), a);
-    }
-    void entries(std::size_t i) {
-        if (i < chunk_.size) detail::look_ahead_entries(c_, ahead_[i % std::size(ahead_)]);
-    }
-    void objects(std::size_t i) {
-        if (i < chunk_.size) detail::look_ahead_objects(c_, ahead_[i % std::size(ahead_)]);
-    }
-    void details(std::size_t i) {
-        if (i < chunk_.size) detail::look_ahead_details(c_, ahead_[i % std::size(ahead_)]);
-    }
-    Chunk& chunk_;
-    const detail::Compiled& c_;
-    const bool on_;
-    detail::LookAhead ahead_[5 * kStep];
-};
+// A chunk's rows as the look-ahead reads them; a JSON Lines row is parsed here, a few rows early.
+CallLookAhead look_ahead(Chunk& chunk, const Simulator& sim) {
+    return CallLookAhead(sim, chunk.size, [&chunk](std::size_t i) {
+        auto& record = chunk.rows[i].record;
+        detail::finish_record(record);
+        if (!record.error.empty()) return CallerKeys{};
+        auto field = [&](std::string_view key) -> std::string_view {
+            for (const auto& [k, v] : record.fields)
+                if (k == key) return v;
+            return {};
+        };
+        return CallerKeys{field("user"), field("ip"), field("bssid")};
+    });
+}
 
 void work(Chunk& chunk, const Simulator& sim, Explain explain, const Writer& w) {
     CallSession session(sim, explain);
     session.leave_out_pidf();
     Trace trace;
     chunk.out.clear();
-    LookAheads ahead(chunk, sim);
+    CallLookAhead ahead = look_ahead(chunk, sim);
     for (std::size_t i = 0; i < chunk.size; ++i) {
         ahead.before(i);
         BatchRow& r = chunk.rows[i];
@@ -475,7 +433,7 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
         Chunk chunk;
         while (out && fill(chunk, reader)) {  // a closed pipe or full disk ends the run (the caller reports it)
             chunk.out.clear();
-            LookAheads ahead(chunk, sim);
+            CallLookAhead ahead = look_ahead(chunk, sim);
             for (std::size_t i = 0; i < chunk.size; ++i) {
                 ahead.before(i);
                 process(chunk.rows[i], session, false, trace, w, chunk.out);
