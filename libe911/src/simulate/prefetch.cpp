@@ -40,11 +40,11 @@ void look_ahead_keys(const Compiled& c, std::string_view user, std::string_view 
     if (!ip.empty()) a.ip = parse_ip(std::string(ip.substr(0, end)));
     if (a.ip) {
         c.subnet_index.prefetch(*a.ip);
-        if (end != std::string_view::npos && ip[end] == '/') {
+        if (end != std::string_view::npos && ip[end] == '/') {  // one to three digits, as setup_caller() takes
             int length = 0;
-            for (std::size_t i = end + 1; i < ip.size() && i < end + 4 && ip[i] >= '0' && ip[i] <= '9'; ++i)
-                length = length * 10 + (ip[i] - '0');
-            if (length <= a.ip->bits()) a.prefix_length = length, c.lis_subnet.prefetch(mask(*a.ip, length));
+            std::size_t i = end + 1;
+            for (; i < ip.size() && i < end + 4 && ip[i] >= '0' && ip[i] <= '9'; ++i) length = length * 10 + (ip[i] - '0');
+            if (i > end + 1 && length <= a.ip->bits()) a.prefix_length = length, c.lis_subnet.prefetch(mask(*a.ip, length));
         }
     }
     if (!bssid.empty())
