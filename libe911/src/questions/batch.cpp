@@ -288,12 +288,8 @@ CallLookAhead look_ahead(Chunk& chunk, const Simulator& sim) {
         auto& record = chunk.rows[i].record;
         detail::finish_record(record);
         if (!record.error.empty()) return CallerKeys{};
-        auto field = [&](std::string_view key) -> std::string_view {
-            for (const auto& [k, v] : record.fields)
-                if (k == key) return v;
-            return {};
-        };
-        return CallerKeys{field("user"), field("ip"), field("bssid")};
+        const auto& f = record.fields;
+        return CallerKeys{f.get("user"), f.get("ip"), f.get("bssid")};
     });
 }
 

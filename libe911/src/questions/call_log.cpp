@@ -167,6 +167,12 @@ void finish_record(CallLogRecord& rec) {
     read_jsonl(rec);
 }
 
+std::string_view CallFields::get(std::string_view key) const {
+    for (const auto& [k, v] : *this)
+        if (k == key) return v;
+    return {};
+}
+
 std::string& CallFields::set(std::string_view key) {
     std::size_t i = 0;
     while (i < size_ && items_[i].first < key) ++i;

@@ -28,6 +28,8 @@ public:
     std::size_t size() const { return size_; }
     const Item* begin() const { return items_.data(); }
     const Item* end() const { return items_.data() + size_; }
+    // The value of `key`, or "" when the row has no such field.
+    std::string_view get(std::string_view key) const;
     // The value slot of `key`, emptied (a new key is inserted in order).
     std::string& set(std::string_view key);
     // Replaces every field with `items`: distinct keys, already in order (no search, no moves).

@@ -95,7 +95,8 @@ void check_not_ipv4_mapped(const char* field, const std::string& ip) {
                      "matched by the IPv4 address, so write " + ip.substr(7));
 }
 
-// "10.10.0.57" or "10.10.0.57/24".
+}  // namespace
+
 ClientAddress parse_client_address(const std::string& text) {
     check_not_ipv4_mapped("ip", text);
     if (text.empty()) throw UsageError("ip: empty address");
@@ -112,6 +113,8 @@ ClientAddress parse_client_address(const std::string& text) {
     }
     return a;
 }
+
+namespace {
 
 IpAddress parse_public_ip(const std::string& text) {
     check_not_ipv4_mapped("public_ip", text);

@@ -47,6 +47,8 @@ struct ClientAddress {
     IpAddress ip;
     int prefix_length = -1;  // -1: not given
 };
+// "10.10.0.57" or "10.10.0.57/24", as a caller's `ip` gives it; throws UsageError naming `ip`.
+ClientAddress parse_client_address(const std::string& text);
 // A caller with every field parsed. `text` keeps the fields as given, for the explanations.
 struct CallerSetup {
     const Caller* text = nullptr;
@@ -125,8 +127,7 @@ Placement place(const Compiled& c, const CallerSetup& caller);
 // as given (what does not parse is not prefetched) and change no answer.
 struct LookAhead {
     std::string_view user;
-    std::optional<IpAddress> ip;
-    int prefix_length = -1;
+    std::optional<ClientAddress> address;
     std::optional<std::uint64_t> bssid;
     std::uint32_t user_index = npos, subnet = npos, lis_subnet = npos, access_point = npos;
     std::uint32_t site = npos, location = npos;
