@@ -111,7 +111,7 @@ struct CallerKeys {
 
 // The look-ahead simulate_batch runs over its rows, for code that holds a batch's rows itself (the
 // Python module's simulate_many): call before(i) just before simulating row i of `count` rows, in
-// order. It starts the lookups of the rows 4 to 16 places further on (`keys(j)` gives row j's, as
+// order. It starts the lookups of the rows 4 to 20 places further on (`keys(j)` gives row j's, as
 // views that stay valid until row j is simulated), so that their cache misses overlap with the work
 // on the rows before them instead of following it. It only prefetches: no answer changes. It does
 // nothing where the configuration's tables fit in the caches (under 100,000 subnets, LIS subnets,

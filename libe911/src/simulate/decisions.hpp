@@ -146,6 +146,9 @@ void look_ahead_objects(const Compiled& c, LookAhead& a);
 // Reads those objects and prefetches what they refer to: the site's policy, the location's ELINs and
 // address, the user's notification group.
 void look_ahead_details(const Compiled& c, const LookAhead& a);
+// Reads the lists those prefetched and prefetches their contents: the address's PSAPs, the
+// notification group's addresses.
+void look_ahead_lists(const Compiled& c, const LookAhead& a);
 
 // ---- policies, dial plan ----------------------------------------------------------------------
 struct Policies {

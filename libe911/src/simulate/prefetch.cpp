@@ -110,4 +110,21 @@ void look_ahead_details(const Compiled& c, const LookAhead& a) {
     if (a.user_index != npos) group_of(cfg.users[a.user_index].emergency_calling_policy);
 }
 
+void look_ahead_lists(const Compiled& c, const LookAhead& a) {
+    const Config& cfg = c.cfg;
+    if (a.location != npos) {
+        const Location& location = cfg.locations[a.location];
+        if (location.address.resolved()) {
+            const auto& psaps = c.psaps_serving(location.address.index);
+            if (!psaps.empty()) __builtin_prefetch(psaps.data());
+        }
+    }
+    if (a.user_index == npos) return;
+    const Ref& policy = cfg.users[a.user_index].emergency_calling_policy;
+    if (!policy.resolved()) return;
+    // The group's addresses are copied into every row; most are too long to sit inside their string.
+    for (const std::string& member : cfg.emergency_calling_policies[policy.index].notification_group)
+        __builtin_prefetch(member.data());
+}
+
 }  // namespace e911::detail
