@@ -228,7 +228,7 @@ TEST_CASE("[perf] flat JSON Lines rows read as the full parser reads them", "[pe
     // of the previous row's.
     CHECK(detail::parse_flat_jsonl(R"({"zz":"3","b":"2","a":"1","ba":"4"})", f));
     std::vector<std::string> keys;
-    for (const auto& item : f) keys.push_back(item.first);
+    for (const auto& item : f) keys.emplace_back(item.first);
     CHECK(keys == std::vector<std::string>{"a", "b", "ba", "zz"});
     CHECK(f.to_map().at("ba") == "4");
     CHECK(detail::parse_flat_jsonl(R"({"user":"u2"})", f));

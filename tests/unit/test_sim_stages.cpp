@@ -139,6 +139,27 @@ TEST_CASE("caller fields: one setter for flags, rows and keywords") {
     CHECK_THROWS_WITH(set_caller_field(c, "platform", "skype"), "platform `skype`: expected teams or sfb");
 }
 
+TEST_CASE("caller fields: every name reaches its own member, and no other name does") {
+    // Names are found by length, then compared: each one set alone must land where it belongs.
+    const std::vector<std::pair<std::string, std::string Caller::*>> text = {
+        {"dialed", &Caller::dialed}, {"dial", &Caller::dialed}, {"user", &Caller::user}, {"ip", &Caller::ip},
+        {"public_ip", &Caller::public_ip}, {"client_location", &Caller::client_location}, {"bssid", &Caller::bssid},
+        {"chassis_id", &Caller::chassis_id}, {"port_id", &Caller::port_id}, {"down", &Caller::down}};
+    for (const auto& [name, member] : text) {
+        Caller c;
+        CHECK(set_caller_field(c, name, "10.0.0.1"));
+        for (const auto& [other, other_member] : text)
+            CHECK((c.*other_member).empty() == (other_member != member));
+        CHECK(c.*member == "10.0.0.1");
+    }
+    Caller c;
+    CHECK(set_caller_field(c, "client_location_source", "entered"));
+    CHECK(c.client_location_source == ClientLocationSource::entered);
+    for (const char* other : {"", "i", "IP", "ipv4", "dialled", "usr", "users", "downs", "bssids", "client_locations",
+                              "client_location_sourc", "kind", "time", "elin", "duration"})
+        CHECK_FALSE(set_caller_field(c, other, "x"));
+}
+
 TEST_CASE_METHOD(Campus, "caller errors name the field, never a command-line flag") {
     auto error = [&](const Caller& c) {
         try {

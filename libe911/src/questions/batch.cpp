@@ -157,13 +157,18 @@ CallbackAnswer CallSession::callback(const std::string& elin, long long time) co
 
 namespace {
 
-// Rows come in column-name order, so a row with two bad columns reports the same one every time.
-template <class Fields>
-void fill_row(const Fields& f, CallRow& r) {
+[[noreturn]] void unknown_column(std::string_view name) {
     static const std::vector<std::string> known = {"kind", "dialed", "dial", "user", "ip", "public_ip", "bssid", "chassis_id", "port_id",
                                                    "platform", "client", "time", "duration", "elin",
                                                    "down",  // gateways down for this row
                                                    "client_location", "client_location_source"};
+    std::string sug = detail::closest(name, known);
+    throw UsageError("unknown column `" + std::string(name) + "`" + (sug.empty() ? "" : "; did you mean `" + sug + "`?"));
+}
+
+// Rows come in column-name order, so a row with two bad columns reports the same one every time.
+template <class Fields>
+void fill_row(const Fields& f, CallRow& r) {
     // Every field reset, keeping string storage: a reused row must not carry the previous row's values.
     r.kind.assign("call");
     r.caller.dialed.clear(), r.caller.user.clear(), r.caller.ip.clear(), r.caller.public_ip.clear();
@@ -175,25 +180,26 @@ void fill_row(const Fields& f, CallRow& r) {
     r.time.reset();
     r.duration = 120;
     r.elin.clear();
+    using namespace std::string_view_literals;
     for (const auto& kv : f) {
-        const std::string& k = kv.first;
-        const std::string& v = kv.second;
-        if (std::find(known.begin(), known.end(), k) == known.end()) {
-            std::string sug = detail::closest(k, known);
-            throw UsageError("unknown column `" + k + "`" + (sug.empty() ? "" : "; did you mean `" + sug + "`?"));
+        const std::string_view k = kv.first, v = kv.second;
+        if (auto field = detail::caller_field(k)) {
+            if (!v.empty()) detail::set_caller_field(r.caller, *field, v);
+            continue;
         }
+        if (k != "kind"sv && k != "elin"sv && k != "time"sv && k != "duration"sv) unknown_column(k);
         if (v.empty()) continue;
-        if (set_caller_field(r.caller, k, v)) continue;
-        if (k == "kind") {
-            if (v != "call" && v != "callback") throw UsageError("kind `" + v + "`: expected call or callback");
-            r.kind = v;
-        } else if (k == "elin") r.elin = v;
-        else if (k == "time") {
-            r.time = parse_time(v);
-            if (!r.time) throw UsageError("time `" + v + "`: expected ISO 8601 UTC (2026-11-21T10:15:00Z) or epoch seconds");
-        } else if (k == "duration") {
-            if (!detail::is_digits(v) || v.size() > 9) throw UsageError("duration `" + v + "`: expected whole seconds");
-            r.duration = std::stoll(v);
+        const std::string text(v);  // only the columns that are not the caller's
+        if (k == "kind"sv) {
+            if (v != "call"sv && v != "callback"sv) throw UsageError("kind `" + text + "`: expected call or callback");
+            r.kind = text;
+        } else if (k == "elin"sv) r.elin = text;
+        else if (k == "time"sv) {
+            r.time = parse_time(text);
+            if (!r.time) throw UsageError("time `" + text + "`: expected ISO 8601 UTC (2026-11-21T10:15:00Z) or epoch seconds");
+        } else if (k == "duration"sv) {
+            if (!detail::is_digits(v) || v.size() > 9) throw UsageError("duration `" + text + "`: expected whole seconds");
+            r.duration = std::stoll(text);
         }
     }
     if (r.kind == "callback") {
@@ -288,8 +294,14 @@ CallLookAhead look_ahead(Chunk& chunk, const Simulator& sim) {
         auto& record = chunk.rows[i].record;
         detail::finish_record(record);
         if (!record.error.empty()) return CallerKeys{};
-        const auto& f = record.fields;
-        return CallerKeys{f.get("user"), f.get("ip"), f.get("bssid")};
+        CallerKeys keys;
+        for (const auto& [name, value] : record.fields)
+            if (auto field = detail::caller_field(name)) {
+                if (*field == detail::CallerField::user) keys.user = value;
+                else if (*field == detail::CallerField::ip) keys.ip = value;
+                else if (*field == detail::CallerField::bssid) keys.bssid = value;
+            }
+        return keys;
     });
 }
 

@@ -146,7 +146,7 @@ void read_jsonl(CallLogRecord& rec) {
                 throw UsageError("`" + it.key() + "` is " + std::to_string(v.size()) +
                                  " bytes, more than the limit of " +
                                  kib(limits::max_field_bytes));
-            rec.fields.set(it.key()) = std::move(v);
+            rec.fields.set(it.key(), v);
         }
     } catch (const nlohmann::json::exception& e) {
         rec.error = std::string("not JSON: ") + printable_utf8(e.what());
@@ -167,32 +167,41 @@ void finish_record(CallLogRecord& rec) {
     read_jsonl(rec);
 }
 
-std::string_view CallFields::get(std::string_view key) const {
-    for (const auto& [k, v] : *this)
-        if (k == key) return v;
-    return {};
+CallFields::Span CallFields::keep(std::string_view key, std::string_view value) {
+    Span s{static_cast<std::uint32_t>(text_.size()), static_cast<std::uint32_t>(key.size()), 0,
+           static_cast<std::uint32_t>(value.size())};
+    text_.append(key);
+    s.value = static_cast<std::uint32_t>(text_.size());
+    text_.append(value);
+    return s;
 }
 
-std::string& CallFields::set(std::string_view key) {
+void CallFields::set(std::string_view key, std::string_view value) {
     std::size_t i = 0;
-    while (i < size_ && items_[i].first < key) ++i;
-    if (i < size_ && items_[i].first == key) {
-        items_[i].second.clear();
-        return items_[i].second;
+    while (i < size_ && item(i).first < key) ++i;
+    const Span s = keep(key, value);
+    if (i < size_ && item(i).first == key) {
+        spans_[i] = s;  // the old value's bytes stay in the buffer until the next row
+        return;
     }
-    if (size_ == items_.size()) items_.emplace_back();
-    items_[size_].first.assign(key);
-    items_[size_].second.clear();
-    std::rotate(items_.begin() + static_cast<std::ptrdiff_t>(i), items_.begin() + static_cast<std::ptrdiff_t>(size_),
-                items_.begin() + static_cast<std::ptrdiff_t>(size_) + 1);
+    if (size_ == spans_.size()) spans_.emplace_back();
+    spans_[size_] = s;
+    std::rotate(spans_.begin() + static_cast<std::ptrdiff_t>(i), spans_.begin() + static_cast<std::ptrdiff_t>(size_),
+                spans_.begin() + static_cast<std::ptrdiff_t>(size_) + 1);
     ++size_;
-    return items_[i].second;
 }
 
-void CallFields::assign_sorted(const std::pair<std::string_view, std::string_view>* items, std::size_t n) {
-    if (items_.size() < n) items_.resize(n);
-    for (std::size_t i = 0; i < n; ++i) items_[i].first.assign(items[i].first), items_[i].second.assign(items[i].second);
+void CallFields::assign_sorted(const Item* items, std::size_t n) {
+    clear();
+    if (spans_.size() < n) spans_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) spans_[i] = keep(items[i].first, items[i].second);
     size_ = n;
+}
+
+std::map<std::string, std::string> CallFields::to_map() const {
+    std::map<std::string, std::string> m;
+    for (const auto& [k, v] : *this) m.emplace(k, v);
+    return m;
 }
 
 namespace {
@@ -221,7 +230,7 @@ bool parse_flat_jsonl(std::string_view t, CallFields& fields) {
     // The row's keys and values as views into the line, kept in key order as they are read (a row
     // has a handful), then copied into `fields` once.
     constexpr std::size_t kMostKeys = 32;  // more go to the full parser
-    std::pair<std::string_view, std::string_view> items[kMostKeys];
+    CallFields::Item items[kMostKeys];
     std::size_t n = 0;
     std::size_t i = 0;
     skip_space(t, i);
@@ -280,7 +289,7 @@ bool CallLogReader::next_csv(CallLogRecord& rec) {
         else if (cells_.size() != header_.size())
             rec.error = "row has " + std::to_string(cells_.size()) + " cells, the header " + std::to_string(header_.size());
         else
-            for (std::size_t i = 0; i < cells_.size(); ++i) rec.fields.set(header_[i]).swap(cells_[i]);
+            for (std::size_t i = 0; i < cells_.size(); ++i) rec.fields.set(header_[i], cells_[i]);
         return true;
     }
 }

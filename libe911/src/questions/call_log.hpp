@@ -3,6 +3,7 @@
 // Bounded (limits::max_row_bytes, max_field_bytes), UTF-8 checked, UTF-16 / BOM / CRLF as
 // Windows tools write them; a bad row is an error row and reading goes on with the next one.
 #pragma once
+#include <cstdint>
 #include <deque>
 #include <iosfwd>
 #include <istream>
@@ -18,25 +19,44 @@
 namespace e911::detail {
 
 // A row's cells by column name, in column-name order (as a std::map iterates them, so errors name
-// the same column first); a repeated name keeps its last value. Storage is kept between rows, so a
-// long call log reads without allocating per row.
+// the same column first); a repeated name keeps its last value. Keys and values are copied into one
+// buffer kept between rows, so a long call log reads without allocating per row, and a row's
+// dozen cells cost one buffer's appends instead of a string assignment each.
 class CallFields {
 public:
-    using Item = std::pair<std::string, std::string>;
-    void clear() { size_ = 0; }
+    using Item = std::pair<std::string_view, std::string_view>;
+    // Iterates the fields as views into the buffer, valid until the fields next change.
+    class Iterator {
+    public:
+        Iterator(const CallFields* f, std::size_t i) : f_(f), i_(i) {}
+        Item operator*() const { return f_->item(i_); }
+        Iterator& operator++() { return ++i_, *this; }
+        bool operator!=(const Iterator& o) const { return i_ != o.i_; }
+    private:
+        const CallFields* f_;
+        std::size_t i_;
+    };
+    void clear() { size_ = 0, text_.clear(); }
     bool empty() const { return size_ == 0; }
     std::size_t size() const { return size_; }
-    const Item* begin() const { return items_.data(); }
-    const Item* end() const { return items_.data() + size_; }
-    // The value of `key`, or "" when the row has no such field.
-    std::string_view get(std::string_view key) const;
-    // The value slot of `key`, emptied (a new key is inserted in order).
-    std::string& set(std::string_view key);
+    Iterator begin() const { return {this, 0}; }
+    Iterator end() const { return {this, size_}; }
+    Item item(std::size_t i) const {
+        const Span& s = spans_[i];
+        return {std::string_view(text_).substr(s.key, s.key_size), std::string_view(text_).substr(s.value, s.value_size)};
+    }
+    // Sets `key` to `value` (a new key is inserted in order).
+    void set(std::string_view key, std::string_view value);
     // Replaces every field with `items`: distinct keys, already in order (no search, no moves).
-    void assign_sorted(const std::pair<std::string_view, std::string_view>* items, std::size_t n);
-    std::map<std::string, std::string> to_map() const { return {begin(), end()}; }
+    void assign_sorted(const Item* items, std::size_t n);
+    std::map<std::string, std::string> to_map() const;
 private:
-    std::vector<Item> items_;
+    struct Span {
+        std::uint32_t key, key_size, value, value_size;  // offsets into text_ (a row is at most max_row_bytes)
+    };
+    Span keep(std::string_view key, std::string_view value);
+    std::string text_;
+    std::vector<Span> spans_;
     std::size_t size_ = 0;
 };
 

@@ -20,6 +20,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compile/compiled.hpp"
@@ -47,6 +48,16 @@ struct ClientAddress {
     IpAddress ip;
     int prefix_length = -1;  // -1: not given
 };
+// The named fields of a Caller (set_caller_field), found once by name so that a batch row's columns
+// are dispatched with a switch instead of compared against every name in turn.
+enum class CallerField : std::uint8_t {
+    dialed, user, ip, public_ip, client_location, client_location_source, bssid, chassis_id, port_id, down,
+    platform, client,
+};
+// The field called `name` ("dial" is "dialed"); nullopt when `name` names no caller field.
+std::optional<CallerField> caller_field(std::string_view name);
+// set_caller_field() for a field already found; throws UsageError naming the field.
+void set_caller_field(Caller& caller, CallerField field, std::string_view value);
 // "10.10.0.57" or "10.10.0.57/24", as a caller's `ip` gives it; throws UsageError naming `ip`.
 ClientAddress parse_client_address(const std::string& text);
 // A caller with every field parsed. `text` keeps the fields as given, for the explanations.
