@@ -54,6 +54,14 @@ TEST_CASE("MAC addresses: separators, case, wildcards") {
     CHECK_FALSE(parse_mac("F0-6E-0B-C2-04-*", false, &err));
     CHECK_FALSE(parse_mac("F0-6E-0B-C2-04", false, &err));
     CHECK_FALSE(parse_mac("G0-6E-0B-C2-04-1A", false, &err));
+    // The value is read digit by digit: every nibble lands in its place, thirteen digits are refused
+    // (not wrapped), and a wildcard's digits read as zeros.
+    CHECK(parse_mac("01:23:45:67:89:aB", false)->value == 0x0123456789ABull);
+    CHECK(parse_mac("FFFF.FFFF.FFFF", false)->value == 0xFFFFFFFFFFFFull);
+    CHECK_FALSE(parse_mac("F0-6E-0B-C2-04-1A-1", false, &err));
+    CHECK(err.find("is not a MAC address") != std::string::npos);
+    CHECK_FALSE(parse_mac("F0-6E-0B-C2-04-1A1*", true, &err));
+    CHECK(parse_mac("F0-6E-0B-C2-04-1*", true)->value == 0xF06E0BC20410ull);
 }
 
 TEST_CASE("IPv4 addresses print every byte value in decimal without leading zeros", "[net]") {

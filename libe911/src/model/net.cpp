@@ -208,7 +208,10 @@ bool MacAddress::covers(const MacAddress& exact) const {
 }
 
 std::optional<MacAddress> parse_mac(const std::string& text, bool allow_wildcard, std::string* error) {
-    std::string digits;
+    // The value is read as the digits come (every batch row's BSSID passes here); more than twelve
+    // digits is an error below, so the bits shifted out never matter.
+    std::uint64_t value = 0;
+    std::size_t digits = 0;
     bool wildcard = false;
     std::size_t digits_before_star = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -220,14 +223,16 @@ std::optional<MacAddress> parse_mac(const std::string& text, bool allow_wildcard
                 return std::nullopt;
             }
             wildcard = true;
-            digits_before_star = digits.size();
+            digits_before_star = digits;
             continue;
         }
-        if (!std::isxdigit(static_cast<unsigned char>(c))) {
+        const int nibble = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (nibble < 0) {
             if (error) *error = "`" + text + "` is not a MAC address (expected six hex pairs like F0-6E-0B-C2-04-1A)";
             return std::nullopt;
         }
-        digits += detail::upper_ascii(c);
+        value = value << 4 | static_cast<std::uint64_t>(nibble);
+        ++digits;
     }
     MacAddress m;
     if (wildcard) {
@@ -240,13 +245,14 @@ std::optional<MacAddress> parse_mac(const std::string& text, bool allow_wildcard
             return std::nullopt;
         }
         m.wildcard_digits = static_cast<std::uint8_t>(12 - digits_before_star);
-        digits.append(12 - digits_before_star, '0');
+        value <<= 4 * m.wildcard_digits;
+        digits = 12;
     }
-    if (digits.size() != 12) {
+    if (digits != 12) {
         if (error) *error = "`" + text + "` is not a MAC address (expected six hex pairs like F0-6E-0B-C2-04-1A)";
         return std::nullopt;
     }
-    m.value = std::stoull(digits, nullptr, 16);
+    m.value = value;
     return m;
 }
 
