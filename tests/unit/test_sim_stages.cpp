@@ -173,6 +173,14 @@ TEST_CASE_METHOD(Campus, "caller errors name the field, never a command-line fla
     CHECK(error(at("", "")) == "dialed: nothing dialled");
     CHECK(error(at("911", "10.10.1.999")).rfind("ip: ", 0) == 0);
     CHECK(error(at("911", "10.10.1.5/40")) == "ip: prefix length must be 0-32");
+    // The length is read by hand: every malformed one is refused, however long, and none wraps.
+    for (const char* bad : {"10.10.1.5/", "10.10.1.5/033", "10.10.1.5/-1", "10.10.1.5/2x", "10.10.1.5/99999999999999999999",
+                            "10.10.1.5/ 24"})
+        CHECK(error(at("911", bad)) == "ip: prefix length must be 0-32");
+    CHECK(error(at("911", "2001:db8::5/129")) == "ip: prefix length must be 0-128");
+    CHECK(detail::parse_client_address("10.10.1.5/032").prefix_length == 32);
+    CHECK(detail::parse_client_address("2001:db8::5/128").prefix_length == 128);
+    CHECK(detail::parse_client_address("10.10.1.5/0").prefix_length == 0);
     CHECK(error(at("911", "", "nope")).rfind("public_ip: ", 0) == 0);
     Caller mac = at("911", "");
     mac.bssid = "zz";

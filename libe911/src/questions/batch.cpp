@@ -29,7 +29,11 @@
 namespace e911 {
 
 std::optional<long long> parse_time(const std::string& s) {
-    if (detail::is_digits(s) && s.size() < 18) return std::stoll(s);
+    if (detail::is_digits(s) && s.size() < 18) {
+        long long seconds = 0;
+        for (char ch : s) seconds = seconds * 10 + (ch - '0');
+        return seconds;
+    }
     int y, mo, d, h = 0, mi = 0, sec = 0;
     char tail[8] = {0};
     int n = std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%7s", &y, &mo, &d, &h, &mi, &sec, tail);

@@ -139,10 +139,14 @@ ClientAddress parse_client_address(const std::string& text) {
     if (!ip) throw UsageError("ip: " + err);
     ClientAddress a{*ip, -1};
     if (slash != std::string::npos) {
-        std::string len = text.substr(slash + 1);
-        if (!is_digits(len) || len.size() > 3 || std::stoi(len) > ip->bits())
-            throw UsageError("ip: prefix length must be 0-" + std::to_string(ip->bits()));
-        a.prefix_length = std::stoi(len);
+        const std::string_view len = std::string_view(text).substr(slash + 1);
+        int length = 0;
+        if (is_digits(len) && len.size() <= 3)
+            for (char ch : len) length = length * 10 + (ch - '0');
+        else
+            length = -1;
+        if (length < 0 || length > ip->bits()) throw UsageError("ip: prefix length must be 0-" + std::to_string(ip->bits()));
+        a.prefix_length = length;
     }
     return a;
 }
