@@ -365,7 +365,33 @@ inline bool word_has_special(std::uint64_t x) {
 }
 }  // namespace
 
+namespace {
+// Whether `s` is ASCII with nothing to escape: checked a word at a time.
+bool json_plain(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        if (word_has_special(w)) return false;
+    }
+    for (; i < s.size(); ++i)
+        if (kJsonBytes[p[i]] != 0) return false;
+    return true;
+}
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view s) {
+    // Most strings (ids, sentences) are short plain ASCII: quoted on the stack and appended in one
+    // piece, one call instead of a character append at each end.
+    if (s.size() <= 254 && json_plain(s)) {
+        char quoted[256];
+        quoted[0] = '"';
+        std::memcpy(quoted + 1, s.data(), s.size());
+        quoted[s.size() + 1] = '"';
+        out.append(quoted, s.size() + 2);
+        return;
+    }
     static const char hex[] = "0123456789abcdef";
     const std::size_t start = out.size();
     out.reserve(start + s.size() + 2);
