@@ -378,6 +378,11 @@ void simulate_placed_into(Trace& out, Decisions& d, const Compiled& c, const Cal
 Trace simulate_placed(const Compiled& c, const Call& call, Placement placement, Explain explain);
 
 // ---- explanations (explain.cpp) ---------------------------------------------------------------------
+// A step appended to t.trace, its strings' storage taken from the steps this thread's last
+// trace held (recycle_steps gives them back), so a batch does not allocate each row's steps anew.
+TraceStep& next_step(Trace& t);
+// Empties t.trace, keeping its steps' storage for next_step().
+void recycle_steps(Trace& t);
 // The trace steps for decisions already taken, in the order the platform takes them.
 void explain_steps(const Compiled& c, const Call& call, const Decisions& d, Trace& t);
 std::string explain_psap(const Compiled& c, const Gateway& g, const PsapReach& r, const std::string& elin);

@@ -457,6 +457,27 @@ std::string explain_psap(const Compiled& c, const Gateway& g, const PsapReach& r
     return {};
 }
 
+namespace {
+// Bounded: a trace has a few dozen steps; more than that are simply freed.
+constexpr std::size_t kSpareSteps = 64;
+thread_local std::vector<TraceStep> spare_steps;
+}  // namespace
+
+TraceStep& next_step(Trace& t) {
+    if (spare_steps.empty()) return t.trace.emplace_back();
+    t.trace.push_back(std::move(spare_steps.back()));
+    spare_steps.pop_back();
+    return t.trace.back();
+}
+
+void recycle_steps(Trace& t) {
+    for (auto& step : t.trace) {
+        if (spare_steps.size() == kSpareSteps) break;
+        spare_steps.push_back(std::move(step));
+    }
+    t.trace.clear();
+}
+
 void explain_steps(const Compiled& c, const Call& call, const Decisions& d, Trace& t) {
     Explainer x{c, c.cfg, call, d, t};
     if (call.caller) explain_placement(x, *call.caller);

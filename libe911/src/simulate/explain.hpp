@@ -2,6 +2,7 @@
 // appends the steps.
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "simulate/decisions.hpp"
 
@@ -13,9 +14,13 @@ struct Explainer {
     const Call& call;
     const Decisions& d;
     Trace& t;
-    void add(const std::string& step, const std::string& result, const std::string& because,
-             const SourcePos& pos = {}) {
-        t.trace.push_back(TraceStep{step, result, because, pos.known() ? cfg.file_of(pos) : std::string(), pos.line});
+    // `because` is nearly always a sentence just built: moved in, not copied.
+    void add(std::string_view step, std::string_view result, std::string because, const SourcePos& pos = {}) {
+        TraceStep& s = next_step(t);
+        s.step.assign(step), s.result.assign(result), s.because.swap(because);
+        if (pos.known()) s.file.assign(cfg.file_of(pos));
+        else s.file.clear();
+        s.line = pos.line;
     }
     std::string number_or_none() const { return t.calling_number.empty() ? "none" : t.calling_number; }
     const Address* address() const {

@@ -68,7 +68,7 @@ void reset(Trace& t) {
         s->clear();
     t.gateways.clear();
     t.psap_expected.clear();
-    t.trace.clear();
+    recycle_steps(t);
     t.gateways_down.clear();
     t.emergency = false;
     t.psap_relay = false;
