@@ -324,7 +324,13 @@ void work(Chunk& chunk, const Simulator& sim, Explain explain, const Writer& w) 
     }
 }
 
-constexpr std::size_t kChunkRows = 2048;
+// A worker's chunk of rows, sized so that its output (written by the worker, then copied to the
+// stream) stays in a core's cache: 2,048 CSV rows are about 300 kB; JSON Lines rows with the
+// step-by-step trace are 3.7 kB each, and 2,048 of them (7.5 MB) made every append a write to memory.
+std::size_t rows_per_chunk(BatchOutput format, bool with_trace) {
+    if (format == BatchOutput::csv) return 2048;
+    return with_trace ? 128 : 512;
+}
 
 // `jobs` threads that simulate the chunks they are given, in any order, for one thread that queues
 // chunks in input order and writes each once it is done. A fixed set of threads, one per core asked
@@ -388,9 +394,9 @@ private:
     std::vector<std::thread> threads_;
 };
 
-bool fill(Chunk& chunk, detail::CallLogReader& reader) {
+bool fill(Chunk& chunk, detail::CallLogReader& reader, std::size_t rows) {
     chunk.size = 0;
-    while (chunk.size < kChunkRows) {
+    while (chunk.size < rows) {
         if (chunk.rows.size() == chunk.size) chunk.rows.emplace_back();
         if (!reader.next_raw(chunk.rows[chunk.size].record)) break;
         ++chunk.size;
@@ -442,13 +448,19 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
         if (options.progress) options.progress(stats.rows);
     };
     if (jobs == 1) {
+        // One thread writes its output as it goes, a cache-sized piece at a time; its chunks stay
+        // long, so the look-ahead seldom starts afresh.
+        constexpr std::size_t kPiece = 64 * 1024, kRows = 2048;
         Chunk chunk;
-        while (out && fill(chunk, reader)) {  // a closed pipe or full disk ends the run (the caller reports it)
+        while (out && fill(chunk, reader, kRows)) {  // a closed pipe or full disk ends the run (the caller reports it)
             chunk.out.clear();
             CallLookAhead ahead = look_ahead(chunk, sim);
             for (std::size_t i = 0; i < chunk.size; ++i) {
                 ahead.before(i);
                 process(chunk.rows[i], session, false, trace, w, chunk.out);
+                if (chunk.out.size() < kPiece) continue;
+                out.write(chunk.out.data(), static_cast<std::streamsize>(chunk.out.size()));
+                chunk.out.clear();
             }
             emit(chunk, false);
         }
@@ -456,6 +468,7 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
     }
     // Workers simulate whole chunks detached; this thread reads, orders and writes. At most 2 chunks
     // per worker are in flight, so memory stays bounded whatever the log's length.
+    const std::size_t rows = rows_per_chunk(format, session_traces);
     std::deque<std::unique_ptr<Chunk>> flight;
     std::vector<std::unique_ptr<Chunk>> spare;
     Workers workers(jobs, sim, explain, w);
@@ -465,7 +478,7 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
             std::unique_ptr<Chunk> chunk;
             if (spare.empty()) chunk = std::make_unique<Chunk>();
             else chunk = std::move(spare.back()), spare.pop_back();
-            if (!fill(*chunk, reader)) {
+            if (!fill(*chunk, reader, rows)) {
                 more = false;
                 break;
             }
