@@ -1,6 +1,5 @@
 #include "e911/net.hpp"
 
-#include <cstdio>
 #include <cstring>
 
 #include "util/text_util.hpp"
@@ -36,19 +35,23 @@ std::string IpAddress::to_string() const {
         if (j - i > best_len && j - i >= 2) best = i, best_len = j - i;
         i = j;
     }
-    char buf[8];
-    std::string s;
+    static const char hex[] = "0123456789abcdef";
+    char buf[40];  // eight groups of four digits and seven colons at most
+    char* p = buf;
     for (int i = 0; i < 8; ++i) {
         if (i == best) {
-            s += "::";
+            *p++ = ':', *p++ = ':';
             i += best_len - 1;
             continue;
         }
-        if (!s.empty() && s.back() != ':') s += ':';
-        std::snprintf(buf, sizeof buf, "%x", g[i]);
-        s += buf;
+        if (p != buf && p[-1] != ':') *p++ = ':';
+        bool digits = false;  // lower case, no leading zeros (RFC 5952 4.1)
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            unsigned nibble = (g[i] >> shift) & 0xF;
+            if (nibble || digits || shift == 0) *p++ = hex[nibble], digits = true;
+        }
     }
-    return s;
+    return std::string(buf, p);
 }
 
 IpAddress mask(const IpAddress& a, int length) {
@@ -60,7 +63,14 @@ IpAddress mask(const IpAddress& a, int length) {
 
 bool IpPrefix::contains(const IpAddress& a) const { return a.v6 == network.v6 && mask(a, length) == network; }
 
-std::string IpPrefix::to_string() const { return network.to_string() + "/" + std::to_string(length); }
+std::string IpPrefix::to_string() const {
+    std::string s = network.to_string();
+    s += '/';
+    if (length >= 100) s += static_cast<char>('0' + length / 100);
+    if (length >= 10) s += static_cast<char>('0' + length / 10 % 10);
+    s += static_cast<char>('0' + length % 10);
+    return s;
+}
 
 namespace {
 bool fail(std::string* error, const std::string& msg) {
