@@ -76,8 +76,8 @@ TEST_CASE("robust: routes and dial-plan rules whose match was abandoned are list
     auto usage = cfg.find(Kind::pstn_usage, "emergency");
     REQUIRE(usage != npos);
     CHECK(c.matching_routes(usage, number).empty());
-    REQUIRE(c.abandoned_routes(usage, number).size() == 1);
-    CHECK(cfg.routes[c.abandoned_routes(usage, number)[0]].id == "emergency");
+    REQUIRE(c.route_answer(usage, number).abandoned.size() == 1);
+    CHECK(cfg.routes[c.route_answer(usage, number).abandoned[0]].id == "emergency");
 }
 
 TEST_CASE("robust: the answer cache is bounded in bytes") {

@@ -441,7 +441,8 @@ const std::vector<std::uint32_t>& Compiled::no_routes() {
     return none;
 }
 
-const Compiled::RouteAnswerRef Compiled::route_answer(std::uint32_t usage, const std::string& number) const {
+Compiled::RouteAnswerRef Compiled::route_answer(std::uint32_t usage, const std::string& number) const {
+    if (usage >= usage_routes.size()) return {no_routes(), no_routes()};
     memo.reset_if(generation_, usage_routes.size(), dial_rule_patterns.size());
     auto& table = memo.routes[usage];
     if (auto hit = table.find(number); hit != table.end()) return {hit->second.routes, hit->second.abandoned};
@@ -456,13 +457,7 @@ const Compiled::RouteAnswerRef Compiled::route_answer(std::uint32_t usage, const
 }
 
 const std::vector<std::uint32_t>& Compiled::matching_routes(std::uint32_t usage, const std::string& number) const {
-    if (usage >= usage_routes.size()) return no_routes();
     return route_answer(usage, number).routes;
-}
-
-const std::vector<std::uint32_t>& Compiled::abandoned_routes(std::uint32_t usage, const std::string& number) const {
-    if (usage >= usage_routes.size()) return no_routes();
-    return route_answer(usage, number).abandoned;
 }
 
 const Compiled::DialPlanResult& Compiled::apply_dial_plan(std::uint32_t plan, const std::string& dialed) const {

@@ -179,9 +179,13 @@ public:
     // depends only on (usage, number), so it is memoised (per thread; the reference stays valid
     // until the next call on the same thread).
     const std::vector<std::uint32_t>& matching_routes(std::uint32_t usage, const std::string& number) const;
-    // Routes of `usage` whose pattern match on `number` was abandoned (too costly): neither
-    // matched nor not matched; a trace must say so. Memoised with matching_routes.
-    const std::vector<std::uint32_t>& abandoned_routes(std::uint32_t usage, const std::string& number) const;
+    // Those and the routes of `usage` whose pattern match on `number` was abandoned (too costly):
+    // neither matched nor not matched; a trace must say so. One memo lookup, the same lifetime.
+    struct RouteAnswerRef {
+        const std::vector<std::uint32_t>& routes;
+        const std::vector<std::uint32_t>& abandoned;
+    };
+    RouteAnswerRef route_answer(std::uint32_t usage, const std::string& number) const;
     static const std::vector<std::uint32_t>& no_routes();
 
     // A dial plan applied to dialled digits: the first matching rule (npos: none) and the result. Memoised likewise.
@@ -206,11 +210,6 @@ public:
     std::uint32_t global_ecp = npos, global_ecrp = npos, global_lp = npos, global_rp = npos, global_dp = npos;
 
 private:
-    struct RouteAnswerRef {
-        const std::vector<std::uint32_t>& routes;
-        const std::vector<std::uint32_t>& abandoned;
-    };
-    const RouteAnswerRef route_answer(std::uint32_t usage, const std::string& number) const;
     // The constructor's two independent halves, run side by side for a large configuration.
     void build_places();   // subnet index, each site's locations and country
     void build_lookups();  // LIS element tables, routes, dial rules, PSAPs by address

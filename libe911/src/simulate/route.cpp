@@ -7,10 +7,12 @@
 namespace e911::detail {
 namespace {
 
-// Copied before matching_routes is asked, whose memo may be emptied by the next lookup.
-void note_abandoned(const Compiled& c, std::uint32_t usage, RouteDecision& d) {
-    const auto& a = c.abandoned_routes(usage, d.routed);
-    d.abandoned.insert(d.abandoned.end(), a.begin(), a.end());
+// The routes of `usage` that match; the abandoned ones are copied into `d` (the memo holding both
+// may be emptied by the next lookup).
+const std::vector<std::uint32_t>& matching_noting_abandoned(const Compiled& c, std::uint32_t usage, RouteDecision& d) {
+    const auto answer = c.route_answer(usage, d.routed);
+    d.abandoned.insert(d.abandoned.end(), answer.abandoned.begin(), answer.abandoned.end());
+    return answer.routes;
 }
 
 void choose_usage(const Compiled& c, const Policies& p, const EmergencyDecision& e, RouteDecision& d) {
@@ -24,10 +26,7 @@ void choose_usage(const Compiled& c, const Policies& p, const EmergencyDecision&
     if (e.match) {
         d.usage = e.usage;
         d.usage_case = e.usage != npos ? UsageCase::emergency_usage : UsageCase::emergency_no_usage;
-        if (e.usage != npos) {
-            note_abandoned(c, e.usage, d);
-            d.routes = &c.matching_routes(e.usage, d.routed);
-        }
+        if (e.usage != npos) d.routes = &matching_noting_abandoned(c, e.usage, d);
         return;
     }
     if (p.routing.index == npos) {
@@ -37,8 +36,7 @@ void choose_usage(const Compiled& c, const Policies& p, const EmergencyDecision&
     d.usage_case = UsageCase::none_matching;
     for (const auto& u : c.cfg.routing_policies[p.routing.index].pstn_usages) {
         if (!u.resolved()) continue;
-        note_abandoned(c, u.index, d);
-        const auto& m = c.matching_routes(u.index, d.routed);
+        const auto& m = matching_noting_abandoned(c, u.index, d);
         if (m.empty()) continue;
         d.usage = u.index;
         d.usage_case = UsageCase::first_matching;
