@@ -133,7 +133,7 @@ struct Placement {
 };
 Placement place(const Compiled& c, const CallerSetup& caller);
 // A batch's look-ahead: the cache misses of a row's first lookups started a few rows before the row
-// is simulated, in four stages run on rows further and further ahead: each stage reads only what
+// is simulated, in five stages run on rows further and further ahead: each stage reads only what
 // the stage before it prefetched, and prefetches what the next one reads. They take the row's text
 // as given (what does not parse is not prefetched) and change no answer.
 struct LookAhead {
