@@ -165,7 +165,7 @@ public:
             if (!errors[j].empty() || parsed[j].kind == "callback") return e911::CallerKeys{};
             const e911::Caller& c = parsed[j].caller;
             return e911::CallerKeys{c.user, c.ip, c.bssid};
-        });
+        }, trace_ ? e911::Explain::steps : e911::Explain::reasons);
         for (std::size_t i = 0; i < rows.size(); ++i) {
             ahead.before(i);
             ++rows_;  // counted as the CLI counts them, so rows equal `e911 simulate --calls` rows

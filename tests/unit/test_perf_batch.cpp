@@ -357,31 +357,36 @@ TEST_CASE("[perf] the batch look-ahead names the user, site and location the sim
     for (const Case& k : {Case{"tu", "10.1.0.20/16", ""}, Case{"eaten", "10.2.0.9/16", ""},
                           Case{"tu", "10.1.7.3/24", ""}, Case{"noroute", " 10.1.0.20/16", ""},
                           Case{"tu", "10.1.0.20/16", "AA-BB-CC-DD-EE-01"}, Case{"tu", "10.1.5.1/16", ""}}) {
-        INFO(k.user << " " << k.ip << " " << k.bssid);
-        detail::LookAhead a;
-        detail::look_ahead_keys(c, k.user, k.ip, k.bssid, a);
-        detail::look_ahead_entries(c, a);
-        detail::look_ahead_objects(c, a);
-        detail::look_ahead_details(c, a);
-        Caller caller;
-        caller.user = k.user, caller.bssid = k.bssid, caller.dialed = "911";
-        caller.ip = k.ip.substr(k.ip.find_first_not_of(' '));  // a row's cell is split and trimmed first
-        auto setup = detail::setup_caller(c, caller);
-        auto placed = detail::place(c, setup);
-        CHECK((a.user_index == npos || &cfg.users[a.user_index] == setup.user));
-        CHECK(a.subnet == placed.subnet);
-        CHECK(a.site == placed.site);
-        CHECK(a.location == placed.location);
-        CHECK(a.location != npos);
+        for (bool steps : {false, true}) {  // a trace's steps prefetch more, and read the same
+            INFO(k.user << " " << k.ip << " " << k.bssid << " steps " << steps);
+            detail::LookAhead a;
+            detail::look_ahead_keys(c, k.user, k.ip, k.bssid, steps, a);
+            CHECK(a.steps == steps);
+            detail::look_ahead_entries(c, a);
+            detail::look_ahead_objects(c, a);
+            detail::look_ahead_details(c, a);
+            detail::look_ahead_lists(c, a);
+            Caller caller;
+            caller.user = k.user, caller.bssid = k.bssid, caller.dialed = "911";
+            caller.ip = k.ip.substr(k.ip.find_first_not_of(' '));  // a row's cell is split and trimmed first
+            auto setup = detail::setup_caller(c, caller);
+            auto placed = detail::place(c, setup);
+            CHECK((a.user_index == npos || &cfg.users[a.user_index] == setup.user));
+            CHECK(a.subnet == placed.subnet);
+            CHECK(a.site == placed.site);
+            CHECK(a.location == placed.location);
+            CHECK(a.location != npos);
+        }
     }
     for (const Case& k : {Case{"nobody", "garbage", "zz:zz"}, Case{"", "10.1.0.20/99", ""}, Case{"", "/16", "AA-BB"},
                           Case{"", "", ""}, Case{"TU", "10.9.9.9/", ""}, Case{"nobody", "::ffff:10.1.0.20", ""}}) {
         INFO(k.user << " " << k.ip << " " << k.bssid);
         detail::LookAhead a;
-        CHECK_NOTHROW(detail::look_ahead_keys(c, k.user, k.ip, k.bssid, a));
+        CHECK_NOTHROW(detail::look_ahead_keys(c, k.user, k.ip, k.bssid, true, a));
         CHECK_NOTHROW(detail::look_ahead_entries(c, a));
         CHECK_NOTHROW(detail::look_ahead_objects(c, a));
         CHECK_NOTHROW(detail::look_ahead_details(c, a));
+        CHECK_NOTHROW(detail::look_ahead_lists(c, a));
         CHECK(a.user_index == npos);
         CHECK(a.location == npos);
     }

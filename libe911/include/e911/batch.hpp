@@ -115,12 +115,15 @@ struct CallerKeys {
 // views that stay valid until row j is simulated), so that their cache misses overlap with the work
 // on the rows before them instead of following it. It only prefetches: no answer changes. It does
 // nothing where the configuration's tables fit in the caches (under 100,000 subnets, LIS subnets,
-// access points, users and locations), where it would cost more than it saves.
+// access points, users and locations), where it would cost more than it saves. `explain` is what
+// the rows are simulated with: Explain::steps also prefetches what the trace's steps read (the subnet
+// and LIS subnet objects, the source positions of the objects a row reaches).
 //   CallLookAhead ahead(simulator, rows.size(), [&](std::size_t j) { return CallerKeys{...}; });
 //   for (std::size_t i = 0; i < rows.size(); ++i) { ahead.before(i); session.call(rows[i], trace); }
 class CallLookAhead {
 public:
-    CallLookAhead(const Simulator& simulator, std::size_t count, std::function<CallerKeys(std::size_t)> keys);
+    CallLookAhead(const Simulator& simulator, std::size_t count, std::function<CallerKeys(std::size_t)> keys,
+                  Explain explain = Explain::none);
     ~CallLookAhead();
     CallLookAhead(const CallLookAhead&) = delete;
     CallLookAhead& operator=(const CallLookAhead&) = delete;

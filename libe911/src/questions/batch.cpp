@@ -293,7 +293,7 @@ bool process(BatchRow& r, CallSession& session, bool detached, Trace& trace, con
 }
 
 // A chunk's rows as the look-ahead reads them; a JSON Lines row is parsed here, a few rows early.
-CallLookAhead look_ahead(Chunk& chunk, const Simulator& sim) {
+CallLookAhead look_ahead(Chunk& chunk, const Simulator& sim, Explain explain) {
     return CallLookAhead(sim, chunk.size, [&chunk](std::size_t i) {
         auto& record = chunk.rows[i].record;
         detail::finish_record(record);
@@ -306,7 +306,7 @@ CallLookAhead look_ahead(Chunk& chunk, const Simulator& sim) {
                 else if (*field == detail::CallerField::bssid) keys.bssid = value;
             }
         return keys;
-    });
+    }, explain);
 }
 
 void work(Chunk& chunk, const Simulator& sim, Explain explain, const Writer& w) {
@@ -314,7 +314,7 @@ void work(Chunk& chunk, const Simulator& sim, Explain explain, const Writer& w) 
     session.leave_out_pidf();
     Trace trace;
     chunk.out.clear();
-    CallLookAhead ahead = look_ahead(chunk, sim);
+    CallLookAhead ahead = look_ahead(chunk, sim, explain);
     for (std::size_t i = 0; i < chunk.size; ++i) {
         ahead.before(i);
         BatchRow& r = chunk.rows[i];
@@ -454,7 +454,7 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
         Chunk chunk;
         while (out && fill(chunk, reader, kRows)) {  // a closed pipe or full disk ends the run (the caller reports it)
             chunk.out.clear();
-            CallLookAhead ahead = look_ahead(chunk, sim);
+            CallLookAhead ahead = look_ahead(chunk, sim, explain);
             for (std::size_t i = 0; i < chunk.size; ++i) {
                 ahead.before(i);
                 process(chunk.rows[i], session, false, trace, w, chunk.out);

@@ -14,6 +14,7 @@ namespace e911 {
 struct CallLookAhead::Impl {
     static constexpr std::size_t kStep = 4;
     const detail::Compiled& c;
+    bool steps;
     std::size_t count;
     std::function<CallerKeys(std::size_t)> keys_of;
     detail::LookAhead ahead[6 * kStep];  // a row's state from its first stage to its last
@@ -22,7 +23,7 @@ struct CallLookAhead::Impl {
     void keys(std::size_t row) {
         if (row >= count) return;
         const CallerKeys k = keys_of(row);
-        detail::look_ahead_keys(c, k.user, k.ip, k.bssid, of(row));
+        detail::look_ahead_keys(c, k.user, k.ip, k.bssid, steps, of(row));
     }
     void entries(std::size_t row) {
         if (row < count) detail::look_ahead_entries(c, of(row));
@@ -38,10 +39,11 @@ struct CallLookAhead::Impl {
     }
 };
 
-CallLookAhead::CallLookAhead(const Simulator& simulator, std::size_t count, std::function<CallerKeys(std::size_t)> keys) {
+CallLookAhead::CallLookAhead(const Simulator& simulator, std::size_t count, std::function<CallerKeys(std::size_t)> keys,
+                             Explain explain) {
     const auto& c = simulator.compiled();
     if (!detail::look_ahead_pays(c)) return;
-    impl_.reset(new Impl{c, count, std::move(keys), {}});
+    impl_.reset(new Impl{c, explain == Explain::steps, count, std::move(keys), {}});
     constexpr std::size_t step = Impl::kStep;
     for (std::size_t i = 0; i < 5 * step; ++i) impl_->keys(i);
     for (std::size_t i = 0; i < 4 * step; ++i) impl_->entries(i);

@@ -137,6 +137,9 @@ Placement place(const Compiled& c, const CallerSetup& caller);
 // the stage before it prefetched, and prefetches what the next one reads. They take the row's text
 // as given (what does not parse is not prefetched) and change no answer.
 struct LookAhead {
+    // The row's trace will be explained step by step (Explain::steps): its steps also read the
+    // subnet and LIS subnet objects and the source positions of the objects the row reaches.
+    bool steps = false;
     std::string_view user;
     std::optional<ClientAddress> address;
     std::optional<std::uint64_t> bssid;
@@ -149,7 +152,7 @@ struct LookAhead {
 bool look_ahead_pays(const Compiled& c);
 // Parses the row's keys and prefetches the table slots they hash to.
 void look_ahead_keys(const Compiled& c, std::string_view user, std::string_view ip, std::string_view bssid,
-                     LookAhead& a);
+                     bool steps, LookAhead& a);
 // Reads those slots and prefetches the entries and objects they point to.
 void look_ahead_entries(const Compiled& c, LookAhead& a);
 // Reads those entries and prefetches the site, location and policy objects they name.

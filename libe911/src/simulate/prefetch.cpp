@@ -17,6 +17,19 @@ void prefetch_object(const T& o) {
     for (std::size_t at = 0; at < bytes; at += 64) __builtin_prefetch(p + at);
 }
 
+// Every cache line of `o`, its positions included (a trace's steps name the line behind them).
+template <class T>
+void prefetch_whole(const T& o) {
+    const char* p = reinterpret_cast<const char*>(&o);
+    for (std::size_t at = 0; at < sizeof(T); at += 64) __builtin_prefetch(p + at);
+}
+
+// The positions of `o`'s fields, once `o` itself is in the cache (Positions::of reads them).
+template <class T>
+void prefetch_field_positions(const T& o) {
+    if (!o.pos.fields.empty()) __builtin_prefetch(o.pos.fields.data());
+}
+
 }  // namespace
 
 // Measured with 500k calls on one core (bench/cli_bench --clock cpu, CSV): S (3,400 subnets, LIS
@@ -30,8 +43,9 @@ bool look_ahead_pays(const Compiled& c) {
 }
 
 void look_ahead_keys(const Compiled& c, std::string_view user, std::string_view ip, std::string_view bssid,
-                     LookAhead& a) {
+                     bool steps, LookAhead& a) {
     a = LookAhead{};
+    a.steps = steps;
     a.user = user;
     if (!user.empty()) c.callers().users_by_id.prefetch(user);
     // The first address of "ADDRESS[/LENGTH][ OTHER]", read as setup_caller() reads it; a row it
@@ -58,11 +72,15 @@ void look_ahead_entries(const Compiled& c, LookAhead& a) {
     if (a.user_index != npos) prefetch_object(c.cfg.users[a.user_index]);
     if (a.address) {
         a.subnet = c.subnet_index.longest(a.address->ip);
-        if (a.subnet != npos) __builtin_prefetch(&tables.subnet_site[a.subnet]);
+        if (a.subnet != npos) {
+            __builtin_prefetch(&tables.subnet_site[a.subnet]);
+            if (a.steps) prefetch_whole(c.cfg.subnets[a.subnet]);
+        }
         if (a.address->prefix_length >= 0)
             if (auto it = c.lis_subnet.find(mask(a.address->ip, a.address->prefix_length)); it != c.lis_subnet.end()) {
                 a.lis_subnet = it->second;
                 __builtin_prefetch(&tables.lis_subnet_location[a.lis_subnet]);
+                if (a.steps) prefetch_whole(c.cfg.lis_subnets[a.lis_subnet]);
             }
     }
     if (a.bssid)
@@ -81,6 +99,11 @@ void look_ahead_objects(const Compiled& c, LookAhead& a) {
                  : a.lis_subnet != npos ? tables.lis_subnet_location[a.lis_subnet]
                                         : npos;
     if (a.location != npos) prefetch_object(cfg.locations[a.location]);
+    if (a.steps) {
+        if (a.site != npos) prefetch_whole(cfg.sites[a.site]);
+        if (a.location != npos) prefetch_whole(cfg.locations[a.location]);
+        if (a.user_index != npos) prefetch_whole(cfg.users[a.user_index]);
+    }
     if (a.user_index != npos) {
         const auto& policy = cfg.users[a.user_index].emergency_calling_policy;
         if (policy.resolved()) prefetch_object(cfg.emergency_calling_policies[policy.index]);
@@ -108,6 +131,11 @@ void look_ahead_details(const Compiled& c, const LookAhead& a) {
         }
     }
     if (a.user_index != npos) group_of(cfg.users[a.user_index].emergency_calling_policy);
+    if (a.steps) {
+        if (a.site != npos) prefetch_field_positions(cfg.sites[a.site]);
+        if (a.location != npos) prefetch_field_positions(cfg.locations[a.location]);
+        if (a.user_index != npos) prefetch_field_positions(cfg.users[a.user_index]);
+    }
 }
 
 void look_ahead_lists(const Compiled& c, const LookAhead& a) {
