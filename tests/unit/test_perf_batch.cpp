@@ -212,6 +212,9 @@ TEST_CASE("[perf] JSON strings are written as nlohmann writes them", "[perf]") {
             texts.push_back(t);
         }
     texts.push_back("caf\xc3\xa9 caf\xc3\xa9 caf\xc3\xa9 -- valid UTF-8 past the first word");
+    // Plain strings either side of the stack-quoted length, and a long one with an escape at its end.
+    for (std::size_t n : {253, 254, 255, 256, 1000}) texts.push_back(std::string(n, 'x'));
+    texts.push_back(std::string(300, 'y') + "\n");
     for (const auto& t : texts) {
         std::string mine;
         detail::append_json_string(mine, t);

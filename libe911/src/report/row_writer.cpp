@@ -366,54 +366,44 @@ inline bool word_has_special(std::uint64_t x) {
 }  // namespace
 
 namespace {
-// Whether `s` is ASCII with nothing to escape: checked a word at a time.
-bool json_plain(std::string_view s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
+// The index of the first byte from `i` on that is not plain ASCII (below 0x20, '"', '\\' or not
+// ASCII), else `n`: most text is checked a word at a time.
+std::size_t plain_run(const unsigned char* p, std::size_t i, std::size_t n) {
+    for (; i + 8 <= n; i += 8) {
         std::uint64_t w;
         std::memcpy(&w, p + i, 8);
-        if (word_has_special(w)) return false;
+        if (word_has_special(w)) break;
     }
-    for (; i < s.size(); ++i)
-        if (kJsonBytes[p[i]] != 0) return false;
-    return true;
+    while (i < n && kJsonBytes[p[i]] == 0) ++i;
+    return i;
 }
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = plain_run(p, 0, n);
     // Most strings (ids, sentences) are short plain ASCII: quoted on the stack and appended in one
     // piece, one call instead of a character append at each end.
-    if (s.size() <= 254 && json_plain(s)) {
+    if (i == n && n <= 254) {
         char quoted[256];
         quoted[0] = '"';
-        std::memcpy(quoted + 1, s.data(), s.size());
-        quoted[s.size() + 1] = '"';
-        out.append(quoted, s.size() + 2);
+        std::memcpy(quoted + 1, s.data(), n);
+        quoted[n + 1] = '"';
+        out.append(quoted, n + 2);
         return;
     }
     static const char hex[] = "0123456789abcdef";
     const std::size_t start = out.size();
-    out.reserve(start + s.size() + 2);
+    out.reserve(start + n + 2);
     out += '"';
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    std::size_t run = 0, i = 0;
-    unsigned seen = 0;
+    std::size_t run = 0;
+    bool non_ascii = false;
     while (true) {
-        unsigned k = 0;
-        for (; i < n; ++i) {
-            if (i + 8 <= n) {
-                std::uint64_t w;
-                std::memcpy(&w, p + i, 8);
-                if (!word_has_special(w)) {
-                    i += 7;
-                    continue;
-                }
-            }
-            k = kJsonBytes[p[i]];
-            if (k == 1) break;
-            seen |= k;
+        if (i < n && kJsonBytes[p[i]] == 2) {  // copied as it is; the string is checked for UTF-8 below
+            non_ascii = true;
+            i = plain_run(p, i + 1, n);
+            continue;
         }
         out.append(s.data() + run, i - run);
         if (i == n) break;
@@ -429,9 +419,10 @@ void append_json_string(std::string& out, std::string_view s) {
             case '\t': out += "\\t"; break;
             default: out += "\\u00", out += hex[c >> 4], out += hex[c & 15];
         }
+        i = plain_run(p, i, n);
     }
     out += '"';
-    if (seen && !valid_utf8(std::string(s))) {
+    if (non_ascii && !valid_utf8(std::string(s))) {
         out.resize(start);
         append_json_string_replaced(out, s);
     }
