@@ -324,11 +324,14 @@ void work(Chunk& chunk, const Simulator& sim, Explain explain, const Writer& w) 
     }
 }
 
+// The rows one thread reads before simulating them: long, so the look-ahead seldom starts afresh.
+constexpr std::size_t kChunkRows = 2048;
+
 // A worker's chunk of rows, sized so that its output (written by the worker, then copied to the
-// stream) stays in a core's cache: 2,048 CSV rows are about 300 kB; JSON Lines rows with the
+// stream) stays in a core's cache: kChunkRows CSV rows are about 300 kB; JSON Lines rows with the
 // step-by-step trace are 3.7 kB each, and 2,048 of them (7.5 MB) made every append a write to memory.
 std::size_t rows_per_chunk(BatchOutput format, bool with_trace) {
-    if (format == BatchOutput::csv) return 2048;
+    if (format == BatchOutput::csv) return kChunkRows;
     return with_trace ? 128 : 512;
 }
 
@@ -448,11 +451,10 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
         if (options.progress) options.progress(stats.rows);
     };
     if (jobs == 1) {
-        // One thread writes its output as it goes, a cache-sized piece at a time; its chunks stay
-        // long, so the look-ahead seldom starts afresh.
-        constexpr std::size_t kPiece = 64 * 1024, kRows = 2048;
+        // One thread writes its output as it goes, a cache-sized piece at a time.
+        constexpr std::size_t kPiece = 64 * 1024;
         Chunk chunk;
-        while (out && fill(chunk, reader, kRows)) {  // a closed pipe or full disk ends the run (the caller reports it)
+        while (out && fill(chunk, reader, kChunkRows)) {  // a closed pipe or full disk ends the run (the caller reports it)
             chunk.out.clear();
             CallLookAhead ahead = look_ahead(chunk, sim, explain);
             for (std::size_t i = 0; i < chunk.size; ++i) {
