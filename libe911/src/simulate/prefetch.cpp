@@ -9,19 +9,21 @@
 namespace e911::detail {
 namespace {
 
+void prefetch_lines(const void* start, std::size_t bytes) {
+    const char* p = static_cast<const char*>(start);
+    for (std::size_t at = 0; at < bytes; at += 64) __builtin_prefetch(p + at);
+}
+
 // Every cache line of `o` before its positions (which no simulation reads).
 template <class T>
 void prefetch_object(const T& o) {
-    const char* p = reinterpret_cast<const char*>(&o);
-    const auto bytes = static_cast<std::size_t>(reinterpret_cast<const char*>(&o.pos) - p);
-    for (std::size_t at = 0; at < bytes; at += 64) __builtin_prefetch(p + at);
+    prefetch_lines(&o, static_cast<std::size_t>(reinterpret_cast<const char*>(&o.pos) - reinterpret_cast<const char*>(&o)));
 }
 
 // Every cache line of `o`, its positions included (a trace's steps name the line behind them).
 template <class T>
 void prefetch_whole(const T& o) {
-    const char* p = reinterpret_cast<const char*>(&o);
-    for (std::size_t at = 0; at < sizeof(T); at += 64) __builtin_prefetch(p + at);
+    prefetch_lines(&o, sizeof(T));
 }
 
 // The positions of `o`'s fields, once `o` itself is in the cache (Positions::of reads them).
