@@ -124,3 +124,25 @@ def test_simulate_many_of_a_configuration_past_the_look_ahead_line_answers_as_si
     calls[40]["ip"] = "bad"  # a row that cannot be read, among rows being looked ahead at
     with pytest.raises(e911.UsageError, match="call 41: ip: `bad`"):
         list(cfg.simulate_many(calls))
+
+
+def test_rows_dropped_as_they_come_answer_as_rows_kept(campus):
+    # simulate_many fills the Trace of a row the caller has dropped again for a later row (TracePool):
+    # every answer, PIDF-LO and step-by-step trace included, must be the one a fresh Trace gets, and a
+    # row the caller keeps must never be filled again underneath it.
+    ips = ["10.10.1.5/24", "10.10.2.9/24", "10.20.3.4/20", "192.0.2.1", "10.10.4.7/24"]
+    calls = [{"dialed": ["911", "9911", "933", "5551234", "112"][n % 5], "ip": ips[(n // 5) % len(ips)]} for n in range(200)]
+    for n in range(0, 200, 7):
+        calls[n]["user"] = "alice@contoso.edu"
+    calls[11]["bssid"] = "f0:6e:0b:c2:21:aa"
+    kept = [(r.render("json"), r.to_row()) for r in list(campus.simulate_many(calls, chunk=4))]
+    held, seen = {}, []
+    for n, row in enumerate(campus.simulate_many(calls, chunk=4)):
+        seen.append((row.render("json"), row.to_row()))
+        if n % 9 == 0:
+            held[n] = row  # kept while the rows after it are simulated
+    assert seen == kept
+    with_pidf = [bool(json.loads(text).get("pidf_lo")) for text, _ in kept]
+    assert any(with_pidf) and not all(with_pidf)  # Traces go from rows with a PIDF-LO to rows without and back
+    for n, row in held.items():
+        assert (row.render("json"), row.to_row()) == kept[n], n
