@@ -44,12 +44,14 @@ def main():
                               ("trace=False", None, False), ("+ .outcome", "attribute", False),
                               ("+ to_row()", "row", False)):
         rates = []
+        rows = None  # the previous mode's rows, freed: else the cycle collector visits them during this mode
         for _ in range(a.reps):
             t = time.process_time()  # CPU time of this process: steadier than the wall clock on a loaded machine
             if use == "row":
                 for r in cfg.simulate_many(calls, trace=trace):
                     r.to_row()
             else:
+                rows = None  # the last rep's rows go before these are made, not after
                 rows = list(cfg.simulate_many(calls, trace=trace))
                 assert len(rows) == len(calls)
                 if use == "attribute":
