@@ -318,9 +318,10 @@ struct PidfDecision {
     const char* method = nullptr;  // RFC 4119 <gp:method>
 };
 PidfDecision decide_pidf(const Compiled& c, std::uint32_t gateway, std::uint32_t location, LocationSource source);
+// The PIDF-LO document of `location`, appended to `x`; its entity is pres:<entity_id><entity_suffix>.
 // `elin_element`: the ELINs also go in <ca:ELIN> (Teams; AudioCodes reads it before NAM).
-std::string pidf_for(const Config& cfg, std::uint32_t location, bool elin_in_nam, const std::string& entity,
-                     const std::string& method, bool elin_element = false);
+void append_pidf(std::string& x, const Config& cfg, std::uint32_t location, bool elin_in_nam, std::string_view entity_id,
+                 std::string_view entity_suffix, std::string_view method, bool elin_element);
 
 // Whether a relay centre screens the call before a PSAP (domain §7: Microsoft's location-source table and
 // the Direct Routing country rules). Decided for location-routing gateways only.

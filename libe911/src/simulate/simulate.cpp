@@ -203,11 +203,11 @@ void simulate_placed_into(Trace& t, Decisions& d, const Compiled& c, const Call&
     if (explain != Explain::steps) return;
     if (d.pidf.sent && call.pidf) {
         const Gateway& g = c.cfg.gateways[gw];
-        const std::string entity =
-            "pres:" + (call.user ? call.user->id : c.cfg.locations[d.placement.location].id + "@location.invalid");
-        t.pidf_lo = pidf_for(c.cfg, sent_location(d),
-                             call.platform == Platform::sfb && g.emergency_routing == EmergencyRouting::elin, entity,
-                             d.pidf.method, call.platform == Platform::teams);
+        // Into the Trace's own string (empty after reset()), so a reused Trace keeps its storage.
+        append_pidf(t.pidf_lo, c.cfg, sent_location(d),
+                    call.platform == Platform::sfb && g.emergency_routing == EmergencyRouting::elin,
+                    call.user ? std::string_view(call.user->id) : std::string_view(c.cfg.locations[d.placement.location].id),
+                    call.user ? "" : "@location.invalid", d.pidf.method, call.platform == Platform::teams);
     }
     explain_steps(c, call, d, t);
 }
