@@ -382,11 +382,15 @@ void simulate_placed_into(Trace& out, Decisions& d, const Compiled& c, const Cal
 Trace simulate_placed(const Compiled& c, const Call& call, Placement placement, Explain explain);
 
 // ---- explanations (explain.cpp) ---------------------------------------------------------------------
-// A step appended to t.trace, its strings' storage taken from the steps this thread's last
-// trace held (recycle_steps gives them back), so a batch does not allocate each row's steps anew.
-TraceStep& next_step(Trace& t);
-// Empties t.trace, keeping its steps' storage for next_step().
-void recycle_steps(Trace& t);
+// A Trace filled again (a batch's, a Python session's) keeps its steps while it is explained again:
+// step `i` overwrites the previous row's step `i` in place, and only the steps one row has more or
+// fewer than the last go through this thread's spare list. A row moves no step and allocates none.
+// Step `i` of t.trace (i <= its size): the existing one, or a new one taken from the spare list.
+TraceStep& step_at(Trace& t, std::size_t i);
+// Gives t.trace's steps from `count` on to the spare list, leaving the first `count`.
+void keep_steps(Trace& t, std::size_t count);
+// Empties t.trace, its steps to the spare list (a trace not explained step by step this time).
+inline void recycle_steps(Trace& t) { keep_steps(t, 0); }
 // The trace steps for decisions already taken, in the order the platform takes them.
 void explain_steps(const Compiled& c, const Call& call, const Decisions& d, Trace& t);
 std::string explain_psap(const Compiled& c, const Gateway& g, const PsapReach& r, const std::string& elin);

@@ -463,19 +463,18 @@ constexpr std::size_t kSpareSteps = 64;
 thread_local std::vector<TraceStep> spare_steps;
 }  // namespace
 
-TraceStep& next_step(Trace& t) {
+TraceStep& step_at(Trace& t, std::size_t i) {
+    if (i < t.trace.size()) return t.trace[i];
     if (spare_steps.empty()) return t.trace.emplace_back();
     t.trace.push_back(std::move(spare_steps.back()));
     spare_steps.pop_back();
     return t.trace.back();
 }
 
-void recycle_steps(Trace& t) {
-    for (auto& step : t.trace) {
-        if (spare_steps.size() == kSpareSteps) break;
-        spare_steps.push_back(std::move(step));
-    }
-    t.trace.clear();
+void keep_steps(Trace& t, std::size_t count) {
+    for (std::size_t i = count; i < t.trace.size() && spare_steps.size() < kSpareSteps; ++i)
+        spare_steps.push_back(std::move(t.trace[i]));
+    if (count < t.trace.size()) t.trace.resize(count);
 }
 
 void explain_steps(const Compiled& c, const Call& call, const Decisions& d, Trace& t) {
@@ -488,6 +487,7 @@ void explain_steps(const Compiled& c, const Call& call, const Decisions& d, Trac
     if (!d.emergency.match) explain_not_emergency(x);
     explain_route(x);
     explain_emergency_call(x);
+    keep_steps(t, x.steps);  // the previous row's steps past this row's last
 }
 
 }  // namespace e911::detail

@@ -14,9 +14,10 @@ struct Explainer {
     const Call& call;
     const Decisions& d;
     Trace& t;
-    // `because` is nearly always a sentence just built: moved in, not copied.
+    std::size_t steps = 0;  // written so far; t.trace may still hold the previous row's steps past them
+    // `because` is nearly always a sentence just built: moved in, not copied. Every field is written.
     void add(std::string_view step, std::string_view result, std::string because, const SourcePos& pos = {}) {
-        TraceStep& s = next_step(t);
+        TraceStep& s = step_at(t, steps++);
         s.step.assign(step), s.result.assign(result), s.because.swap(because);
         if (pos.known()) s.file.assign(cfg.file_of(pos));
         else s.file.clear();

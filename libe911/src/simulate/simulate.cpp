@@ -59,8 +59,9 @@ namespace detail {
 namespace {
 
 // Empties a Trace but keeps its strings' and vectors' storage, so a batch reusing one Trace does
-// not allocate for every call.
-void reset(Trace& t) {
+// not allocate for every call. A trace about to be explained step by step keeps its steps for
+// explain_steps to overwrite (step_at); it empties them itself when it ends.
+void reset(Trace& t, bool explaining_steps) {
     for (std::string* s : {&t.dialed, &t.normalized, &t.dial_string, &t.user, &t.site, &t.location, &t.address,
                            &t.policies.emergency_calling, &t.policies.emergency_call_routing, &t.policies.location,
                            &t.policies.routing, &t.policies.dial_plan, &t.pstn_usage, &t.route, &t.calling_number,
@@ -68,7 +69,7 @@ void reset(Trace& t) {
         s->clear();
     t.gateways.clear();
     t.psap_expected.clear();
-    recycle_steps(t);
+    if (!explaining_steps) recycle_steps(t);
     t.gateways_down.clear();
     t.emergency = false;
     t.psap_relay = false;
@@ -172,7 +173,7 @@ void fill_emergency_call(Trace& t, const Compiled& c, const Call& call, Decision
 void simulate_placed_into(Trace& t, Decisions& d, const Compiled& c, const Call& call, Placement pl, Explain explain) {
     static const Conditions normal;
     const Conditions& when = call.conditions ? *call.conditions : normal;
-    reset(t);
+    reset(t, explain == Explain::steps);
     d = Decisions{};
     d.placement = pl;
     d.policies = resolve_policies(c, call.user, call.platform, pl.site);
