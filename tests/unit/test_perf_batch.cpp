@@ -290,6 +290,33 @@ TEST_CASE("[perf] a reused row and trace carry nothing into the next row", "[per
     }
 }
 
+TEST_CASE("[perf] a Trace filled again answers as a fresh one, steps and PIDF-LO included", "[perf]") {
+    // A reused Trace keeps its steps through the reset and overwrites them (step_at): rows with more
+    // and fewer steps than the one before, and with and without a PIDF-LO, must each read as fresh.
+    Config cfg = test::config(kSim);
+    Simulator sim{cfg};
+    const std::map<std::string, std::string> full = {{"user", "su"}, {"ip", "10.1.0.20/16"}, {"bssid", "AA-BB-CC-DD-EE-01"},
+                                                     {"chassis_id", "00-11-22-33-44-55"}, {"port_id", "7"}, {"platform", "sfb"},
+                                                     {"dialed", "911"}, {"time", "1795255200"}, {"duration", "60"}};
+    const std::map<std::string, std::string> located = {{"user", "tu"}, {"ip", "10.1.0.20/16"}, {"dialed", "911"}};
+    const std::map<std::string, std::string> bare = {{"dialed", "2175550100"}};
+    CallSession again(sim, Explain::steps), fresh(sim, Explain::steps);
+    Trace reused;
+    std::size_t most = 0, fewest = SIZE_MAX, with_pidf = 0;
+    for (const auto* fields : {&full, &bare, &located, &full, &full, &bare, &bare, &located, &bare, &full}) {
+        CallRow row = call_row_from_fields(*fields);
+        again.call(row, reused);
+        Trace alone = fresh.call(row);
+        CHECK(render(reused, ReportFormat::json, {false, -1}) == render(alone, ReportFormat::json, {false, -1}));
+        CHECK(reused.trace.size() == alone.trace.size());
+        most = std::max(most, alone.trace.size()), fewest = std::min(fewest, alone.trace.size());
+        with_pidf += !alone.pidf_lo.empty();
+    }
+    CHECK(most > fewest);  // the sequence grows and shrinks the steps
+    CHECK(with_pidf > 0);
+    CHECK(with_pidf < 10);
+}
+
 TEST_CASE("[perf] batch CSV cells sit under their own column names", "[perf]") {
     Config cfg = test::config(kSim);
     Simulator sim{cfg};
