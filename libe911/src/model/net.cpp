@@ -1,5 +1,6 @@
 #include "e911/net.hpp"
 
+#include <charconv>
 #include <cstring>
 
 #include "util/text_util.hpp"
@@ -12,14 +13,13 @@ bool IpAddress::bit(int i) const {
 }
 
 std::string IpAddress::to_string() const {
-    if (!v6) {  // by hand: ids, keys and messages print millions of these at enterprise size
+    // Into a buffer with std::to_chars, not through snprintf or temporary strings: ids, keys and
+    // messages print millions of these at enterprise size.
+    if (!v6) {
         char buf[16];
         char* p = buf;
         for (int i = 12; i < 16; ++i) {
-            unsigned v = bytes[static_cast<std::size_t>(i)];
-            if (v >= 100) *p++ = static_cast<char>('0' + v / 100), v %= 100, *p++ = static_cast<char>('0' + v / 10), v %= 10;
-            else if (v >= 10) *p++ = static_cast<char>('0' + v / 10), v %= 10;
-            *p++ = static_cast<char>('0' + v);
+            p = std::to_chars(p, p + 3, bytes[static_cast<std::size_t>(i)]).ptr;  // at most three digits
             if (i < 15) *p++ = '.';
         }
         return std::string(buf, p);
@@ -35,7 +35,6 @@ std::string IpAddress::to_string() const {
         if (j - i > best_len && j - i >= 2) best = i, best_len = j - i;
         i = j;
     }
-    static const char hex[] = "0123456789abcdef";
     char buf[40];  // eight groups of four digits and seven colons at most
     char* p = buf;
     for (int i = 0; i < 8; ++i) {
@@ -45,11 +44,7 @@ std::string IpAddress::to_string() const {
             continue;
         }
         if (p != buf && p[-1] != ':') *p++ = ':';
-        bool digits = false;  // lower case, no leading zeros (RFC 5952 4.1)
-        for (int shift = 12; shift >= 0; shift -= 4) {
-            unsigned nibble = (g[i] >> shift) & 0xF;
-            if (nibble || digits || shift == 0) *p++ = hex[nibble], digits = true;
-        }
+        p = std::to_chars(p, p + 4, g[i], 16).ptr;  // at most four digits, lower case, no leading zeros (RFC 5952 4.1)
     }
     return std::string(buf, p);
 }
@@ -65,10 +60,9 @@ bool IpPrefix::contains(const IpAddress& a) const { return a.v6 == network.v6 &&
 
 std::string IpPrefix::to_string() const {
     std::string s = network.to_string();
+    char buf[12];
     s += '/';
-    if (length >= 100) s += static_cast<char>('0' + length / 100);
-    if (length >= 10) s += static_cast<char>('0' + length / 10 % 10);
-    s += static_cast<char>('0' + length % 10);
+    s.append(buf, std::to_chars(buf, buf + sizeof buf, length).ptr);
     return s;
 }
 
