@@ -26,6 +26,14 @@ void prefetch_whole(const T& o) {
     prefetch_lines(&o, sizeof(T));
 }
 
+// What a row reads of `o`: the lines before its positions, or all of them when the trace's steps will
+// also read the positions.
+template <class T>
+void prefetch_read(const T& o, bool steps) {
+    if (steps) prefetch_whole(o);
+    else prefetch_object(o);
+}
+
 // The positions of `o`'s fields, once `o` itself is in the cache (Positions::of reads them).
 template <class T>
 void prefetch_field_positions(const T& o) {
@@ -71,7 +79,7 @@ void look_ahead_keys(const Compiled& c, std::string_view user, std::string_view 
 void look_ahead_entries(const Compiled& c, LookAhead& a) {
     const auto& tables = c.callers();
     if (!a.user.empty()) a.user_index = tables.users_by_id.guess(a.user);
-    if (a.user_index != npos) prefetch_object(c.cfg.users[a.user_index]);
+    if (a.user_index != npos) prefetch_read(c.cfg.users[a.user_index], a.steps);
     if (a.address) {
         a.subnet = c.subnet_index.longest(a.address->ip);
         if (a.subnet != npos) {
@@ -96,16 +104,11 @@ void look_ahead_objects(const Compiled& c, LookAhead& a) {
     const Config& cfg = c.cfg;
     const auto& tables = c.callers();
     if (a.subnet != npos) a.site = tables.subnet_site[a.subnet];
-    if (a.site != npos) prefetch_object(cfg.sites[a.site]);
+    if (a.site != npos) prefetch_read(cfg.sites[a.site], a.steps);
     a.location = a.access_point != npos ? cfg.wireless_access_points[a.access_point].location.index
                  : a.lis_subnet != npos ? tables.lis_subnet_location[a.lis_subnet]
                                         : npos;
-    if (a.location != npos) prefetch_object(cfg.locations[a.location]);
-    if (a.steps) {
-        if (a.site != npos) prefetch_whole(cfg.sites[a.site]);
-        if (a.location != npos) prefetch_whole(cfg.locations[a.location]);
-        if (a.user_index != npos) prefetch_whole(cfg.users[a.user_index]);
-    }
+    if (a.location != npos) prefetch_read(cfg.locations[a.location], a.steps);
     if (a.user_index != npos) {
         const auto& policy = cfg.users[a.user_index].emergency_calling_policy;
         if (policy.resolved()) prefetch_object(cfg.emergency_calling_policies[policy.index]);
