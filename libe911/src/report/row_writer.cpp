@@ -363,9 +363,7 @@ inline bool word_has_special(std::uint64_t x) {
 [[gnu::noinline]] void append_json_string_replaced(std::string& out, std::string_view s) {
     out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
 }
-}  // namespace
 
-namespace {
 // The index of the first byte from `i` on that is not plain ASCII (below 0x20, '"', '\\' or not
 // ASCII), else `n`: most text is checked a word at a time.
 std::size_t plain_run(const unsigned char* p, std::size_t i, std::size_t n) {
