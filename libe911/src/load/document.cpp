@@ -26,6 +26,16 @@ const char* kind_name(Node::Kind k) {
 }
 const char* Node::kind_name() const { return detail::kind_name(kind); }
 
+bool same_tree(const Node& a, const Node& b) {
+    auto same_pos = [](const SourcePos& x, const SourcePos& y) { return x.file == y.file && x.line == y.line && x.column == y.column; };
+    if (a.kind != b.kind || !same_pos(a.pos, b.pos) || !same_pos(a.key_pos, b.key_pos) || a.text != b.text || a.key != b.key ||
+        a.items.size() != b.items.size())
+        return false;
+    for (std::size_t i = 0; i < a.items.size(); ++i)
+        if (!same_tree(a.items[i], b.items[i])) return false;
+    return true;
+}
+
 const Node* Node::get(std::string_view name) const {
     if (kind != Kind::mapping) return nullptr;
     for (const Node& value : items)

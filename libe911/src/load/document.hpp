@@ -36,6 +36,9 @@ struct Node {
 
 const char* kind_name(Node::Kind k);
 
+// Two trees with the same kinds, texts, keys and positions, node for node (readers compared in tests).
+bool same_tree(const Node& a, const Node& b);
+
 // Reading diagnostics are appended to `out` with `file_name` and key paths filled in.
 // `file_index` is stamped into every SourcePos. Returns false when nothing usable was read.
 bool parse_yaml(const std::string& text, std::uint32_t file_index, const std::string& file_name, Node& root,

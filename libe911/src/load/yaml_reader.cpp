@@ -11,6 +11,7 @@
 
 #include "load/document.hpp"
 #include "load/tree_builder.hpp"
+#include "load/yaml_parts.hpp"
 #include "util/encoding.hpp"
 
 namespace e911::detail {
@@ -118,10 +119,14 @@ std::string_view token_text(fy_token* t) {
 
 class YamlReader {
 public:
-    YamlReader(TreeBuilder& b, const std::string& text, std::uint32_t file) : b_(b), text_(text), file_(file) {}
+    // `text` starts on line `first_line` of its file (a part of a larger text: yaml_parts.hpp).
+    YamlReader(TreeBuilder& b, std::string_view text, std::uint32_t file, std::uint32_t first_line)
+        : b_(b), text_(text), file_(file), lines_before_(first_line - 1) {}
     // False on a syntax error: report_syntax_error() then says what libfyaml found.
     bool read(fy_parser* parser);
     void report_syntax_error(fy_diag* diag);
+    bool used_aliases() const { return used_aliases_; }
+    std::uint32_t end_line() const { return pos(last_end_).line; }
 
 private:
     // A byte offset with its 1-based line and column (columns count code points, as libfyaml's do).
@@ -145,11 +150,13 @@ private:
     static Mark mark_of(const fy_mark* m, std::size_t back = 0);
     Mark earliest(Mark at, fy_token* anchor, fy_token* tag) const;
     Mark block_indicator(const Mark& content) const;
-    SourcePos pos(const Mark& m) const { return SourcePos{file_, m.line, m.column}; }
+    SourcePos pos(const Mark& m) const { return SourcePos{file_, lines_before_ + m.line, m.column}; }
 
     TreeBuilder& b_;
-    const std::string& text_;
+    std::string_view text_;
     std::uint32_t file_;
+    std::uint32_t lines_before_;
+    bool used_aliases_ = false;
     std::vector<OpenFrame> frames_;
     std::unordered_map<std::string, Node> anchors_;
     std::size_t alias_nodes_ = 0;
@@ -273,6 +280,7 @@ void YamlReader::scalar(const fy_event_scalar_data& s) {
 }
 
 void YamlReader::alias(fy_event* e) {
+    used_aliases_ = true;
     Mark at = mark_of(fy_event_start_mark(e), 1);
     auto it = anchors_.find(std::string(token_text(e->alias.anchor)));
     Node n;
@@ -353,7 +361,8 @@ void YamlReader::report_syntax_error(fy_diag* diag) {
     void* iter = nullptr;
     while (fy_diag_error* err = diag ? fy_diag_errors_iterate(diag, &iter) : nullptr) {
         if (err->type != FYET_ERROR) continue;
-        SourcePos p{file_, static_cast<std::uint32_t>(std::max(err->line, 1)), static_cast<std::uint32_t>(std::max(err->column, 1))};
+        SourcePos p{file_, lines_before_ + static_cast<std::uint32_t>(std::max(err->line, 1)),
+                    static_cast<std::uint32_t>(std::max(err->column, 1))};
         std::string msg = latin1_repair(err->msg ? err->msg : "");
         b_.error(p, "syntax-error", "YAML syntax error: " + msg, syntax_hint(msg));
         return;
@@ -363,10 +372,10 @@ void YamlReader::report_syntax_error(fy_diag* diag) {
 
 }  // namespace
 
-bool parse_yaml(const std::string& text, std::uint32_t file_index, const std::string& file_name, Node& root,
-                std::vector<Diagnostic>& out, const LoadLimits& limits) {
+YamlPartRead read_yaml_part(std::string_view text, std::uint32_t first_line, std::uint32_t file_index,
+                            const std::string& file_name, Node& root, std::vector<Diagnostic>& out, const LoadLimits& limits) {
     TreeBuilder b(root, out, file_name, limits);
-    YamlReader reader(b, text, file_index);
+    YamlReader reader(b, text, file_index, first_line);
     auto diag = make_quiet_diag();
     fy_parse_cfg cfg{};
     // Sloppy flow indentation: a `[` list continued at the key's column (`x: [1,\n2]`) loads, as it
@@ -375,17 +384,17 @@ bool parse_yaml(const std::string& text, std::uint32_t file_index, const std::st
     cfg.diag = diag.get();
     std::unique_ptr<fy_parser, ParserFree> parser(fy_parser_create(&cfg));
     if (!diag || !parser || fy_parser_set_string(parser.get(), text.data(), text.size()) != 0) {
-        b.error(SourcePos{file_index, 1, 1}, "syntax-error", "YAML could not be read: the parser could not start (out of memory?)");
-        return false;
+        b.error(SourcePos{file_index, first_line, 1}, "syntax-error", "YAML could not be read: the parser could not start (out of memory?)");
+        return {false, false, 0};
     }
     if (!reader.read(parser.get())) {
         reader.report_syntax_error(diag.get());
-        return false;
+        return {false, reader.used_aliases(), reader.end_line()};
     }
     if (!b.has_root())
-        b.error(SourcePos{file_index, 1, 1}, "wrong-type", "the document is empty",
+        b.error(SourcePos{file_index, first_line, 1}, "wrong-type", "the document is empty",
                 "start from an example in examples/ (a configuration needs at least `version: 1`)");
-    return b.has_root();
+    return {b.has_root(), reader.used_aliases(), reader.end_line()};
 }
 
 }  // namespace e911::detail
