@@ -115,6 +115,8 @@ TEST_CASE("yaml parts: a cut that changes the reading is not used, and the whole
         "%TAG !e! tag:example.com,2024:\n---\na: !e!x 1\nb: !e!y 2\n",  // a tag handle of part one
         "a: 1\rb: 2\nc: 3\n",                                  // a lone CR: libfyaml counts a line we did not
         "--- |\nfoo: bar\nbaz: 1\n",                           // the root is a block scalar
+        "  a: 1\n  b: 2\nc: 3\n",                             // an indented root ends before `c:`
+        "{a: 1}\nb: 2\n",                                      // so does a flow root
         "a: 1\nb: \"unterminated\nc: 2\n",                     // a syntax error
         "a:\n  - 1\nb: 01\n",                                  // an error (leading zero) in a part
     };

@@ -53,7 +53,7 @@ struct Part {
     std::uint32_t first_line = 1;
     Node root;
     std::vector<Diagnostic> out;
-    YamlPartRead read{false, false, 0};
+    YamlPartRead read{false, false, 0, false};
 };
 
 // The parts' trees joined into one mapping, when each part read as the whole would have.
@@ -61,7 +61,11 @@ bool join(std::vector<Part>& parts, const LoadLimits& limits, Node& root, std::v
     std::unordered_set<std::string_view> keys;
     for (std::size_t i = 0; i < parts.size(); ++i) {
         const Part& p = parts[i];
-        if (!p.read.ok || p.read.used_aliases || p.root.kind != Node::Kind::mapping) return false;
+        // Each part's root a block mapping whose keys are at column 1: what the next part starts
+        // with then continues it (an indented or `{...}` root would have ended before it).
+        if (!p.read.ok || p.read.used_aliases || !p.read.block_mapping_root || p.root.items.empty() ||
+            p.root.items[0].key_pos.column != 1)
+            return false;
         if (i + 1 < parts.size() && p.read.end_line != parts[i + 1].first_line) return false;  // lines counted alike
         for (const Diagnostic& d : p.out)
             if (d.severity == Severity::error) return false;

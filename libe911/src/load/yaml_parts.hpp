@@ -7,11 +7,13 @@
 // lines, reads the parts at once and joins their keys in order, with every position counted from
 // the start of the file.
 //
-// The cut is trusted only when every part reads cleanly as a mapping: no error in any part (an
-// unclosed quote or bracket cut in two, a second document, a tag handle declared in another part),
-// no alias (an anchor is the whole document's), no key in two parts, no `...` line (what follows a
-// document end is another document). Otherwise the whole text is read again in one piece, so the
-// tree and its diagnostics never depend on where, or whether, the text was cut.
+// The cut is trusted only when every part reads cleanly as a block mapping whose keys are at
+// column 1, so that the whole's root would continue where the next part starts: no error in any
+// part (an unclosed quote or bracket cut in two, a second document, a tag handle declared in another
+// part), no alias (an anchor is the whole document's), no key in two parts, lines counted alike at
+// each seam, no `...` line (what follows a document end is another document). Otherwise the whole
+// text is read again in one piece, so the tree and its diagnostics never depend on where, or
+// whether, the text was cut.
 //
 //   YamlSplit split;                  // one part per core, for texts of 1 MB or more
 //   parse_yaml(text, 0, "big.yaml", root, diagnostics, LoadLimits(), split);
@@ -55,6 +57,7 @@ struct YamlPartRead {
     bool ok;            // a root was read
     bool used_aliases;  // an alias was met (the part cannot be trusted alone)
     std::uint32_t end_line = 0;  // the line libfyaml counted to at the part's end
+    bool block_mapping_root = false;  // the root is a block mapping (not `{...}`)
 };
 YamlPartRead read_yaml_part(std::string_view text, std::uint32_t first_line, std::uint32_t file_index,
                             const std::string& file_name, Node& root, std::vector<Diagnostic>& out, const LoadLimits& limits);

@@ -127,6 +127,7 @@ public:
     void report_syntax_error(fy_diag* diag);
     bool used_aliases() const { return used_aliases_; }
     std::uint32_t end_line() const { return pos(last_end_).line; }
+    bool block_mapping_root() const { return block_mapping_root_; }
 
 private:
     // A byte offset with its 1-based line and column (columns count code points, as libfyaml's do).
@@ -157,6 +158,7 @@ private:
     std::uint32_t file_;
     std::uint32_t lines_before_;
     bool used_aliases_ = false;
+    bool block_mapping_root_ = false;
     std::vector<OpenFrame> frames_;
     std::unordered_map<std::string, Node> anchors_;
     std::size_t alias_nodes_ = 0;
@@ -304,6 +306,7 @@ void YamlReader::alias(fy_event* e) {
 }
 
 void YamlReader::open(Node::Kind k, fy_event* e, fy_token* anchor, fy_token* tag) {
+    if (frames_.empty()) block_mapping_root_ = k == Node::Kind::mapping && fy_event_get_node_style(e) == FYNS_BLOCK;
     Mark at = earliest(mark_of(fy_event_start_mark(e)), anchor, tag);
     bool ok = b_.begin(k, pos(at));
     frames_.push_back({ok, anchor ? std::string(token_text(anchor)) : std::string()});
@@ -385,16 +388,16 @@ YamlPartRead read_yaml_part(std::string_view text, std::uint32_t first_line, std
     std::unique_ptr<fy_parser, ParserFree> parser(fy_parser_create(&cfg));
     if (!diag || !parser || fy_parser_set_string(parser.get(), text.data(), text.size()) != 0) {
         b.error(SourcePos{file_index, first_line, 1}, "syntax-error", "YAML could not be read: the parser could not start (out of memory?)");
-        return {false, false, 0};
+        return {false, false, 0, false};
     }
     if (!reader.read(parser.get())) {
         reader.report_syntax_error(diag.get());
-        return {false, reader.used_aliases(), reader.end_line()};
+        return {false, reader.used_aliases(), reader.end_line(), reader.block_mapping_root()};
     }
     if (!b.has_root())
         b.error(SourcePos{file_index, first_line, 1}, "wrong-type", "the document is empty",
                 "start from an example in examples/ (a configuration needs at least `version: 1`)");
-    return {b.has_root(), reader.used_aliases(), reader.end_line()};
+    return {b.has_root(), reader.used_aliases(), reader.end_line(), reader.block_mapping_root()};
 }
 
 }  // namespace e911::detail
