@@ -102,6 +102,7 @@ TEST_CASE("yaml parts: cuts are lines that start a plain top-level key, near eve
     CHECK(detail::yaml_cuts("a: 1\n\"b\": 2\n? c\n: 3\n- d\n", 2).empty());  // quoted, explicit, item: no cut
     CHECK(detail::yaml_cuts("a: 1\n...\nb: 2\n", 2).empty());            // what follows `...` is another document
     CHECK(detail::yaml_cuts("a: &x 1\nb: *x\n", 2).empty());             // an alias
+    CHECK(detail::yaml_cuts("%YAML 1.1\n---\na: 1\nb: 2\n", 2).empty()); // a directive: the document's rules
     CHECK_FALSE(detail::yaml_cuts("a: '\\d*'\nb: \"*67\"\nc: x*y\n", 2).empty());  // a `*` that is no alias
 }
 

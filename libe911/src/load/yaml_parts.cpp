@@ -107,7 +107,9 @@ std::vector<YamlCut> yaml_cuts(std::string_view text, unsigned parts) {
     std::vector<YamlCut> keys;  // every top-level key past the first line
     std::uint32_t line = 1;
     for (std::size_t at = 0; at < text.size();) {
-        if (is_document_end(text, at)) return {};
+        // After `...` comes another document; a directive (`%YAML 1.1`, `%TAG`) changes how the
+        // parts after the first would be read.
+        if (is_document_end(text, at) || text[at] == '%') return {};
         if (at > 0 && starts_top_level_key(text, at)) keys.push_back({at, line});
         const void* nl = std::memchr(text.data() + at, '\n', text.size() - at);
         if (!nl) break;

@@ -43,8 +43,8 @@ bool parse_yaml_in_parts(const std::string& text, std::uint32_t file_index, cons
                          std::vector<Diagnostic>& out, const LoadLimits& limits, unsigned parts);
 
 // Where a text may be cut into `parts`: the offsets of lines starting a top-level key (and their
-// line numbers), none when it has no such line past the first, has a `...` document end or may
-// hold an alias.
+// line numbers), none when it has no such line past the first, has a `...` document end or a
+// directive (`%YAML`, `%TAG`), or may hold an alias.
 struct YamlCut {
     std::size_t offset;
     std::uint32_t line;  // 1-based
