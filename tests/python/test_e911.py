@@ -1,4 +1,6 @@
 """The Python module: same answers as the CLI, errors as typed exceptions, model access."""
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -217,3 +219,30 @@ def test_simulate_pstn_field(root):
     rows = list(cfg.simulate_many([{"dialed": "911", "ip": "10.10.2.9/24", "user": "alice@contoso.edu"}]))
     assert rows[0].pstn == "calling_plan"
     assert cfg.simulate("911", ip="10.10.2.9/24", user="bob@contoso.edu").pstn == "direct_routing"
+
+
+def _without_positions(v):
+    if isinstance(v, dict):
+        return {k: _without_positions(x) for k, x in v.items() if k not in ("file", "line", "column")}
+    if isinstance(v, list):
+        return [_without_positions(x) for x in v]
+    return v
+
+
+def test_a_large_yaml_file_read_in_parts_loads_as_its_json(tmp_path):
+    # From 1 MB a YAML text is cut at its top-level keys and the parts read on several threads: the
+    # model is the JSON file's, and objects read in the last part keep their lines in the file.
+    subprocess.run([sys.executable, str(ROOT / "bench" / "gen"), "5000", "--calls", "1", "--out", str(tmp_path)],
+                   check=True, capture_output=True)
+    path = tmp_path / "5000.yaml"
+    text = path.read_text()
+    assert len(text.encode()) > 1 << 20
+    as_yaml, as_json = e911.load(str(path)), e911.load(str(tmp_path / "5000.json"))
+    assert _without_positions(as_yaml._m()) == _without_positions(as_json._m())
+    lines = text.split("\n")
+    for psap in as_yaml.psaps:
+        assert f'id: "{psap.id}"' in lines[psap.line - 1]
+        assert lines[psap.line - 1][psap.column - 1] == "{"
+    user = as_yaml.users[-1]
+    assert user.line > lines.index("users:") + 1
+    assert f'"{user.id}"' in lines[user.line - 1]
