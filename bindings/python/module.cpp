@@ -136,6 +136,20 @@ e911::LoadOptions load_options(bool allow_include_outside, std::uint64_t max_fil
     return o;
 }
 
+// A simulate_many row's Trace, with what the rest of its row's JSON is made of. With the step-by-step
+// trace, run() hands Python the row's JSON without its steps: they are most of a traced row's JSON
+// (3 kB of sentences), and to_row() leaves them out. The whole row is written from here only when the
+// row is first read as objects, from the same Trace (which nothing changes while the row holds it),
+// so its bytes are those run() would have written.
+class BatchTrace : public TraceAnswer {
+public:
+    BatchTrace() : TraceAnswer(e911::Trace{}) {}
+    bool steps_left_out = false;  // the JSON run() gave lacks the `trace` run() would have written
+    long long row = 0;
+    e911::CallRow call;
+    std::string json_with_steps() const { return e911::batch_row_to_json(row, call, &value(), nullptr, true); }
+};
+
 // Traces whose rows the caller has dropped, kept for the rows to come. A Trace filled again keeps its
 // strings' and vectors' storage, as the CLI's one reused Trace does; a fresh one made and freed some
 // fifty blocks a row, a third of a traced row's time in simulate_many. A row the caller keeps holds its
@@ -143,15 +157,15 @@ e911::LoadOptions load_options(bool allow_include_outside, std::uint64_t max_fil
 // while run() fills others without the GIL, hence the lock.
 class TracePool {
 public:
-    static std::shared_ptr<TraceAnswer> take(const std::shared_ptr<TracePool>& pool) {
-        std::unique_ptr<TraceAnswer> answer;
+    static std::shared_ptr<BatchTrace> take(const std::shared_ptr<TracePool>& pool) {
+        std::unique_ptr<BatchTrace> answer;
         {
             std::lock_guard<std::mutex> lock(pool->mutex_);
             if (!pool->spare_.empty()) answer = std::move(pool->spare_.back()), pool->spare_.pop_back();
         }
-        if (!answer) answer = std::make_unique<TraceAnswer>(e911::Trace{});
-        return {answer.release(), [pool](TraceAnswer* dropped) {
-                    std::unique_ptr<TraceAnswer> owned(dropped);  // freed after the lock, when not kept
+        if (!answer) answer = std::make_unique<BatchTrace>();
+        return {answer.release(), [pool](BatchTrace* dropped) {
+                    std::unique_ptr<BatchTrace> owned(dropped);  // freed after the lock, when not kept
                     std::lock_guard<std::mutex> lock(pool->mutex_);
                     if (pool->spare_.size() < kMostKept) pool->spare_.push_back(std::move(owned));
                 }};
@@ -159,7 +173,7 @@ public:
 private:
     static constexpr std::size_t kMostKept = 1024;  // about simulate_many's chunk: a few MB at most
     std::mutex mutex_;
-    std::vector<std::unique_ptr<TraceAnswer>> spare_;
+    std::vector<std::unique_ptr<BatchTrace>> spare_;
 };
 
 // A batch session: ELIN memory across calls. Without `trace`, rows leave out the step-by-step trace
@@ -172,12 +186,12 @@ public:
     // calls are checked and read first (call_fields: `first` is the first one's place in the
     // caller's iterable, `down` the gateways down for calls that name none); the simulation runs
     // without the GIL.
-    std::vector<std::tuple<std::string, std::string, std::shared_ptr<TraceAnswer>>> run(const py::list& calls, std::size_t first,
-                                                                                         const std::string& down) {
+    std::vector<std::tuple<std::string, std::string, std::shared_ptr<BatchTrace>>> run(const py::list& calls, std::size_t first,
+                                                                                        const std::string& down) {
         std::vector<std::map<std::string, std::string>> rows;
         rows.reserve(calls.size());
         for (auto c : calls) rows.push_back(e911_py::call_fields(c, first + rows.size(), down));
-        std::vector<std::tuple<std::string, std::string, std::shared_ptr<TraceAnswer>>> out;
+        std::vector<std::tuple<std::string, std::string, std::shared_ptr<BatchTrace>>> out;
         py::gil_scoped_release release;
         // Every row read first, so that the batch's look-ahead can start the lookups of the rows to come.
         std::vector<e911::CallRow> parsed(rows.size());
@@ -209,7 +223,9 @@ public:
                 } else {
                     auto answer = TracePool::take(pool_);
                     session_.call(row, answer->value());
-                    out.emplace_back("trace", e911::batch_row_to_json(rows_, row, &answer->value(), nullptr, trace_), answer);
+                    out.emplace_back("trace", e911::batch_row_to_json(rows_, row, &answer->value(), nullptr, false), answer);
+                    answer->steps_left_out = trace_;
+                    if (trace_) answer->row = rows_, answer->call = std::move(parsed[i]);  // `row` is not read again
                 }
             } catch (const e911::UsageError& e) {
                 out.emplace_back("error", e.what(), nullptr);
@@ -220,6 +236,8 @@ public:
     // A row's JSON (from run()) as the objects json.loads would make, made when the caller takes the
     // row: made a chunk at a time, a thousand rows' objects outgrew the caches before they were used.
     py::object row(const py::str& text) { return to_python_(view_of(text)); }
+    // The same for a row whose steps run() left out, written whole from its Trace.
+    py::object row_with_steps(const BatchTrace& answer) { return to_python_(answer.json_with_steps()); }
     // Record.to_row() of a row's JSON, without building its objects first.
     py::object flat(const py::str& text, const py::tuple& skip) { return to_python_.flat(view_of(text), skip); }
 private:
@@ -281,6 +299,8 @@ PYBIND11_MODULE(_e911, m) {
     bind_answer<Matrix>(m, "Matrix");
     bind_answer<DiffAnswer>(m, "DiffAnswer");
     bind_answer<TraceAnswer>(m, "TraceAnswer");
+    py::class_<BatchTrace, TraceAnswer, std::shared_ptr<BatchTrace>>(m, "BatchTrace")
+        .def_readonly("steps_left_out", &BatchTrace::steps_left_out);
     bind_answer<Rules>(m, "Rules");
     m.def("rules", [] { return std::make_shared<Rules>(e911::rules()); });
     m.def("table_schemas", &table_schemas);
@@ -336,6 +356,7 @@ PYBIND11_MODULE(_e911, m) {
         .def(py::init<std::shared_ptr<Handle>, bool>())
         .def("run", &Session::run)
         .def("row", &Session::row)
+        .def("row_with_steps", &Session::row_with_steps)
         .def("flat", &Session::flat);
 
     m.def("load", [](const py::list& path_list, bool allow_include_outside, std::uint64_t max_file_size) {

@@ -92,6 +92,13 @@ class Trace(_Trace):
         """The trace as ``e911 simulate --format text|json`` writes it."""
         return self._answer.render(format, color)
 
+    def _read_row(self, text: str) -> Any:
+        # A simulate_many row whose JSON came without its steps: the whole row, written from its Trace.
+        answer = self._answer
+        if answer.steps_left_out:
+            return self._session.row_with_steps(answer)
+        return self._session.row(text)
+
 
 class Diff(_Diff):
     """Outcome changes and findings added/fixed; ``worse`` is True when an emergency outcome got worse."""
@@ -287,8 +294,8 @@ class Config:
         without the GIL. ``down`` names gateways down for every call (a row's own ``down`` wins).
         ``trace=False`` leaves out each Trace's step-by-step ``steps`` (``psap_reason`` stays), as
         ``e911 simulate --calls --no-trace`` does: the rows are a fifth the size and come faster. A row's
-        nested objects are made when it is first used; ``to_row()`` of a row not yet used is made straight
-        from the row's JSON, so rows bound for a table never build them."""
+        nested objects are made when it is first used, and its steps written then; ``to_row()`` of a row
+        not yet used is made straight from the row's JSON, so rows bound for a table never build them."""
         all_down = ",".join(_gateways("simulate_many", down))
         if not isinstance(trace, bool):
             raise _type_error("simulate_many", "trace", "True or False", trace)

@@ -17,6 +17,10 @@ DiffAnswer = Answer
 TraceAnswer = Answer
 Rules = Answer
 
+class BatchTrace(Answer):
+    """A simulate_many row's trace; ``steps_left_out``: the row's JSON from Session.run lacks ``trace``."""
+    steps_left_out: bool
+
 class Handle:
     def diagnostics(self) -> Answer: ...
     def ok(self) -> bool: ...
@@ -29,8 +33,9 @@ class Handle:
 
 class Session:
     def __init__(self, handle: Handle, trace: bool) -> None: ...
-    def run(self, calls: List[Any], first: int, down: str) -> List[Tuple[str, str, Optional[Answer]]]: ...
+    def run(self, calls: List[Any], first: int, down: str) -> List[Tuple[str, str, Optional[BatchTrace]]]: ...
     def row(self, text: str) -> Any: ...  # json.loads(text), made in C++
+    def row_with_steps(self, answer: BatchTrace) -> Any: ...  # row() of the whole row, steps written from the trace
     def flat(self, text: str, skip: Tuple[str, ...]) -> Dict[str, Any]: ...  # Record.to_row() of the row's JSON
 
 def version() -> str: ...

@@ -15,7 +15,8 @@ class Record:
 
     # A batch row (simulate_many) starts as its JSON and the session that reads it (`_json`,
     # `_session`); `_data` is made on first use (__getattr__), and to_row() flattens the JSON
-    # directly. A million rows that are only counted, rendered or made into table rows never build
+    # directly (a traced row's JSON comes without its steps, which to_row() leaves out: Trace
+    # writes them when the row is first used). A million rows that are only counted, rendered or made into table rows never build
     # their nested objects, which the cycle collector would otherwise visit again and again.
     __slots__ = ("_data", "_json", "_session")
     _columns: Tuple[str, ...] = ()
@@ -44,11 +45,15 @@ class Record:
             if name == "_data":
                 text = self._unread_json()
                 if text is not None:
-                    data = self._session.row(text)
+                    data = self._read_row(text)
                     object.__setattr__(self, "_data", data)  # set before the JSON is dropped: another thread may be here too
                     object.__setattr__(self, "_json", None)
                     return data
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _read_row(self, text: str) -> Any:
+        """A batch row's objects, from its JSON."""
+        return self._session.row(text)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is read-only")
