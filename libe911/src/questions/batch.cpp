@@ -19,6 +19,7 @@
 #include "report/batch_row.hpp"
 
 #include <condition_variable>
+#include <optional>
 #include <deque>
 #include <exception>
 #include <mutex>
@@ -345,9 +346,15 @@ std::size_t rows_per_chunk(BatchOutput format, bool with_trace) {
 // for: a thread per chunk put twice as many threads as cores to work, and they slowed each other.
 class Workers {
 public:
+    // As many threads as can be had, up to `jobs` (a process or container limit can refuse some;
+    // those started share the queue). started() == 0: the caller must do the work itself.
     Workers(unsigned jobs, const Simulator& sim, Explain explain, const Writer& w) {
-        for (unsigned j = 0; j < jobs; ++j) threads_.emplace_back([this, &sim, explain, &w] { serve(sim, explain, w); });
+        try {
+            for (unsigned j = 0; j < jobs; ++j) threads_.emplace_back([this, &sim, explain, &w] { serve(sim, explain, w); });
+        } catch (const std::exception&) {  // std::system_error from the thread, or bad_alloc
+        }
     }
+    std::size_t started() const { return threads_.size(); }
     ~Workers() {
         {
             std::lock_guard<std::mutex> lock(m_);
@@ -455,7 +462,16 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
         out.write(chunk.out.data() + from, static_cast<std::streamsize>(chunk.out.size() - from));
         if (options.progress) options.progress(stats.rows);
     };
-    if (jobs == 1) {
+    // Declared before the workers, so that on the way out (an error included) the workers stop before
+    // the chunks they may be working on go.
+    std::deque<std::unique_ptr<Chunk>> flight;
+    std::vector<std::unique_ptr<Chunk>> spare;
+    std::optional<Workers> workers;
+    if (jobs > 1) {
+        workers.emplace(jobs, sim, explain, w);
+        if (workers->started() == 0) workers.reset();  // no thread to be had: this one does it all
+    }
+    if (!workers) {
         // One thread writes its output as it goes, a cache-sized piece at a time.
         constexpr std::size_t kPiece = 64 * 1024;
         Chunk chunk;
@@ -476,9 +492,6 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
     // Workers simulate whole chunks detached; this thread reads, orders and writes. At most 2 chunks
     // per worker are in flight, so memory stays bounded whatever the log's length.
     const std::size_t rows = rows_per_chunk(format, session_traces);
-    std::deque<std::unique_ptr<Chunk>> flight;
-    std::vector<std::unique_ptr<Chunk>> spare;
-    Workers workers(jobs, sim, explain, w);
     bool more = true;
     while (true) {
         while (more && out && flight.size() < 2 * jobs) {
@@ -489,11 +502,11 @@ BatchStats simulate_batch(const Simulator& sim, std::istream& in, std::ostream& 
                 more = false;
                 break;
             }
-            workers.queue(*chunk);
+            workers->queue(*chunk);
             flight.push_back(std::move(chunk));
         }
         if (flight.empty()) break;
-        workers.wait(*flight.front());
+        workers->wait(*flight.front());
         auto chunk = std::move(flight.front());
         flight.pop_front();
         if (out) emit(*chunk, true);

@@ -25,7 +25,10 @@ inline unsigned workers_for(std::size_t items, std::size_t min_items) {
     return static_cast<unsigned>(std::max<std::size_t>(1, std::min(cores, items / std::max<std::size_t>(min_items, 1))));
 }
 
-// Calls work(w) for every w in [0, workers), each on its own thread (w = 0 on the caller's).
+// Calls work(w) for every w in [0, workers), each on its own thread (w = 0 on the caller's). When no
+// more threads can be had (a process or container limit, no memory for a stack), the workers not
+// started run on the caller's thread after worker 0: the same work, done later, instead of a
+// thread left unjoined ending the process. So a worker must never wait for another.
 template <class Work>
 void on_workers(unsigned workers, Work&& work) {
     std::vector<std::exception_ptr> errors(workers);
@@ -37,8 +40,14 @@ void on_workers(unsigned workers, Work&& work) {
         }
     };
     std::vector<std::thread> threads;
-    for (unsigned w = 1; w < workers; ++w) threads.emplace_back(run, w);
+    unsigned started = 1;
+    try {
+        threads.reserve(workers);
+        for (; started < workers; ++started) threads.emplace_back(run, started);
+    } catch (const std::exception&) {  // std::system_error from the thread, or bad_alloc
+    }
     run(0);
+    for (unsigned w = started; w < workers; ++w) run(w);
     for (auto& t : threads) t.join();
     for (auto& e : errors)
         if (e) std::rethrow_exception(e);
