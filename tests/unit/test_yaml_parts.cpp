@@ -120,11 +120,41 @@ TEST_CASE("yaml parts: a cut that changes the reading is not used, and the whole
         "{a: 1}\nb: 2\n",                                      // so does a flow root
         "a: 1\nb: \"unterminated\nc: 2\n",                     // a syntax error
         "a:\n  - 1\nb: 01\n",                                  // an error (leading zero) in a part
+        "a:\nfoo\nb: 1\n",                                     // read to its end, part one would take `foo`
+        "a: &x\nfoo\nb: 1\n",
+        "a: !!str\n\"foo\"\nb: 1\n",
+        "a:\n[1]\nb: 1\n",
     };
     for (const auto& text : untrusted) {
         INFO(text);
         CHECK_FALSE(in_parts(text, 3));
         same_as_whole(text);
+    }
+}
+
+TEST_CASE("yaml parts: a part ends as it does in the whole, not as a text ends") {
+    // libfyaml reads an empty block scalar at the end of its input as a NUL: a part must not.
+    for (const char* text : {"a: |+\nb: 2\n", "a: >\nb: 2\n", "a:\n  - |\nb: 2\n"}) {
+        INFO(text);
+        CHECK(in_parts(text, 2));
+        same_as_whole(text);
+    }
+    same_as_whole("? |+\n: 1\nb: 2\n");  // an explicit key: not at column 1, so read whole
+    const Read s = split("a: |+\nb: 2\n", 2);
+    CHECK(s.root.get("a")->text == "");
+    // A byte-order mark does not hide a directive: libfyaml reads it after the mark.
+    CHECK(detail::yaml_cuts("\xEF\xBB\xBF%YAML 1.1\n---\na: 1\nb: 2\n", 2).empty());
+    CHECK(detail::yaml_cuts("\xEF\xBB\xBF\xEF\xBB\xBF%YAML 1.1\n---\na: 1\nb: 2\n", 2).empty());
+    same_as_whole("\xEF\xBB\xBF%YAML 1.1\n---\na: 1\nb: 2\nc: \"x\xC2\x85y\"\nd: 4\n");
+}
+
+TEST_CASE("yaml reader: an empty block scalar at the end of the text is empty, not a NUL") {
+    for (const char* text : {"a: |\n", "a: |+\n", "a: >\n", "a: >+\n"}) {
+        INFO(text);
+        const Read w = whole(text);
+        REQUIRE(w.ok);
+        CHECK(w.root.get("a")->text == "");
+        CHECK(w.root.get("a")->kind == Node::Kind::string);
     }
 }
 

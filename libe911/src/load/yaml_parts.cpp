@@ -48,13 +48,31 @@ bool may_hold_alias(std::string_view text) {
     return false;
 }
 
+// A part does not end where the text ends: libfyaml is laxer at the end of its input than before
+// another line (`a:` then `foo` at column 0 reads at the end, and is an error before `b: 1`), and
+// it reads an empty block scalar there as a NUL. So every part but the last is read with this key
+// line after it, which ends it as the next part's first key would, and is dropped after.
+constexpr std::string_view kSeamKey = "e911-part-seam";
+constexpr std::string_view kSeamLine = "e911-part-seam:\n";
+
 struct Part {
-    std::string_view text;
+    std::string text;  // the part, then kSeamLine unless it is the last
     std::uint32_t first_line = 1;
+    bool seam = false;
     Node root;
     std::vector<Diagnostic> out;
     YamlPartRead read{false, false, 0, false};
 };
+
+// Drops the seam's key from a part's root; false when the part's last key is not it.
+bool drop_seam(Part& p) {
+    if (!p.seam) return true;
+    if (p.root.items.empty()) return false;
+    const Node& last = p.root.items.back();
+    if (last.key != kSeamKey || last.kind != Node::Kind::null) return false;
+    p.root.items.erase(&p.root.items.back());
+    return true;
+}
 
 // The parts' trees joined into one mapping, when each part read as the whole would have.
 bool join(std::vector<Part>& parts, const LoadLimits& limits, Node& root, std::vector<Diagnostic>& out) {
@@ -63,10 +81,11 @@ bool join(std::vector<Part>& parts, const LoadLimits& limits, Node& root, std::v
         const Part& p = parts[i];
         // Each part's root a block mapping whose keys are at column 1: what the next part starts
         // with then continues it (an indented or `{...}` root would have ended before it).
-        if (!p.read.ok || p.read.used_aliases || !p.read.block_mapping_root || p.root.items.empty() ||
-            p.root.items[0].key_pos.column != 1)
+        if (!p.read.ok || p.read.used_aliases || !p.read.block_mapping_root || !drop_seam(parts[i]) ||
+            p.root.items.empty() || p.root.items[0].key_pos.column != 1)
             return false;
-        if (i + 1 < parts.size() && p.read.end_line != parts[i + 1].first_line) return false;  // lines counted alike
+        // Lines counted alike: the seam's line ends where the next part starts, one line on.
+        if (p.seam && p.read.end_line != parts[i + 1].first_line + 1) return false;
         for (const Diagnostic& d : p.out)
             if (d.severity == Severity::error) return false;
         for (const Node& value : p.root.items)
@@ -91,8 +110,12 @@ bool parse_yaml_in_parts(const std::string& text, std::uint32_t file_index, cons
     std::size_t from = 0;
     for (std::size_t i = 0; i < parts.size(); ++i) {
         const std::size_t to = i < cuts.size() ? cuts[i].offset : text.size();
-        parts[i].text = std::string_view(text).substr(from, to - from);
-        parts[i].first_line = i == 0 ? 1 : cuts[i - 1].line;
+        Part& p = parts[i];
+        p.seam = i < cuts.size();
+        p.text.reserve(to - from + (p.seam ? kSeamLine.size() : 0));
+        p.text.append(text, from, to - from);
+        if (p.seam) p.text += kSeamLine;
+        p.first_line = i == 0 ? 1 : cuts[i - 1].line;
         from = to;
     }
     on_workers(static_cast<unsigned>(parts.size()), [&](unsigned w) {
@@ -106,10 +129,13 @@ std::vector<YamlCut> yaml_cuts(std::string_view text, unsigned parts) {
     if (parts < 2 || may_hold_alias(text)) return {};
     std::vector<YamlCut> keys;  // every top-level key past the first line
     std::uint32_t line = 1;
+    std::size_t boms = 0;  // libfyaml skips byte-order marks before the first line's text
+    while (text.compare(boms, 3, "\xEF\xBB\xBF") == 0) boms += 3;
     for (std::size_t at = 0; at < text.size();) {
         // After `...` comes another document; a directive (`%YAML 1.1`, `%TAG`) changes how the
         // parts after the first would be read.
-        if (is_document_end(text, at) || text[at] == '%') return {};
+        const std::size_t starts = at == 0 ? boms : at;
+        if (starts < text.size() && (is_document_end(text, starts) || text[starts] == '%')) return {};
         if (at > 0 && starts_top_level_key(text, at)) keys.push_back({at, line});
         const void* nl = std::memchr(text.data() + at, '\n', text.size() - at);
         if (!nl) break;

@@ -245,8 +245,11 @@ bool YamlReader::handle(fy_event* e) {
 }
 
 void YamlReader::scalar(const fy_event_scalar_data& s) {
-    const std::string_view value = token_text(s.value);
+    std::string_view value = token_text(s.value);
     const fy_scalar_style style = s.value ? fy_token_scalar_style(s.value) : FYSS_PLAIN;
+    // libfyaml 0.7 reads an empty block scalar at the end of its input (`a: |` last) as one NUL
+    // byte. A block scalar cannot spell a NUL, and the text has none (sanitize_utf8): it is empty.
+    if ((style == FYSS_LITERAL || style == FYSS_FOLDED) && value == std::string_view("\0", 1)) value = {};
     Mark at = last_end_;  // an empty value (`key:`) has no token mark of its own
     if (const fy_mark* m = s.value ? fy_token_start_mark(s.value) : nullptr) {
         at = mark_of(m, style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED ? 1 : 0);
