@@ -52,21 +52,22 @@ bool may_hold_alias(std::string_view text) {
 // another line (`a:` then `foo` at column 0 reads at the end, and is an error before `b: 1`), and
 // it reads an empty block scalar there as a NUL. So every part but the last is read with this key
 // line after it, which ends it as the next part's first key would, and is dropped after.
-constexpr std::string_view kSeamKey = "e911-part-seam";
 constexpr std::string_view kSeamLine = "e911-part-seam:\n";
+constexpr std::string_view kSeamKey = kSeamLine.substr(0, kSeamLine.find(':'));
 
 struct Part {
-    std::string text;  // the part, then kSeamLine unless it is the last
+    std::string_view text;  // what libfyaml reads: `seamed`, or (the last part) the text itself
+    std::string seamed;     // the part, then kSeamLine: every part but the last
     std::uint32_t first_line = 1;
-    bool seam = false;
     Node root;
     std::vector<Diagnostic> out;
-    YamlPartRead read{false, false, 0, false};
+    YamlPartRead read;
+    bool seam() const { return !seamed.empty(); }
 };
 
 // Drops the seam's key from a part's root; false when the part's last key is not it.
 bool drop_seam(Part& p) {
-    if (!p.seam) return true;
+    if (!p.seam()) return true;
     if (p.root.items.empty()) return false;
     const Node& last = p.root.items.back();
     if (last.key != kSeamKey || last.kind != Node::Kind::null) return false;
@@ -85,7 +86,7 @@ bool join(std::vector<Part>& parts, const LoadLimits& limits, Node& root, std::v
             p.root.items.empty() || p.root.items[0].key_pos.column != 1)
             return false;
         // Lines counted alike: the seam's line ends where the next part starts, one line on.
-        if (p.seam && p.read.end_line != parts[i + 1].first_line + 1) return false;
+        if (p.seam() && p.read.end_line != parts[i + 1].first_line + 1) return false;
         for (const Diagnostic& d : p.out)
             if (d.severity == Severity::error) return false;
         for (const Node& value : p.root.items)
@@ -111,10 +112,13 @@ bool parse_yaml_in_parts(const std::string& text, std::uint32_t file_index, cons
     for (std::size_t i = 0; i < parts.size(); ++i) {
         const std::size_t to = i < cuts.size() ? cuts[i].offset : text.size();
         Part& p = parts[i];
-        p.seam = i < cuts.size();
-        p.text.reserve(to - from + (p.seam ? kSeamLine.size() : 0));
-        p.text.append(text, from, to - from);
-        if (p.seam) p.text += kSeamLine;
+        if (i < cuts.size()) {
+            p.seamed.reserve(to - from + kSeamLine.size());
+            p.seamed.append(text, from, to - from).append(kSeamLine);
+            p.text = p.seamed;  // `parts` is not resized again: the view stays valid
+        } else {
+            p.text = std::string_view(text).substr(from);  // the last part ends where the text does
+        }
         p.first_line = i == 0 ? 1 : cuts[i - 1].line;
         from = to;
     }

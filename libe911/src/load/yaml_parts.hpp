@@ -54,9 +54,9 @@ std::vector<YamlCut> yaml_cuts(std::string_view text, unsigned parts);
 // One piece of YAML text, read on the calling thread: the whole text, or a part starting on line
 // `first_line` of its file.
 struct YamlPartRead {
-    bool ok;            // a root was read
-    bool used_aliases;  // an alias was met (the part cannot be trusted alone)
-    std::uint32_t end_line = 0;  // the line libfyaml counted to at the part's end
+    bool ok = false;                  // a root was read
+    bool used_aliases = false;        // an alias was met (the part cannot be trusted alone)
+    std::uint32_t end_line = 0;       // the line libfyaml counted to at the part's end
     bool block_mapping_root = false;  // the root is a block mapping (not `{...}`)
 };
 YamlPartRead read_yaml_part(std::string_view text, std::uint32_t first_line, std::uint32_t file_index,

@@ -125,9 +125,8 @@ public:
     // False on a syntax error: report_syntax_error() then says what libfyaml found.
     bool read(fy_parser* parser);
     void report_syntax_error(fy_diag* diag);
-    bool used_aliases() const { return used_aliases_; }
-    std::uint32_t end_line() const { return pos(last_end_).line; }
-    bool block_mapping_root() const { return block_mapping_root_; }
+    // What reading found, `ok` or not, for a caller that joins parts (yaml_parts.hpp).
+    YamlPartRead result(bool ok) const { return {ok, used_aliases_, pos(last_end_).line, block_mapping_root_}; }
 
 private:
     // A byte offset with its 1-based line and column (columns count code points, as libfyaml's do).
@@ -391,16 +390,16 @@ YamlPartRead read_yaml_part(std::string_view text, std::uint32_t first_line, std
     std::unique_ptr<fy_parser, ParserFree> parser(fy_parser_create(&cfg));
     if (!diag || !parser || fy_parser_set_string(parser.get(), text.data(), text.size()) != 0) {
         b.error(SourcePos{file_index, first_line, 1}, "syntax-error", "YAML could not be read: the parser could not start (out of memory?)");
-        return {false, false, 0, false};
+        return {};
     }
     if (!reader.read(parser.get())) {
         reader.report_syntax_error(diag.get());
-        return {false, reader.used_aliases(), reader.end_line(), reader.block_mapping_root()};
+        return reader.result(false);
     }
     if (!b.has_root())
         b.error(SourcePos{file_index, first_line, 1}, "wrong-type", "the document is empty",
                 "start from an example in examples/ (a configuration needs at least `version: 1`)");
-    return {b.has_root(), reader.used_aliases(), reader.end_line(), reader.block_mapping_root()};
+    return reader.result(b.has_root());
 }
 
 }  // namespace e911::detail
